@@ -1,0 +1,62 @@
+namespace Instagram.Grains.Common;
+
+/// <summary>
+/// Snowflake-style 64-bit ids: 41 bits of milliseconds since <see cref="Epoch"/>, 10 bits of generator id,
+/// 12 bits of sequence. Ids sort by creation time, so they double as cursors.
+/// </summary>
+public sealed class IdGenerator
+{
+    public static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public const int MaxGeneratorId = 1023;
+    private const int SequenceBits = 12;
+    private const int GeneratorBits = 10;
+    private const long SequenceMask = (1L << SequenceBits) - 1;
+
+    private readonly long _generatorId;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private long _lastMillis = -1;
+    private long _sequence;
+
+    public IdGenerator(int generatorId, TimeProvider? time = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(generatorId);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(generatorId, MaxGeneratorId);
+        _generatorId = generatorId;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public int GeneratorId => (int)_generatorId;
+
+    public long NextId()
+    {
+        lock (_gate)
+        {
+            var millis = Math.Max(CurrentMillis(), _lastMillis);
+            if (millis == _lastMillis)
+            {
+                _sequence = (_sequence + 1) & SequenceMask;
+                if (_sequence == 0)
+                {
+                    // 4096 ids in one millisecond: borrow the next millisecond rather than spin.
+                    millis++;
+                }
+            }
+            else
+            {
+                _sequence = 0;
+            }
+
+            _lastMillis = millis;
+            return (millis << (GeneratorBits + SequenceBits)) | (_generatorId << SequenceBits) | _sequence;
+        }
+    }
+
+    /// <summary>The creation time encoded in an id.</summary>
+    public static DateTimeOffset TimeOf(long id) => Epoch.AddMilliseconds(id >> (GeneratorBits + SequenceBits));
+
+    /// <summary>The smallest id that could have been created at <paramref name="time"/>; useful as a time cursor.</summary>
+    public static long MinIdAt(DateTimeOffset time) => (long)(time - Epoch).TotalMilliseconds << (GeneratorBits + SequenceBits);
+
+    private long CurrentMillis() => (long)(_time.GetUtcNow() - Epoch).TotalMilliseconds;
+}

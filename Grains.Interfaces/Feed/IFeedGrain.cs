@@ -1,0 +1,24 @@
+using Instagram.Grains.Common;
+using Instagram.Grains.Posts;
+
+namespace Instagram.Grains.Feed;
+
+/// <summary>
+/// One user's home feed: an in-memory cache of post ids, newest first, fed by the <see cref="StreamNamespaces.Feed"/>
+/// stream, topped up from followed celebrities' timelines on every read, and rebuilt from the graph on activation.
+/// </summary>
+[Alias("Instagram.Grains.Feed.IFeedGrain")]
+public interface IFeedGrain : IGrainWithIntegerKey
+{
+    /// <summary>A hydrated page for the feed's owner; the cursor is the last post id of the previous page.</summary>
+    [Alias("GetPageAsync")] Task<Page<PostView>> GetPageAsync(PageRequest page);
+
+    /// <summary>The owner started following <paramref name="authorId"/>: take in their recent posts.</summary>
+    [Alias("OnFollowedAsync")] Task OnFollowedAsync(long authorId);
+
+    /// <summary>The owner stopped following <paramref name="authorId"/>: drop their posts.</summary>
+    [Alias("OnUnfollowedAsync")] Task OnUnfollowedAsync(long authorId);
+
+    /// <summary>Counters that show how the cache was filled; for operators and tests.</summary>
+    [Alias("GetDiagnosticsAsync")] Task<FeedDiagnostics> GetDiagnosticsAsync();
+}

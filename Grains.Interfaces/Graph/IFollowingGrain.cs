@@ -1,0 +1,30 @@
+using Instagram.Grains.Common;
+
+namespace Instagram.Grains.Graph;
+
+/// <summary>
+/// The accounts one user follows (bounded by <see cref="MaxFollowing"/>, so it fits one record). Following and
+/// unfollowing start here and update the target's <see cref="IFollowersGrain"/> and the user's own feed.
+/// </summary>
+[Alias("Instagram.Grains.Graph.IFollowingGrain")]
+public interface IFollowingGrain : IGrainWithIntegerKey
+{
+    /// <summary>Instagram's own cap on how many accounts one user may follow.</summary>
+    public const int MaxFollowing = 7_500;
+
+    /// <summary>Follows <paramref name="targetId"/>; following again is a no-op.</summary>
+    [Alias("FollowAsync")] Task<FollowState> FollowAsync(long targetId);
+
+    /// <summary>Unfollows <paramref name="targetId"/>; unfollowing someone not followed is a no-op.</summary>
+    [Alias("UnfollowAsync")] Task UnfollowAsync(long targetId);
+
+    // The reads below only look at memory and may be called back while a follow is in flight, so they interleave.
+    [AlwaysInterleave, Alias("IsFollowingAsync")] Task<bool> IsFollowingAsync(long targetId);
+
+    [AlwaysInterleave, Alias("GetFollowingIdsAsync")] Task<long[]> GetFollowingIdsAsync();
+
+    [AlwaysInterleave, Alias("GetCountAsync")] Task<long> GetCountAsync();
+
+    /// <summary>Whom this user follows, most recent first; the cursor is a local follow sequence.</summary>
+    [AlwaysInterleave, Alias("GetPageAsync")] Task<Page<long>> GetPageAsync(PageRequest page);
+}

@@ -1,0 +1,20 @@
+namespace Instagram.Grains.Posts;
+
+/// <summary>One post: caption, media, status and counters. Deleting leaves a tombstone that every read honours.</summary>
+[Alias("Instagram.Grains.Posts.IPostGrain")]
+public interface IPostGrain : IGrainWithIntegerKey
+{
+    /// <summary>Stores the post as <see cref="PostStatus.Processing"/> and schedules publication; a repeat is a no-op.</summary>
+    [Alias("CreateAsync")] Task<PostStatus> CreateAsync(NewPost post);
+
+    /// <summary>Flips a processing post to published once its media are ready, then hands it to fan-out.</summary>
+    [Alias("PublishAsync")] Task<PostStatus> PublishAsync();
+
+    /// <summary>The stored post, or null when it does not exist or is deleted.</summary>
+    [Alias("GetDetailsAsync")] Task<PostDetails?> GetDetailsAsync();
+
+    /// <summary>The hydrated post as <paramref name="viewerId"/> sees it, or null when not visible.</summary>
+    [Alias("GetViewAsync")] Task<PostView?> GetViewAsync(long viewerId);
+
+    [Alias("DeleteAsync")] Task DeleteAsync(long requestedBy);
+}

@@ -1,0 +1,10 @@
+namespace Instagram.Grains.Posts;
+
+[GenerateSerializer, Alias("Instagram.Grains.Posts.PostStatus")]
+public enum PostStatus
+{
+    Processing,
+    Published,
+    Failed,
+    Deleted,
+}

@@ -1,0 +1,19 @@
+namespace Instagram.Grains.Users;
+
+/// <summary>One account: credentials and the public profile. Counts and relationships come from the graph and posts grains.</summary>
+[Alias("Instagram.Grains.Users.IUserGrain")]
+public interface IUserGrain : IGrainWithIntegerKey
+{
+    /// <summary>Creates the account once; a repeat with the same username is a no-op, anything else is a conflict.</summary>
+    [Alias("CreateAsync")] Task<UserSummary> CreateAsync(NewAccount account);
+
+    // Looked up by many other grains, some of which this grain may be waiting on: it interleaves.
+    [AlwaysInterleave, Alias("GetSummaryAsync")] Task<UserSummary?> GetSummaryAsync();
+
+    /// <summary>The profile as <paramref name="viewerId"/> sees it (relationship flags are the viewer's).</summary>
+    [Alias("GetProfileAsync")] Task<UserProfile?> GetProfileAsync(long viewerId);
+
+    [Alias("GetPasswordHashAsync")] Task<string?> GetPasswordHashAsync();
+
+    [Alias("UpdateProfileAsync")] Task<UserProfile> UpdateProfileAsync(ProfileUpdate update);
+}

@@ -1,0 +1,11 @@
+namespace Instagram.Grains.Users;
+
+/// <summary>The few fields shown wherever a user is listed: post authors, followers, likers.</summary>
+[GenerateSerializer, Immutable, Alias("Instagram.Grains.Users.UserSummary")]
+public sealed record UserSummary(
+    [property: Id(0)] long Id,
+    [property: Id(1)] string Username,
+    [property: Id(2)] string FullName,
+    [property: Id(3)] string? AvatarUrl,
+    [property: Id(4)] bool IsVerified,
+    [property: Id(5)] bool IsPrivate);

@@ -1,0 +1,4 @@
+namespace Instagram.Grains.Common;
+
+[OptionsValidator]
+public sealed partial class IdOptionsValidator : IValidateOptions<IdOptions>;

@@ -1,0 +1,159 @@
+using Instagram.Grains.Graph;
+using Instagram.Grains.Posts;
+using Orleans.Streams;
+
+namespace Instagram.Grains.Feed;
+
+/// <summary>
+/// The home feed cache. Nothing is persisted: on activation the feed is rebuilt from the graph and the authors'
+/// timelines before the first read is answered, so a returning user never sees an empty or half-built feed.
+/// </summary>
+[ImplicitStreamSubscription(StreamNamespaces.Feed)]
+internal sealed partial class FeedGrain(
+    IGrainFactory grains,
+    IOptions<FeedOptions> options,
+    TimeProvider time,
+    ILogger<FeedGrain> logger) : Grain, IFeedGrain
+{
+    private readonly FeedOptions _options = options.Value;
+    private FeedCache _cache = null!;
+    private HashSet<long> _following = [];
+    private long _pushed;
+    private long _pulled;
+    private DateTimeOffset _activatedAt;
+
+    private long OwnerId => this.GetPrimaryKeyLong();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _activatedAt = time.GetUtcNow();
+        _cache = new FeedCache(_options.MaxItems);
+        _following = [.. await grains.GetGrain<IFollowingGrain>(OwnerId).GetFollowingIdsAsync()];
+        var rebuilt = await PullRecentAsync(_following, _options.RebuildPostsPerAuthor);
+        LogRebuilt(OwnerId, _following.Count, rebuilt);
+
+        var stream = this.GetStreamProvider(ProviderNames.Streams)
+            .GetStream<FeedItem>(StreamId.Create(StreamNamespaces.Feed, OwnerId));
+        await stream.SubscribeAsync(OnItemAsync);
+    }
+
+    public async Task<Page<PostView>> GetPageAsync(PageRequest page)
+    {
+        await MergeCelebrityPostsAsync();
+
+        var result = new List<PostView>(page.Limit);
+        var cursor = page.Cursor;
+        while (result.Count < page.Limit)
+        {
+            var batch = _cache.Take(cursor, page.Limit - result.Count);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            var views = await PostHydrator.HydrateAsync(grains, [.. batch.Select(e => e.PostId)], OwnerId);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (views[i] is not { } view)
+                {
+                    _cache.Remove(batch[i].PostId); // deleted since it was cached
+                }
+                else if (view.Post.Status == PostStatus.Published)
+                {
+                    result.Add(view);
+                }
+            }
+
+            cursor = batch[^1].PostId;
+        }
+
+        var next = result.Count == page.Limit && _cache.HasOlderThan(result[^1].Post.Id) ? result[^1].Post.Id : (long?)null;
+        return new Page<PostView>(result, next);
+    }
+
+    public async Task OnFollowedAsync(long authorId)
+    {
+        if (_following.Add(authorId))
+        {
+            await PullRecentAsync([authorId], _options.RebuildPostsPerAuthor);
+        }
+    }
+
+    public Task OnUnfollowedAsync(long authorId)
+    {
+        _following.Remove(authorId);
+        _cache.RemoveAuthor(authorId);
+        return Task.CompletedTask;
+    }
+
+    public Task<FeedDiagnostics> GetDiagnosticsAsync() =>
+        Task.FromResult(new FeedDiagnostics(_cache.Count, _pushed, _pulled, _activatedAt));
+
+    private Task OnItemAsync(FeedItem item, StreamSequenceToken? token)
+    {
+        switch (item.Kind)
+        {
+            // An item from someone no longer followed (an unfollow raced the fan-out) is dropped.
+            case FeedItemKind.Added when _following.Contains(item.AuthorId):
+                if (_cache.Insert(new FeedEntry(item.PostId, item.AuthorId)))
+                {
+                    _pushed++;
+                }
+
+                break;
+            case FeedItemKind.Removed:
+                _cache.Remove(item.PostId);
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // Celebrities are never pushed: their newest posts are pulled from per-silo timeline copies on every read.
+    private async Task MergeCelebrityPostsAsync()
+    {
+        var celebrities = await grains.GetGrain<ICelebrityDirectoryCacheGrain>(0).GetAllAsync();
+        var followed = celebrities.Where(_following.Contains).ToArray();
+        if (followed.Length == 0)
+        {
+            return;
+        }
+
+        var timelines = await Task.WhenAll(followed.Select(id => grains.GetGrain<ICelebrityTimelineCacheGrain>(id).GetRecentAsync()));
+        for (var i = 0; i < followed.Length; i++)
+        {
+            _pulled += InsertAll(followed[i], timelines[i]);
+        }
+    }
+
+    private async Task<int> PullRecentAsync(IReadOnlyCollection<long> authors, int perAuthor)
+    {
+        var ids = authors.ToArray();
+        var recent = await Task.WhenAll(ids.Select(id => grains.GetGrain<IUserPostsGrain>(id).GetRecentAsync(perAuthor)));
+        var inserted = 0;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            inserted += InsertAll(ids[i], recent[i]);
+        }
+
+        _pulled += inserted;
+        return inserted;
+    }
+
+    private int InsertAll(long authorId, long[] postIds)
+    {
+        var inserted = 0;
+        foreach (var postId in postIds)
+        {
+            if (_cache.Insert(new FeedEntry(postId, authorId)))
+            {
+                inserted++;
+            }
+        }
+
+        return inserted;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Feed {UserId} rebuilt from {Authors} followed authors with {Items} items")]
+    private partial void LogRebuilt(long userId, int authors, int items);
+}

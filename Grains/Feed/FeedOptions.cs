@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Instagram.Grains.Feed;
+
+/// <summary>Feed policy (configuration section "Feed").</summary>
+public sealed class FeedOptions
+{
+    public const string SectionName = "Feed";
+
+    /// <summary>Authors with at least this many followers are pulled by readers instead of pushed to them.</summary>
+    [Range(1, int.MaxValue)]
+    public int CelebrityThreshold { get; set; } = 10_000;
+
+    /// <summary>How many post ids one feed cache keeps.</summary>
+    [Range(20, 100_000)]
+    public int MaxItems { get; set; } = 1_000;
+
+    /// <summary>Followers idle longer than this may be skipped by fan-out; their feed is rebuilt when they return.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
+    public TimeSpan InactiveAfter { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How many recent posts of each followed author a cold feed takes in when it is rebuilt.</summary>
+    [Range(1, 1_000)]
+    public int RebuildPostsPerAuthor { get; set; } = 50;
+
+    /// <summary>How many recent posts a celebrity timeline keeps for readers to pull.</summary>
+    [Range(10, 10_000)]
+    public int CelebrityTimelineSize { get; set; } = 200;
+
+    /// <summary>How long each silo reuses its copy of a celebrity timeline or of the celebrity directory.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan CelebrityCacheTtl { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,20 @@
+using Instagram.Grains.Feed;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Instagram.Grains;
+
+public static class GrainsExtensions
+{
+    /// <summary>
+    /// What the grains consume, whatever the profile: feed policy and the id generator. Providers (storage,
+    /// streams, reminders) are the host's business.
+    /// </summary>
+    public static ISiloBuilder AddInstagramGrains(this ISiloBuilder silo)
+    {
+        silo.Services.AddValidatedOptions<FeedOptions, FeedOptionsValidator>(FeedOptions.SectionName);
+        silo.Services.AddIdGenerator();
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        return silo;
+    }
+}

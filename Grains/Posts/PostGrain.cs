@@ -1,0 +1,189 @@
+using Instagram.Grains.Media;
+using Instagram.Grains.Users;
+
+namespace Instagram.Grains.Posts;
+
+internal sealed partial class PostGrain(
+    [PersistentState("post", ProviderNames.GrainStorage)] IPersistentState<PostState> post,
+    IGrainFactory grains,
+    ILogger<PostGrain> logger) : Grain, IPostGrain
+{
+    public const int MaxCaptionLength = 2_200;
+    public const int MaxMedia = 10;
+
+    private long PostId => this.GetPrimaryKeyLong();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (post.RecordExists && !post.State.Distributed)
+        {
+            ScheduleDistribution();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<PostStatus> CreateAsync(NewPost newPost)
+    {
+        if (post.RecordExists)
+        {
+            return post.State.AuthorId == newPost.AuthorId
+                ? post.State.Status
+                : throw DomainException.Conflict("A post with this id already exists.");
+        }
+
+        Validate(newPost);
+        var media = await Task.WhenAll(newPost.MediaIds.Select(id => grains.GetGrain<IMediaGrain>(id).GetOwnedViewAsync(newPost.AuthorId)));
+
+        post.State = new PostState
+        {
+            AuthorId = newPost.AuthorId,
+            Caption = newPost.Caption,
+            Hashtags = CaptionParser.Hashtags(newPost.Caption),
+            Mentions = CaptionParser.Mentions(newPost.Caption),
+            Location = newPost.Location,
+            Media = media,
+            Status = PostStatus.Processing,
+            CreatedAt = IdGenerator.TimeOf(PostId),
+        };
+        await post.WriteStateAsync();
+        ScheduleDistribution();
+        return PostStatus.Processing;
+    }
+
+    public async Task<PostStatus> PublishAsync()
+    {
+        if (!post.RecordExists)
+        {
+            throw DomainException.NotFound("post");
+        }
+
+        // Media are validated when they are uploaded, so a post whose media were all accepted is ready now.
+        if (post.State.Status == PostStatus.Processing)
+        {
+            post.State.Status = PostStatus.Published;
+            post.State.Distributed = false;
+            await post.WriteStateAsync();
+        }
+
+        await DistributeAsync();
+        return post.State.Status;
+    }
+
+    public Task<PostDetails?> GetDetailsAsync() =>
+        Task.FromResult(post.RecordExists && post.State.Status != PostStatus.Deleted ? ToDetails() : null);
+
+    public async Task<PostView?> GetViewAsync(long viewerId)
+    {
+        if (!post.RecordExists || post.State.Status == PostStatus.Deleted)
+        {
+            return null;
+        }
+
+        // Only the author sees a post before it is published.
+        if (post.State.Status != PostStatus.Published && viewerId != post.State.AuthorId)
+        {
+            return null;
+        }
+
+        var author = await grains.GetGrain<IUserGrain>(post.State.AuthorId).GetSummaryAsync();
+        return author is null ? null : new PostView(ToDetails(), author, IsLiked: false);
+    }
+
+    public async Task DeleteAsync(long requestedBy)
+    {
+        if (!post.RecordExists || (post.State.Status == PostStatus.Deleted && requestedBy != post.State.AuthorId))
+        {
+            throw DomainException.NotFound("post");
+        }
+
+        if (post.State.AuthorId != requestedBy)
+        {
+            throw DomainException.Forbidden("Only the author can delete a post.");
+        }
+
+        if (post.State.Status != PostStatus.Deleted)
+        {
+            post.State.Status = PostStatus.Deleted; // the tombstone every read path checks
+            post.State.Distributed = false;
+            await post.WriteStateAsync();
+        }
+
+        await DistributeAsync();
+    }
+
+    private static void Validate(NewPost newPost)
+    {
+        if (newPost.Caption.Length > MaxCaptionLength)
+        {
+            throw DomainException.InvalidInput($"A caption has at most {MaxCaptionLength} characters.");
+        }
+
+        if (newPost.MediaIds.Length is 0 or > MaxMedia)
+        {
+            throw DomainException.InvalidInput($"A post has 1 to {MaxMedia} media items.");
+        }
+
+        if (newPost.MediaIds.Distinct().Count() != newPost.MediaIds.Length)
+        {
+            throw DomainException.InvalidInput("The same media item is listed twice.");
+        }
+    }
+
+    // Publication happens off the request path: the caller gets "processing" at once.
+    private void ScheduleDistribution() =>
+        this.RegisterGrainTimer(static (grain, _) => grain.DistributeOnTimerAsync(), this,
+            new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+
+    private async Task DistributeOnTimerAsync()
+    {
+        try
+        {
+            if (post.State.Status == PostStatus.Processing)
+            {
+                await PublishAsync();
+            }
+            else
+            {
+                await DistributeAsync();
+            }
+        }
+        catch (Exception ex)
+        {
+            // Left undistributed: the next activation tries again.
+            LogDistributionFailed(ex, PostId);
+        }
+    }
+
+    // Hands the current status to the author's timeline (which fans out), then records that it did.
+    private async Task DistributeAsync()
+    {
+        if (post.State.Distributed)
+        {
+            return;
+        }
+
+        var timeline = grains.GetGrain<IUserPostsGrain>(post.State.AuthorId);
+        switch (post.State.Status)
+        {
+            case PostStatus.Published:
+                await timeline.OnPublishedAsync(PostId);
+                break;
+            case PostStatus.Deleted:
+                await timeline.OnDeletedAsync(PostId);
+                break;
+            default:
+                return;
+        }
+
+        post.State.Distributed = true;
+        await post.WriteStateAsync();
+    }
+
+    private PostDetails ToDetails() => new(PostId, post.State.AuthorId, post.State.Caption, post.State.Hashtags,
+        post.State.Mentions, post.State.Location, post.State.Media, post.State.LikeCount, post.State.CommentCount,
+        post.State.Status, post.State.CreatedAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Distributing post {PostId} failed; it will be retried on the next activation")]
+    private partial void LogDistributionFailed(Exception exception, long postId);
+}

@@ -1,0 +1,90 @@
+using Instagram.Grains.Feed;
+using Instagram.Grains.Graph;
+
+namespace Instagram.Grains.Posts;
+
+internal sealed class UserPostsGrain(
+    [PersistentState("posts", ProviderNames.GrainStorage)] IPersistentState<UserPostsState> posts,
+    IGrainFactory grains,
+    IOptions<FeedOptions> options) : Grain, IUserPostsGrain
+{
+    private long AuthorId => this.GetPrimaryKeyLong();
+
+    public async Task OnPublishedAsync(long postId)
+    {
+        var ids = posts.State.PostIds;
+        var index = ids.BinarySearch(postId, DescendingComparer);
+        if (index < 0)
+        {
+            ids.Insert(~index, postId);
+            await posts.WriteStateAsync();
+        }
+
+        // Distribute even when the post was already here: a redelivered call may follow a fan-out cut short.
+        var plan = await grains.GetGrain<IFollowersGrain>(AuthorId).GetFanOutPlanAsync();
+        if (plan.IsCelebrity)
+        {
+            await grains.GetGrain<ICelebrityTimelineGrain>(AuthorId).AddAsync(postId);
+        }
+        else
+        {
+            await PushToFollowersAsync([postId], FeedItemKind.Added, plan.PageCount);
+        }
+    }
+
+    public async Task OnDeletedAsync(long postId)
+    {
+        if (posts.State.PostIds.Remove(postId))
+        {
+            await posts.WriteStateAsync();
+        }
+
+        // Feeds drop deleted posts when they hydrate them anyway; the push just frees the space at once.
+        // A celebrity's followers are too many to push to, and their feeds pull from the timeline.
+        var plan = await grains.GetGrain<IFollowersGrain>(AuthorId).GetFanOutPlanAsync();
+        await grains.GetGrain<ICelebrityTimelineGrain>(AuthorId).RemoveAsync(postId);
+        if (!plan.IsCelebrity)
+        {
+            await PushToFollowersAsync([postId], FeedItemKind.Removed, plan.PageCount);
+        }
+    }
+
+    public Task<long[]> GetRecentAsync(int count) => Task.FromResult(posts.State.PostIds.Take(count).ToArray());
+
+    public Task<long> GetCountAsync() => Task.FromResult((long)posts.State.PostIds.Count);
+
+    public async Task<Page<PostView>> GetPageAsync(long viewerId, PageRequest page)
+    {
+        var cursor = page.Cursor ?? long.MaxValue;
+        var slice = posts.State.PostIds.SkipWhile(id => id >= cursor).Take(page.Limit + 1).ToArray();
+        var pageIds = slice.Take(page.Limit).ToArray();
+        var views = await PostHydrator.HydrateAsync(grains, pageIds, viewerId);
+        long? next = slice.Length > page.Limit ? pageIds[^1] : null;
+        return new Page<PostView>([.. views.OfType<PostView>()], next);
+    }
+
+    public async Task RepushRecentAsync()
+    {
+        var plan = await grains.GetGrain<IFollowersGrain>(AuthorId).GetFanOutPlanAsync();
+        if (!plan.IsCelebrity)
+        {
+            await PushToFollowersAsync([.. posts.State.PostIds.Take(options.Value.CelebrityTimelineSize)], FeedItemKind.Added, plan.PageCount);
+        }
+    }
+
+    // One stream event per follower page; each page grain then pushes to its followers' feed streams.
+    private Task PushToFollowersAsync(long[] postIds, FeedItemKind kind, int pageCount)
+    {
+        var streams = this.GetStreamProvider(ProviderNames.Streams);
+        return Task.WhenAll(Enumerable.Range(0, pageCount).Select(async page =>
+        {
+            var stream = streams.GetStream<FanOutCommand>(StreamId.Create(StreamNamespaces.FanOut, FollowerPages.Key(AuthorId, page)));
+            foreach (var postId in postIds)
+            {
+                await stream.OnNextAsync(new FanOutCommand(new FeedItem(postId, AuthorId, kind)));
+            }
+        }));
+    }
+
+    private static readonly Comparer<long> DescendingComparer = Comparer<long>.Create((a, b) => b.CompareTo(a));
+}

@@ -1,0 +1,82 @@
+using Instagram.Grains.Graph;
+using Instagram.Grains.Media;
+using Instagram.Grains.Posts;
+
+namespace Instagram.Grains.Users;
+
+internal sealed class UserGrain(
+    [PersistentState("user", ProviderNames.GrainStorage)] IPersistentState<UserState> user,
+    IGrainFactory grains,
+    TimeProvider time) : Grain, IUserGrain
+{
+    private long UserId => this.GetPrimaryKeyLong();
+
+    public async Task<UserSummary> CreateAsync(NewAccount account)
+    {
+        if (user.RecordExists)
+        {
+            return string.Equals(user.State.Username, account.Username, StringComparison.OrdinalIgnoreCase)
+                ? ToSummary()
+                : throw DomainException.Conflict("This account already exists.");
+        }
+
+        user.State = new UserState
+        {
+            Username = account.Username,
+            Email = account.Email,
+            PasswordHash = account.PasswordHash,
+            FullName = account.FullName ?? "",
+            CreatedAt = time.GetUtcNow(),
+        };
+        await user.WriteStateAsync();
+        return ToSummary();
+    }
+
+    public Task<UserSummary?> GetSummaryAsync() => Task.FromResult(user.RecordExists ? ToSummary() : null);
+
+    public async Task<UserProfile?> GetProfileAsync(long viewerId)
+    {
+        if (!user.RecordExists)
+        {
+            return null;
+        }
+
+        var followers = grains.GetGrain<IFollowersGrain>(UserId).GetCountAsync();
+        var following = grains.GetGrain<IFollowingGrain>(UserId).GetCountAsync();
+        var posts = grains.GetGrain<IUserPostsGrain>(UserId).GetCountAsync();
+        var isFollowing = viewerId == UserId
+            ? Task.FromResult(false)
+            : grains.GetGrain<IFollowingGrain>(viewerId).IsFollowingAsync(UserId);
+        await Task.WhenAll(followers, following, posts, isFollowing);
+
+        return new UserProfile(ToSummary(), user.State.Bio, followers.Result, following.Result, posts.Result,
+            isFollowing.Result, FollowRequested: false);
+    }
+
+    public Task<string?> GetPasswordHashAsync() => Task.FromResult(user.RecordExists ? user.State.PasswordHash : null);
+
+    public async Task<UserProfile> UpdateProfileAsync(ProfileUpdate update)
+    {
+        if (!user.RecordExists)
+        {
+            throw DomainException.NotFound("user");
+        }
+
+        var avatarUrl = user.State.AvatarUrl;
+        if (update.AvatarMediaId is { } mediaId)
+        {
+            var avatar = await grains.GetGrain<IMediaGrain>(mediaId).GetOwnedViewAsync(UserId);
+            avatarUrl = avatar.Variants.Thumbnail;
+        }
+
+        user.State.FullName = update.FullName ?? user.State.FullName;
+        user.State.Bio = update.Bio ?? user.State.Bio;
+        user.State.IsPrivate = update.IsPrivate ?? user.State.IsPrivate;
+        user.State.AvatarUrl = avatarUrl;
+        await user.WriteStateAsync();
+        return (await GetProfileAsync(UserId))!;
+    }
+
+    private UserSummary ToSummary() => new(UserId, user.State.Username, user.State.FullName, user.State.AvatarUrl,
+        user.State.IsVerified, user.State.IsPrivate);
+}

@@ -1,0 +1,15 @@
+namespace Instagram.Grains.Users;
+
+[GenerateSerializer, Alias("Instagram.Grains.Users.UserState")]
+public sealed class UserState
+{
+    [Id(0)] public string Username { get; set; } = "";
+    [Id(1)] public string Email { get; set; } = "";
+    [Id(2)] public string PasswordHash { get; set; } = "";
+    [Id(3)] public string FullName { get; set; } = "";
+    [Id(4)] public string Bio { get; set; } = "";
+    [Id(5)] public string? AvatarUrl { get; set; }
+    [Id(6)] public bool IsPrivate { get; set; }
+    [Id(7)] public bool IsVerified { get; set; }
+    [Id(8)] public DateTimeOffset CreatedAt { get; set; }
+}
