@@ -1,14 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Instagram.Grains.Common;
 
 public static class IdGeneratorExtensions
 {
-    /// <summary>Registers the process-wide <see cref="IdGenerator"/> configured by the "Ids" section.</summary>
+    /// <summary>Registers (once) the process-wide <see cref="IdGenerator"/> configured by the "Ids" section.</summary>
     public static IServiceCollection AddIdGenerator(this IServiceCollection services)
     {
         services.AddValidatedOptions<IdOptions, IdOptionsValidator>(IdOptions.SectionName);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<IdOptions>>().Value.CreateGenerator());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<IdOptions>>().Value.CreateGenerator());
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Instagram.Grains.Common;
 
@@ -10,7 +11,7 @@ public static class OptionsRegistration
         where TValidator : class, IValidateOptions<TOptions>
     {
         services.AddOptions<TOptions>().BindConfiguration(sectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
         return services;
     }
 }

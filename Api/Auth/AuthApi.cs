@@ -1,0 +1,129 @@
+using Instagram.Api.Users;
+using Instagram.Grains.Auth;
+using Instagram.Grains.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Instagram.Api.Auth;
+
+public static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1/auth").WithTags("Auth");
+        api.MapPost("/register", Register).WithName(nameof(Register)).WithSummary("Create an account and sign in.");
+        api.MapPost("/login", Login).WithName(nameof(Login)).WithSummary("Sign in with a username or email.");
+        api.MapPost("/refresh", Refresh).WithName(nameof(Refresh)).WithSummary("Trade a refresh token for a new pair (rotation).");
+        api.MapPost("/logout", Logout).WithName(nameof(Logout)).WithSummary("End the session: both tokens stop working.")
+            .RequireAuthorization();
+        return app;
+    }
+
+    public static async Task<Created<TokenResponse>> Register(RegisterRequest request, AuthServices services)
+    {
+        var username = AccountRules.NormalizeUsername(request.Username);
+        var email = AccountRules.NormalizeEmail(request.Email);
+        AccountRules.EnsureValidUsername(username);
+        AccountRules.EnsureValidEmail(email);
+
+        var userId = services.Ids.NextId();
+        var usernameReservation = services.Grains.GetGrain<INameReservationGrain>(NameReservationKeys.ForUsername(username));
+        var emailReservation = services.Grains.GetGrain<INameReservationGrain>(NameReservationKeys.ForEmail(email));
+        if (!await usernameReservation.TryReserveAsync(userId))
+        {
+            throw DomainException.Conflict("That username is taken.");
+        }
+
+        UserSummary user;
+        try
+        {
+            if (!await emailReservation.TryReserveAsync(userId))
+            {
+                throw DomainException.Conflict("That email is already registered.");
+            }
+
+            var hash = services.Hasher.HashPassword(new AccountCredentials(), request.Password);
+            user = await services.Grains.GetGrain<IUserGrain>(userId).CreateAsync(new NewAccount(username, email, hash, request.FullName?.Trim()));
+        }
+        catch
+        {
+            // Nothing half-written: give back whatever this attempt reserved.
+            await Task.WhenAll(usernameReservation.ReleaseAsync(userId), emailReservation.ReleaseAsync(userId));
+            throw;
+        }
+
+        var tokens = await StartSessionAsync(userId, services);
+        return TypedResults.Created($"/v1/users/{username}", tokens with { User = UserSummaryResponse.From(user) });
+    }
+
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Login(LoginRequest request, AuthServices services)
+    {
+        var login = request.Login.Trim().ToLowerInvariant();
+        var key = login.Contains('@', StringComparison.Ordinal) ? NameReservationKeys.ForEmail(login) : NameReservationKeys.ForUsername(login);
+        var userId = await services.Grains.GetGrain<INameReservationGrain>(key).GetOwnerAsync();
+        var hash = userId is { } id ? await services.Grains.GetGrain<IUserGrain>(id).GetPasswordHashAsync() : null;
+
+        // Verify against a throwaway hash when the account is unknown, so timing does not reveal which logins exist.
+        var verdict = services.Hasher.VerifyHashedPassword(new AccountCredentials(), hash ?? UnknownAccountHash.Value, request.Password);
+        if (hash is null || verdict == PasswordVerificationResult.Failed)
+        {
+            return InvalidCredentials("Invalid login or password.");
+        }
+
+        return TypedResults.Ok(await StartSessionAsync(userId!.Value, services));
+    }
+
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(RefreshRequest request, AuthServices services)
+    {
+        if (TokenService.ParseRefreshToken(request.RefreshToken) is not var (sessionId, presentedHash))
+        {
+            return InvalidCredentials("The refresh token is not valid.");
+        }
+
+        var (next, nextHash) = TokenService.CreateRefreshToken(sessionId);
+        var userId = await services.Grains.GetGrain<ISessionGrain>(sessionId)
+            .RotateAsync(presentedHash, nextHash, services.Tokens.RefreshTokenExpiry());
+        if (userId is not { } id)
+        {
+            return InvalidCredentials("The refresh token is not valid.");
+        }
+
+        return TypedResults.Ok(new TokenResponse(services.Tokens.CreateAccessToken(id, sessionId), next, services.AccessTokenSeconds));
+    }
+
+    public static async Task<NoContent> Logout(HttpContext http, AuthServices services, ITokenRevocationList revocations)
+    {
+        if (http.User.SessionId() is { } sessionId)
+        {
+            await services.Grains.GetGrain<ISessionGrain>(sessionId).RevokeAsync();
+            await revocations.RevokeAsync(sessionId, services.Tokens.AccessTokenExpiry());
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<TokenResponse> StartSessionAsync(long userId, AuthServices services)
+    {
+        var sessionId = TokenService.NewSessionId();
+        var (refresh, hash) = TokenService.CreateRefreshToken(sessionId);
+        await services.Grains.GetGrain<ISessionGrain>(sessionId).StartAsync(userId, hash, services.Tokens.RefreshTokenExpiry());
+        return new TokenResponse(services.Tokens.CreateAccessToken(userId, sessionId), refresh, services.AccessTokenSeconds);
+    }
+
+    private static ProblemHttpResult InvalidCredentials(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+
+    private static readonly Lazy<string> UnknownAccountHash =
+        new(() => new PasswordHasher<AccountCredentials>().HashPassword(new AccountCredentials(), Guid.NewGuid().ToString()));
+}
+
+/// <summary>What the auth endpoints share, injected as one service to keep their signatures short.</summary>
+public sealed class AuthServices(IGrainFactory grains, IdGenerator ids, TokenService tokens,
+    IPasswordHasher<AccountCredentials> hasher, IOptions<JwtOptions> jwt)
+{
+    public IGrainFactory Grains { get; } = grains;
+    public IdGenerator Ids { get; } = ids;
+    public TokenService Tokens { get; } = tokens;
+    public IPasswordHasher<AccountCredentials> Hasher { get; } = hasher;
+    public int AccessTokenSeconds { get; } = (int)jwt.Value.AccessTokenLifetime.TotalSeconds;
+}

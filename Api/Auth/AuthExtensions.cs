@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Instagram.Api.Auth;
+
+public static class AuthExtensions
+{
+    public static IHostApplicationBuilder AddApiAuthentication(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddValidatedOptions<JwtOptions, JwtOptionsValidator>(JwtOptions.SectionName);
+        if (builder.Environment.IsDevelopment())
+        {
+            // Development runs with no secrets configured: a fresh key per start (tokens die with the process).
+            var generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+            services.PostConfigure<JwtOptions>(o => o.SigningKey = string.IsNullOrEmpty(o.SigningKey) ? generated : o.SigningKey);
+        }
+
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<AuthServices>();
+        services.AddSingleton<IPasswordHasher<AccountCredentials>, PasswordHasher<AccountCredentials>>();
+        services.AddSingleton<ITokenRevocationList, InMemoryTokenRevocationList>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
+            {
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Value.Issuer,
+                    ValidAudience = jwt.Value.Issuer,
+                    IssuerSigningKey = TokenService.SigningKeyOf(jwt.Value),
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = JwtRegisteredClaimNames.Sub,
+                };
+                bearer.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = async context =>
+                    {
+                        var revocations = context.HttpContext.RequestServices.GetRequiredService<ITokenRevocationList>();
+                        if (context.Principal?.SessionId() is not { } sessionId || await revocations.IsRevokedAsync(sessionId))
+                        {
+                            context.Fail("The session has ended.");
+                        }
+                    },
+                };
+            });
+        services.AddAuthorization();
+        return builder;
+    }
+}

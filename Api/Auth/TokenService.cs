@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Instagram.Api.Auth;
+
+/// <summary>
+/// Issues access tokens (short-lived JWTs naming the user and the session) and refresh tokens
+/// ("{sessionId}.{secret}", of which the server keeps only a SHA-256 hash: the secret is random, so a slow hash
+/// adds nothing).
+/// </summary>
+public sealed class TokenService(IOptions<JwtOptions> options, TimeProvider time)
+{
+    private readonly JsonWebTokenHandler _handler = new();
+
+    public static SymmetricSecurityKey SigningKeyOf(JwtOptions options) => new(Encoding.UTF8.GetBytes(options.SigningKey));
+
+    public string CreateAccessToken(long userId, string sessionId)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Value.Issuer,
+            Audience = options.Value.Issuer,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + options.Value.AccessTokenLifetime,
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(JwtRegisteredClaimNames.Sub, userId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(JwtRegisteredClaimNames.Sid, sessionId),
+                new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+            ]),
+            SigningCredentials = new SigningCredentials(SigningKeyOf(options.Value), SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    public DateTimeOffset RefreshTokenExpiry() => time.GetUtcNow() + options.Value.RefreshTokenLifetime;
+
+    public DateTimeOffset AccessTokenExpiry() => time.GetUtcNow() + options.Value.AccessTokenLifetime;
+
+    public static string NewSessionId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>A new refresh token for the session, and the hash to store.</summary>
+    public static (string Token, string Hash) CreateRefreshToken(string sessionId)
+    {
+        var secret = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        return ($"{sessionId}.{secret}", Hash(secret));
+    }
+
+    /// <summary>Splits a presented refresh token; null when it is not shaped like one of ours.</summary>
+    public static (string SessionId, string Hash)? ParseRefreshToken(string token)
+    {
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        if (dot != 32 || token.Length > 100)
+        {
+            return null;
+        }
+
+        return (token[..dot], Hash(token[(dot + 1)..]));
+    }
+
+    private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Serialization;
+using Instagram.Api.Auth;
+using Instagram.Api.Feed;
+using Instagram.Api.Graph;
+using Instagram.Api.Infrastructure.Health;
+using Instagram.Api.Media;
+using Instagram.Api.Posts;
+using Instagram.Api.Users;
+using Instagram.Silo.Hosting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+namespace Instagram.Api.Extensions;
+
+public static class ApiExtensions
+{
+    /// <summary>Everything the Api needs, in reading order: Orleans, errors, validation, auth, limits, docs, health.</summary>
+    public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
+    {
+        builder.UseInstagramSilo();
+        var services = builder.Services;
+        services.AddIdGenerator();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        });
+        services.AddValidation();
+
+        builder.AddApiAuthentication();
+        services.AddApiRateLimits();
+        services.AddSingleton<ServerKeys>();
+        services.AddSingleton<CursorCodec>();
+        services.AddSingleton<UploadUrlSigner>();
+        services.AddValidatedOptions<MediaOptions, MediaOptionsValidator>(MediaOptions.SectionName);
+
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication UseApiPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>The whole HTTP surface, one line per feature.</summary>
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        app.MapAuthApi();
+        app.MapUsersApi();
+        app.MapGraphApi();
+        app.MapMediaApi();
+        app.MapPostsApi();
+        app.MapFeedApi();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

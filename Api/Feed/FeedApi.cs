@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Instagram.Api.Posts;
+using Instagram.Grains.Feed;
+
+namespace Instagram.Api.Feed;
+
+public static class FeedApi
+{
+    public static IEndpointRouteBuilder MapFeedApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/v1").WithTags("Feed").RequireAuthorization()
+            .MapGet("/feed", GetFeed).WithName(nameof(GetFeed)).WithSummary("The caller's home feed, newest first.")
+            .RequireRateLimiting(RateLimitPolicies.Feed);
+        return app;
+    }
+
+    public static async Task<Ok<PageResponse<PostResponse>>> GetFeed(
+        [AsParameters] PageQuery query, string? order, ClaimsPrincipal user, IGrainFactory grains, CursorCodec cursors)
+    {
+        switch (order)
+        {
+            case null or "" or "chronological":
+                break;
+            case "ranked":
+                throw DomainException.InvalidInput("order=ranked is not available yet; use order=chronological.");
+            default:
+                throw DomainException.InvalidInput("order must be 'chronological' or 'ranked'.");
+        }
+
+        var page = await grains.GetGrain<IFeedGrain>(user.UserId()).GetPageAsync(query.ToPageRequest(cursors));
+        return TypedResults.Ok(page.ToResponse(cursors, PostResponse.From));
+    }
+}

@@ -1,0 +1,9 @@
+global using Instagram.Api.Infrastructure.Errors;
+global using Instagram.Api.Infrastructure.Paging;
+global using Instagram.Api.Infrastructure.RateLimiting;
+global using Instagram.Api.Infrastructure.Security;
+global using Instagram.Grains.Common;
+global using Instagram.Grains.Common.Errors;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.Extensions.DependencyInjection.Extensions;
+global using Microsoft.Extensions.Options;

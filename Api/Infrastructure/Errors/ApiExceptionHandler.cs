@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Orleans.Runtime;
+
+namespace Instagram.Api.Infrastructure.Errors;
+
+/// <summary>
+/// The one place exceptions become problem details: a broken domain rule gets its status and message, a
+/// malformed request a 400 (or the status Kestrel chose), an unreachable cluster a 503 with Retry-After, and
+/// anything else a bare 500 whose details stay in the log.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            DomainException domain => (StatusOf(domain.Kind), TitleOf(domain.Kind), domain.Message),
+            BadHttpRequestException bad => (bad.StatusCode, Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(bad.StatusCode), DescribeBadRequest(bad)),
+            SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException or GatewayTooBusyException or TimeoutException =>
+                (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The cluster is not answering right now; try again shortly."),
+            _ => (StatusCodes.Status500InternalServerError, "Internal server error", "Something went wrong on our side."),
+        };
+
+        if (status >= 500)
+        {
+            LogFailure(exception, context.Request.Method, context.Request.Path);
+        }
+
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    public static int StatusOf(DomainErrorKind kind) => kind switch
+    {
+        DomainErrorKind.InvalidInput => StatusCodes.Status400BadRequest,
+        DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+        DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+        DomainErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    private static string TitleOf(DomainErrorKind kind) => kind switch
+    {
+        DomainErrorKind.InvalidInput => "Invalid input",
+        DomainErrorKind.NotFound => "Not found",
+        DomainErrorKind.Forbidden => "Forbidden",
+        DomainErrorKind.Conflict => "Conflict",
+        _ => "Unprocessable request",
+    };
+
+    // Kestrel's message for a JSON error names the field and position; that is useful to the client, and the
+    // inner JsonException never echoes the payload.
+    private static string DescribeBadRequest(BadHttpRequestException bad) =>
+        bad.InnerException is System.Text.Json.JsonException json ? $"The request body is not valid JSON for this endpoint: {json.Message}" : bad.Message;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure in {Method} {Path}")]
+    private partial void LogFailure(Exception exception, string method, string path);
+}

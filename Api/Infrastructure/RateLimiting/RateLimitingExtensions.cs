@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Instagram.Api.Infrastructure.RateLimiting;
+
+public static class RateLimitingExtensions
+{
+    /// <summary>
+    /// One fixed-window limiter per policy and user (per client address when anonymous); 429 with Retry-After and
+    /// a problem detail when exceeded.
+    /// </summary>
+    public static IServiceCollection AddApiRateLimits(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<RateLimitsOptions, RateLimitsOptionsValidator>(RateLimitsOptions.SectionName);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = WriteRejectionAsync;
+            foreach (var policy in RateLimitPolicies.All)
+            {
+                limiter.AddPolicy(policy, context => PartitionFor(policy, context));
+            }
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> PartitionFor(string policy, HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitsOptions>>().CurrentValue;
+        var caller = context.User.Identity?.IsAuthenticated == true
+            ? "user:" + context.User.UserId().ToString(CultureInfo.InvariantCulture)
+            : "ip:" + context.Connection.RemoteIpAddress;
+        if (!options.Enabled)
+        {
+            return RateLimitPartition.GetNoLimiter(caller);
+        }
+
+        var rule = options.For(policy);
+        return RateLimitPartition.GetFixedWindowLimiter(caller, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = rule.PermitLimit,
+            Window = rule.Window,
+            QueueLimit = 0,
+        });
+    }
+
+    private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = "Rate limit exceeded; retry after the number of seconds in Retry-After.",
+            },
+        });
+    }
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace Instagram.Api.Infrastructure.RateLimiting;
+
+/// <summary>Per-user limits (configuration section "RateLimits"); the defaults are seed 004's numbers.</summary>
+public sealed class RateLimitsOptions
+{
+    public const string SectionName = "RateLimits";
+
+    public bool Enabled { get; set; } = true;
+
+    [ValidateObjectMembers] public RateLimitRule Posts { get; set; } = RateLimitRule.PerMinute(10);
+    [ValidateObjectMembers] public RateLimitRule Likes { get; set; } = RateLimitRule.PerMinute(60);
+    [ValidateObjectMembers] public RateLimitRule Comments { get; set; } = RateLimitRule.PerMinute(20);
+    [ValidateObjectMembers] public RateLimitRule Follows { get; set; } = RateLimitRule.PerMinute(30);
+    [ValidateObjectMembers] public RateLimitRule Stories { get; set; } = RateLimitRule.PerMinute(5);
+    [ValidateObjectMembers] public RateLimitRule Search { get; set; } = RateLimitRule.PerMinute(20);
+    [ValidateObjectMembers] public RateLimitRule Feed { get; set; } = RateLimitRule.PerMinute(30);
+
+    public RateLimitRule For(string policy) => policy switch
+    {
+        RateLimitPolicies.Posts => Posts,
+        RateLimitPolicies.Likes => Likes,
+        RateLimitPolicies.Comments => Comments,
+        RateLimitPolicies.Follows => Follows,
+        RateLimitPolicies.Stories => Stories,
+        RateLimitPolicies.Search => Search,
+        RateLimitPolicies.Feed => Feed,
+        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown rate limit policy."),
+    };
+}

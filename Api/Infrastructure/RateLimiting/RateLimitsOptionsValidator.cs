@@ -1,0 +1,4 @@
+namespace Instagram.Api.Infrastructure.RateLimiting;
+
+[OptionsValidator]
+public sealed partial class RateLimitsOptionsValidator : IValidateOptions<RateLimitsOptions>;

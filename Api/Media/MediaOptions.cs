@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Instagram.Api.Media;
+
+/// <summary>Upload limits (configuration section "Media", shared with the media store's own settings).</summary>
+public sealed class MediaOptions
+{
+    public const string SectionName = "Media";
+
+    [Range(1, 1L << 32)]
+    public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    public static readonly string[] AcceptedContentTypes = ["image/jpeg", "image/png", "image/webp"];
+}

@@ -1,0 +1,4 @@
+namespace Instagram.Api.Media;
+
+[OptionsValidator]
+public sealed partial class MediaOptionsValidator : IValidateOptions<MediaOptions>;

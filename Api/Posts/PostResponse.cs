@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Instagram.Api.Users;
+using Instagram.Grains.Media;
+using Instagram.Grains.Posts;
+
+namespace Instagram.Api.Posts;
+
+/// <summary>A hydrated post, the shape shared by GET /v1/posts/{id}, the grid and the feed.</summary>
+public sealed record PostResponse(
+    string Id,
+    UserSummaryResponse Author,
+    string Caption,
+    IReadOnlyList<string> Hashtags,
+    IReadOnlyList<string> Mentions,
+    LocationDto? Location,
+    IReadOnlyList<MediaResponse> Media,
+    long LikeCount,
+    long CommentCount,
+    bool IsLiked,
+    string Status,
+    DateTimeOffset CreatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Suggested = null)
+{
+    public static PostResponse From(PostView view)
+    {
+        var post = view.Post;
+        return new PostResponse(
+            post.Id.ToString(CultureInfo.InvariantCulture),
+            UserSummaryResponse.From(view.Author),
+            post.Caption,
+            post.Hashtags,
+            post.Mentions,
+            post.Location is { } l ? new LocationDto { Name = l.Name, Lat = l.Lat, Lng = l.Lng } : null,
+            [.. post.Media.Select(MediaResponse.From)],
+            post.LikeCount,
+            post.CommentCount,
+            view.IsLiked,
+            post.Status.ToString().ToLowerInvariant(),
+            post.CreatedAt);
+    }
+}
+
+public sealed record MediaResponse(string Id, string Type, int Width, int Height, MediaVariants Variants)
+{
+    public static MediaResponse From(MediaView media) =>
+        new(media.Id.ToString(CultureInfo.InvariantCulture), media.Type, media.Width, media.Height, media.Variants);
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Security.Claims;
+using Instagram.Api.Users;
+using Instagram.Grains.Posts;
+
+namespace Instagram.Api.Posts;
+
+public static class PostsApi
+{
+    public static IEndpointRouteBuilder MapPostsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1").WithTags("Posts").RequireAuthorization();
+        api.MapPost("/posts", CreatePost).WithName(nameof(CreatePost)).WithSummary("Publish a post; it is processed off the request path.")
+            .RequireRateLimiting(RateLimitPolicies.Posts);
+        api.MapGet("/posts/{id}", GetPost).WithName(nameof(GetPost)).WithSummary("One post, hydrated for the caller.");
+        api.MapDelete("/posts/{id}", DeletePost).WithName(nameof(DeletePost)).WithSummary("Delete a post (author only).");
+        api.MapGet("/users/{id}/posts", GetUserPosts).WithName(nameof(GetUserPosts)).WithSummary("The profile grid, newest first.");
+        return app;
+    }
+
+    public static async Task<Accepted<CreatePostResponse>> CreatePost(CreatePostRequest request, ClaimsPrincipal user, IGrainFactory grains, IdGenerator ids)
+    {
+        var mediaIds = request.MediaIds.Select(id => RouteIds.Parse(id, "mediaIds")).ToArray();
+        var location = request.Location is { } l ? new PostLocation(l.Name.Trim(), l.Lat, l.Lng) : null;
+        var postId = ids.NextId();
+        var status = await grains.GetGrain<IPostGrain>(postId).CreateAsync(new NewPost(user.UserId(), request.Caption ?? "", mediaIds, location));
+        var id = postId.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Accepted($"/v1/posts/{id}", new CreatePostResponse(id, status.ToString().ToLowerInvariant()));
+    }
+
+    public static async Task<Ok<PostResponse>> GetPost(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var view = await grains.GetGrain<IPostGrain>(RouteIds.Parse(id)).GetViewAsync(user.UserId()) ?? throw DomainException.NotFound("post");
+        return TypedResults.Ok(PostResponse.From(view));
+    }
+
+    public static async Task<NoContent> DeletePost(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await grains.GetGrain<IPostGrain>(RouteIds.Parse(id)).DeleteAsync(user.UserId());
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<PageResponse<PostResponse>>> GetUserPosts(string id, [AsParameters] PageQuery query, ClaimsPrincipal user, IGrainFactory grains, CursorCodec cursors)
+    {
+        var userId = RouteIds.Parse(id);
+        var page = query.ToPageRequest(cursors);
+        await grains.EnsureUserExistsAsync(userId);
+        var posts = await grains.GetGrain<IUserPostsGrain>(userId).GetPageAsync(user.UserId(), page);
+        return TypedResults.Ok(posts.ToResponse(cursors, PostResponse.From));
+    }
+}

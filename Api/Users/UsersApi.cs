@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Instagram.Grains.Users;
+
+namespace Instagram.Api.Users;
+
+public static class UsersApi
+{
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1/users").WithTags("Users").RequireAuthorization();
+        api.MapGet("/me", GetMe).WithName(nameof(GetMe)).WithSummary("The caller's own profile.");
+        api.MapPatch("/me", UpdateMe).WithName(nameof(UpdateMe)).WithSummary("Change the caller's profile.");
+        api.MapGet("/{username}", GetUser).WithName(nameof(GetUser)).WithSummary("A profile by username.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<UserProfileResponse>, NotFound>> GetMe(ClaimsPrincipal user, IGrainFactory grains) =>
+        await grains.GetGrain<IUserGrain>(user.UserId()).GetProfileAsync(user.UserId()) is { } profile
+            ? TypedResults.Ok(UserProfileResponse.From(profile))
+            : TypedResults.NotFound();
+
+    public static async Task<Ok<UserProfileResponse>> UpdateMe(UpdateProfileRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var avatar = request.AvatarMediaId is { } mediaId ? RouteIds.Parse(mediaId, "avatarMediaId") : (long?)null;
+        var profile = await grains.GetGrain<IUserGrain>(user.UserId())
+            .UpdateProfileAsync(new ProfileUpdate(request.FullName?.Trim(), request.Bio, request.IsPrivate, avatar));
+        return TypedResults.Ok(UserProfileResponse.From(profile));
+    }
+
+    public static async Task<Ok<UserProfileResponse>> GetUser(string username, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var id = await grains.IdOfUsernameAsync(username);
+        var profile = await grains.GetGrain<IUserGrain>(id).GetProfileAsync(user.UserId()) ?? throw DomainException.NotFound("user");
+        return TypedResults.Ok(UserProfileResponse.From(profile));
+    }
+}

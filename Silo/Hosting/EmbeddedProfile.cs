@@ -1,0 +1,22 @@
+using Instagram.Grains.Abstractions;
+using Instagram.Silo.Media;
+
+namespace Instagram.Silo.Hosting;
+
+public static class EmbeddedProfile
+{
+    /// <summary>
+    /// In-memory storage, memory streams and in-memory reminders, plus media on the local disk. Everything is
+    /// lost when the process stops; that is the point of this profile. Clustering is left to the caller, so
+    /// the test host can supply its own.
+    /// </summary>
+    public static ISiloBuilder AddEmbeddedProviders(this ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
+        silo.AddMemoryGrainStorage(ProviderNames.PubSubStore);
+        silo.AddMemoryStreams(ProviderNames.Streams);
+        silo.UseInMemoryReminderService();
+        silo.Services.AddLocalMediaStore();
+        return silo;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Instagram.Silo.Media;
+
+[OptionsValidator]
+public sealed partial class LocalMediaOptionsValidator : IValidateOptions<LocalMediaOptions>;
