@@ -1,0 +1,208 @@
+using Instagram.Grains.Common;
+using Instagram.Grains.Feed;
+using Instagram.Grains.Graph;
+using Instagram.Grains.Posts;
+using Instagram.Grains.Tests.Infrastructure;
+using Orleans.Core.Internal;
+using Orleans.Runtime;
+
+namespace Instagram.Grains.Tests.Feed;
+
+[Collection(ClusterCollection.Name)]
+public sealed class FanOutTests(ClusterFixture fixture)
+{
+    private readonly Scenario _scenario = new(fixture.Grains, fixture.Ids);
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task PublishedPostIsPushedToEveryFollowersFeed()
+    {
+        var author = await _scenario.CreateUserAsync();
+        var followers = await _scenario.CreateUsersAsync(ClusterFixture.CelebrityThreshold - 5);
+        await _scenario.FollowAllAsync(followers, author);
+
+        var postId = await _scenario.PublishAsync(author);
+
+        await _scenario.AssertInFeedsExactlyOnceAsync(followers, postId);
+        foreach (var follower in followers)
+        {
+            Assert.Equal(1, (await Grains.GetGrain<IFeedGrain>(follower).GetDiagnosticsAsync()).PushedItemsReceived);
+        }
+    }
+
+    [Fact]
+    public async Task CelebrityPostIsPulledByFollowersWithoutAnyPush()
+    {
+        var celebrity = await _scenario.CreateUserAsync();
+        var followers = await _scenario.CreateUsersAsync(ClusterFixture.CelebrityThreshold + 2);
+        await _scenario.FollowAllAsync(followers, celebrity);
+
+        var postId = await _scenario.PublishAsync(celebrity);
+
+        await _scenario.AssertInFeedsExactlyOnceAsync(followers, postId);
+        foreach (var follower in followers)
+        {
+            Assert.Equal(0, (await Grains.GetGrain<IFeedGrain>(follower).GetDiagnosticsAsync()).PushedItemsReceived);
+        }
+    }
+
+    [Fact]
+    public async Task CrossingTheThresholdUpwardsKeepsEveryPostExactlyOnce()
+    {
+        var author = await _scenario.CreateUserAsync();
+        var early = await _scenario.CreateUsersAsync(ClusterFixture.CelebrityThreshold - 1);
+        await _scenario.FollowAllAsync(early, author);
+        var pushed = await _scenario.PublishAsync(author);
+        await _scenario.AssertInFeedsExactlyOnceAsync(early, pushed);
+
+        var late = await _scenario.CreateUsersAsync(3);
+        await _scenario.FollowAllAsync(late, author);
+        var pulled = await _scenario.PublishAsync(author);
+
+        var everyone = early.Concat(late).ToArray();
+        await _scenario.AssertInFeedsExactlyOnceAsync(everyone, pushed);
+        await _scenario.AssertInFeedsExactlyOnceAsync(everyone, pulled);
+    }
+
+    [Fact]
+    public async Task CrossingTheThresholdDownwardsKeepsEveryPostExactlyOnce()
+    {
+        var author = await _scenario.CreateUserAsync();
+        var followers = await _scenario.CreateUsersAsync(ClusterFixture.CelebrityThreshold);
+        await _scenario.FollowAllAsync(followers, author);
+        var asCelebrity = await _scenario.PublishAsync(author);
+        await _scenario.AssertInFeedsExactlyOnceAsync(followers, asCelebrity);
+
+        await Grains.GetGrain<IFollowingGrain>(followers[0]).UnfollowAsync(author);
+        var stayed = followers[1..];
+        var afterwards = await _scenario.PublishAsync(author);
+
+        // Wait past the per-silo directory cache, so no feed can still be pulling the old celebrity timeline.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await _scenario.AssertInFeedsExactlyOnceAsync(stayed, asCelebrity);
+        await _scenario.AssertInFeedsExactlyOnceAsync(stayed, afterwards);
+        Assert.DoesNotContain(asCelebrity, await _scenario.ReadWholeFeedAsync(followers[0]));
+    }
+
+    [Fact]
+    public async Task RedeliveredFeedItemIsNotDuplicated()
+    {
+        var author = await _scenario.CreateUserAsync();
+        var follower = await _scenario.CreateUserAsync();
+        await _scenario.FollowAsync(follower, author);
+        var postId = await _scenario.PublishAsync(author);
+        await _scenario.AssertInFeedsExactlyOnceAsync([follower], postId);
+
+        var stream = fixture.Cluster.Client.GetStreamProvider(ProviderNames.Streams)
+            .GetStream<FeedItem>(StreamId.Create(StreamNamespaces.Feed, follower));
+        for (var i = 0; i < 3; i++)
+        {
+            await stream.OnNextAsync(new FeedItem(postId, author, FeedItemKind.Added));
+        }
+
+        var marker = await _scenario.PublishAsync(author); // delivered after the replays on the same stream
+        await _scenario.AssertInFeedsExactlyOnceAsync([follower], marker);
+        Assert.Equal(1, (await _scenario.ReadWholeFeedAsync(follower)).Count(id => id == postId));
+    }
+
+    [Fact]
+    public async Task UnfollowRemovesTheAuthorsPostsFromTheFeed()
+    {
+        var author = await _scenario.CreateUserAsync();
+        var other = await _scenario.CreateUserAsync();
+        var follower = await _scenario.CreateUserAsync();
+        await _scenario.FollowAsync(follower, author);
+        await _scenario.FollowAsync(follower, other);
+        var authorsPost = await _scenario.PublishAsync(author);
+        var othersPost = await _scenario.PublishAsync(other);
+        await _scenario.AssertInFeedsExactlyOnceAsync([follower], authorsPost);
+
+        await Grains.GetGrain<IFollowingGrain>(follower).UnfollowAsync(author);
+        var later = await _scenario.PublishAsync(author);
+
+        var feed = await _scenario.ReadWholeFeedAsync(follower);
+        Assert.DoesNotContain(authorsPost, feed);
+        Assert.DoesNotContain(later, feed);
+        Assert.Contains(othersPost, feed);
+    }
+
+    [Fact]
+    public async Task DeletedPostDisappearsFromFeedsAndTheGrid()
+    {
+        var author = await _scenario.CreateUserAsync();
+        var followers = await _scenario.CreateUsersAsync(5);
+        await _scenario.FollowAllAsync(followers, author);
+        var kept = await _scenario.PublishAsync(author);
+        var deleted = await _scenario.PublishAsync(author);
+        await _scenario.AssertInFeedsExactlyOnceAsync(followers, deleted);
+
+        await Grains.GetGrain<IPostGrain>(deleted).DeleteAsync(author);
+
+        foreach (var follower in followers)
+        {
+            var feed = await _scenario.ReadWholeFeedAsync(follower);
+            Assert.DoesNotContain(deleted, feed);
+            Assert.Contains(kept, feed);
+        }
+
+        var grid = await Grains.GetGrain<IUserPostsGrain>(author).GetPageAsync(followers[0], PageRequest.First());
+        Assert.Equal([kept], grid.Items.Select(p => p.Post.Id));
+        Assert.Null(await Grains.GetGrain<IPostGrain>(deleted).GetViewAsync(author));
+    }
+
+    [Fact]
+    public async Task CursorPagingHasNoGapsOrDuplicatesWhilePostsArrive()
+    {
+        var author = await _scenario.CreateUserAsync();
+        var follower = await _scenario.CreateUserAsync();
+        await _scenario.FollowAsync(follower, author);
+        var original = new List<long>();
+        for (var i = 0; i < 25; i++)
+        {
+            original.Add(await _scenario.PublishAsync(author, $"post {i}"));
+        }
+
+        await _scenario.AssertInFeedsExactlyOnceAsync([follower], original[^1]);
+        var feed = Grains.GetGrain<IFeedGrain>(follower);
+        var seen = new List<long>();
+        var page = await feed.GetPageAsync(new PageRequest(null, 10));
+        seen.AddRange(page.Items.Select(p => p.Post.Id));
+        var arrived = await _scenario.PublishAsync(author, "arrives while paging");
+        await _scenario.AssertInFeedsExactlyOnceAsync([follower], arrived);
+        while (page.NextCursor is { } cursor)
+        {
+            page = await feed.GetPageAsync(new PageRequest(cursor, 10));
+            seen.AddRange(page.Items.Select(p => p.Post.Id));
+        }
+
+        Assert.Equal(original.OrderDescending(), seen);
+    }
+
+    [Fact]
+    public async Task ColdFeedIsRebuiltBeforeItAnswers()
+    {
+        var authors = await _scenario.CreateUsersAsync(3);
+        var follower = await _scenario.CreateUserAsync();
+        foreach (var author in authors)
+        {
+            await _scenario.FollowAsync(follower, author);
+        }
+
+        var posts = new List<long>();
+        foreach (var author in authors)
+        {
+            posts.Add(await _scenario.PublishAsync(author));
+            posts.Add(await _scenario.PublishAsync(author));
+        }
+
+        await _scenario.AssertInFeedsExactlyOnceAsync([follower], posts[^1]);
+        var feed = Grains.GetGrain<IFeedGrain>(follower);
+        var firstActivation = (await feed.GetDiagnosticsAsync()).ActivatedAt;
+        await feed.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Eventually.TrueAsync(async () => (await feed.GetDiagnosticsAsync()).ActivatedAt != firstActivation, "feed reactivated");
+
+        // The very first read of the new activation is complete: nothing pushed, everything rebuilt.
+        var page = await feed.GetPageAsync(PageRequest.First(50));
+        Assert.Equal(posts.OrderDescending(), page.Items.Select(p => p.Post.Id));
+    }
+}

@@ -1,0 +1,60 @@
+using Instagram.Grains.Feed;
+
+namespace Instagram.Grains.Tests.Feed;
+
+public sealed class FeedCacheTests
+{
+    [Fact]
+    public void InsertKeepsNewestFirstAndIgnoresDuplicates()
+    {
+        var cache = new FeedCache(10);
+        Assert.True(cache.Insert(new FeedEntry(5, 1)));
+        Assert.True(cache.Insert(new FeedEntry(9, 1)));
+        Assert.True(cache.Insert(new FeedEntry(7, 2)));
+        Assert.False(cache.Insert(new FeedEntry(7, 2)));
+
+        Assert.Equal([9L, 7, 5], cache.Take(null, 10).Select(e => e.PostId));
+    }
+
+    [Fact]
+    public void CapacityDropsTheOldestAndRefusesOlderThanTheTail()
+    {
+        var cache = new FeedCache(3);
+        foreach (var id in new long[] { 10, 20, 30, 40 })
+        {
+            cache.Insert(new FeedEntry(id, 1));
+        }
+
+        Assert.Equal([40L, 30, 20], cache.Take(null, 10).Select(e => e.PostId));
+        Assert.False(cache.Insert(new FeedEntry(5, 1)));
+        Assert.Equal(3, cache.Count);
+    }
+
+    [Fact]
+    public void TakeStartsStrictlyAfterTheCursorEvenIfTheCursorWasRemoved()
+    {
+        var cache = new FeedCache(10);
+        foreach (var id in new long[] { 1, 2, 3, 4, 5 })
+        {
+            cache.Insert(new FeedEntry(id, id % 2));
+        }
+
+        cache.Remove(4);
+        Assert.Equal([3L, 2], cache.Take(4, 2).Select(e => e.PostId));
+        Assert.True(cache.HasOlderThan(2));
+        Assert.False(cache.HasOlderThan(1));
+    }
+
+    [Fact]
+    public void RemoveAuthorDropsOnlyThatAuthorsEntries()
+    {
+        var cache = new FeedCache(10);
+        foreach (var id in new long[] { 1, 2, 3, 4 })
+        {
+            cache.Insert(new FeedEntry(id, id % 2));
+        }
+
+        Assert.Equal(2, cache.RemoveAuthor(1));
+        Assert.Equal([4L, 2], cache.Take(null, 10).Select(e => e.PostId));
+    }
+}

@@ -1,0 +1,72 @@
+using Instagram.Grains.Common;
+using Instagram.Grains.Common.Errors;
+using Instagram.Grains.Graph;
+using Instagram.Grains.Tests.Infrastructure;
+
+namespace Instagram.Grains.Tests.Graph;
+
+[Collection(ClusterCollection.Name)]
+public sealed class FollowGraphTests(ClusterFixture fixture)
+{
+    private readonly Scenario _scenario = new(fixture.Grains, fixture.Ids);
+
+    [Fact]
+    public async Task FollowIsIdempotentAndCounted()
+    {
+        var target = await _scenario.CreateUserAsync();
+        var follower = await _scenario.CreateUserAsync();
+
+        await _scenario.FollowAsync(follower, target);
+        await _scenario.FollowAsync(follower, target);
+
+        Assert.Equal(1, await fixture.Grains.GetGrain<IFollowersGrain>(target).GetCountAsync());
+        Assert.Equal(1, await fixture.Grains.GetGrain<IFollowingGrain>(follower).GetCountAsync());
+    }
+
+    [Fact]
+    public async Task FollowingYourselfIsUnprocessable()
+    {
+        var user = await _scenario.CreateUserAsync();
+        var error = await Assert.ThrowsAsync<DomainException>(() => _scenario.FollowAsync(user, user));
+        Assert.Equal(DomainErrorKind.Unprocessable, error.Kind);
+    }
+
+    [Fact]
+    public async Task FollowingAnUnknownUserIsNotFoundAndWritesNothing()
+    {
+        var user = await _scenario.CreateUserAsync();
+        var error = await Assert.ThrowsAsync<DomainException>(() => _scenario.FollowAsync(user, fixture.Ids.NextId()));
+        Assert.Equal(DomainErrorKind.NotFound, error.Kind);
+        Assert.Equal(0, await fixture.Grains.GetGrain<IFollowingGrain>(user).GetCountAsync());
+    }
+
+    [Fact]
+    public async Task FollowersSpanSeveralPagesAndListNewestFirstWithoutGaps()
+    {
+        var target = await _scenario.CreateUserAsync();
+        var followers = await _scenario.CreateUsersAsync(FollowerPages.PageSize + 150);
+        foreach (var chunk in followers.Chunk(200))
+        {
+            await _scenario.FollowAllAsync(chunk, target);
+        }
+
+        var unfollower = followers[FollowerPages.PageSize - 1];
+        await fixture.Grains.GetGrain<IFollowingGrain>(unfollower).UnfollowAsync(target);
+
+        var listed = new List<long>();
+        long? cursor = null;
+        do
+        {
+            var page = await fixture.Grains.GetGrain<IFollowersGrain>(target).GetPageAsync(new PageRequest(cursor, 100));
+            listed.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(followers.Length - 1, listed.Count);
+        Assert.Equal(listed.Count, listed.Distinct().Count());
+        Assert.DoesNotContain(unfollower, listed);
+        Assert.Equal(followers.Except([unfollower]).Order(), listed.Order());
+        Assert.Equal(followers.Length - 1, await fixture.Grains.GetGrain<IFollowersGrain>(target).GetCountAsync());
+    }
+}
