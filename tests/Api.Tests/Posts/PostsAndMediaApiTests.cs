@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Instagram.Api.Tests.Infrastructure;
+
+namespace Instagram.Api.Tests.Posts;
+
+[Collection(ApiCollection.Name)]
+public sealed class PostsAndMediaApiTests(ApiFactory factory)
+{
+    [Fact]
+    public async Task UploadedImageIsServedBackImmutably()
+    {
+        var user = await ApiClient.RegisterAsync(factory);
+        var postId = await user.PublishAsync("Golden #Sunset with @friend");
+
+        var post = await user.GetJsonAsync($"/v1/posts/{postId}");
+        Assert.Equal(["sunset"], post!["hashtags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(["friend"], post["mentions"]!.AsArray().Select(t => t!.GetValue<string>()));
+        var media = post["media"]![0]!;
+        Assert.Equal(4, media["width"]!.GetValue<int>());
+        var url = media["variants"]!["full"]!.GetValue<string>();
+
+        var response = await factory.CreateClient().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+        Assert.NotNull(response.Headers.ETag);
+        Assert.Equal(TestImages.Png(), await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task JpegIsRecognisedByItsBytes()
+    {
+        var user = await ApiClient.RegisterAsync(factory);
+        var jpeg = TestImages.JpegHeader(640, 480);
+        var slot = await user.CreateUploadSlotAsync("image/jpeg", jpeg.Length);
+        var response = await user.PutBytesAsync(slot.UploadUrl, jpeg, "image/jpeg");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(640, body!["width"]!.GetValue<int>());
+        Assert.Equal(480, body["height"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task BytesThatAreNotAnAcceptedImageAreRejected()
+    {
+        var user = await ApiClient.RegisterAsync(factory);
+        var text = "GIF89a pretending to be a png"u8.ToArray();
+        var slot = await user.CreateUploadSlotAsync("image/png", text.Length);
+        await ProblemAssert.IsProblemAsync(await user.PutBytesAsync(slot.UploadUrl, text), HttpStatusCode.UnsupportedMediaType);
+
+        var png = TestImages.Png();
+        var declaredJpeg = await user.CreateUploadSlotAsync("image/jpeg", png.Length);
+        await ProblemAssert.IsProblemAsync(await user.PutBytesAsync(declaredJpeg.UploadUrl, png, "image/jpeg"), HttpStatusCode.UnsupportedMediaType);
+
+        var unsupported = await user.Http.PostAsJsonAsync("/v1/media/uploads", new { contentType = "image/gif", sizeBytes = 10 });
+        await ProblemAssert.IsProblemAsync(unsupported, HttpStatusCode.UnsupportedMediaType);
+
+        // Nothing was accepted, so a post cannot use the item.
+        var post = await user.Http.PostAsJsonAsync("/v1/posts", new { mediaIds = new[] { slot.MediaId } });
+        await ProblemAssert.IsProblemAsync(post, HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task UploadsLargerThanDeclaredOrAllowedAreRejected()
+    {
+        var user = await ApiClient.RegisterAsync(factory);
+        var png = TestImages.Png();
+        var slot = await user.CreateUploadSlotAsync("image/png", png.Length - 1);
+        await ProblemAssert.IsProblemAsync(await user.PutBytesAsync(slot.UploadUrl, png), HttpStatusCode.RequestEntityTooLarge);
+
+        var huge = await user.Http.PostAsJsonAsync("/v1/media/uploads", new { contentType = "image/png", sizeBytes = 1L << 40 });
+        await ProblemAssert.IsProblemAsync(huge, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task UploadUrlsCannotBeForgedOrReused()
+    {
+        var user = await ApiClient.RegisterAsync(factory);
+        var png = TestImages.Png();
+        var slot = await user.CreateUploadSlotAsync("image/png", png.Length);
+        var forged = slot.UploadUrl.Replace("sig=", "sig=x", StringComparison.Ordinal);
+        await ProblemAssert.IsProblemAsync(await user.PutBytesAsync(forged, png), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await user.PutBytesAsync(slot.UploadUrl, png)).StatusCode);
+        await ProblemAssert.IsProblemAsync(await user.PutBytesAsync(slot.UploadUrl, png), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task PostValidationRejectsBadInputAndWritesNothing()
+    {
+        var user = await ApiClient.RegisterAsync(factory);
+        var other = await ApiClient.RegisterAsync(factory);
+        var mine = await user.UploadAsync();
+        var theirs = await other.UploadAsync();
+
+        await ProblemAssert.IsProblemAsync(await Post(user, [], "x"), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await Post(user, [.. Enumerable.Repeat(mine, 11)], "x"), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await Post(user, [mine], new string('x', 2201)), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await Post(user, ["abc"], "x"), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await Post(user, [theirs], "x"), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await Post(user, ["987654321"], "x"), HttpStatusCode.NotFound);
+        var badLocation = await user.Http.PostAsJsonAsync("/v1/posts", new { mediaIds = new[] { mine }, location = new { name = "Nowhere", lat = 123.0, lng = 0.0 } });
+        await ProblemAssert.IsProblemAsync(badLocation, HttpStatusCode.BadRequest);
+
+        var grid = await user.GetJsonAsync($"/v1/users/{user.Id}/posts");
+        Assert.Empty(grid!["items"]!.AsArray());
+        Assert.Equal(0, (await user.GetJsonAsync("/v1/users/me"))!["postCount"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task OnlyTheAuthorDeletesAndTheTombstoneHidesThePostEverywhere()
+    {
+        var author = await ApiClient.RegisterAsync(factory);
+        var follower = await ApiClient.RegisterAsync(factory);
+        await follower.FollowAsync(author);
+        var postId = await author.PublishAsync();
+        await Eventually.TrueAsync(async () => (await follower.FeedPostIdsAsync()).Contains(postId), "post in feed");
+
+        await ProblemAssert.IsProblemAsync(await follower.Http.DeleteAsync($"/v1/posts/{postId}"), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.NoContent, (await author.Http.DeleteAsync($"/v1/posts/{postId}")).StatusCode);
+
+        await ProblemAssert.IsProblemAsync(await follower.Http.GetAsync($"/v1/posts/{postId}"), HttpStatusCode.NotFound);
+        Assert.DoesNotContain(postId, await follower.FeedPostIdsAsync());
+        Assert.Empty((await follower.GetJsonAsync($"/v1/users/{author.Id}/posts"))!["items"]!.AsArray());
+        await ProblemAssert.IsProblemAsync(await author.Http.GetAsync("/v1/posts/123"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await author.Http.GetAsync("/v1/posts/x1"), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task TheProfileGridPagesNewestFirst()
+    {
+        var author = await ApiClient.RegisterAsync(factory);
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await author.PublishAsync($"post {i}"));
+        }
+
+        var first = await author.GetJsonAsync($"/v1/users/{author.Id}/posts?limit=3");
+        var cursor = first!["nextCursor"]!.GetValue<string>();
+        var second = await author.GetJsonAsync($"/v1/users/{author.Id}/posts?limit=3&cursor={cursor}");
+        var listed = first["items"]!.AsArray().Concat(second!["items"]!.AsArray()).Select(p => p!["id"]!.GetValue<string>());
+        Assert.Equal(Enumerable.Reverse(ids), listed);
+        Assert.Null(second["nextCursor"]);
+    }
+
+    private static Task<HttpResponseMessage> Post(ApiClient user, string[] mediaIds, string caption) =>
+        user.Http.PostAsJsonAsync("/v1/posts", new { mediaIds, caption });
+}
