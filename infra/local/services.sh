@@ -52,10 +52,12 @@ PG_LOG="$PG_DIR/log/postgres.log"
 REDIS_DIR="$SERVICES_DIR/redis"
 REDIS_PID="$REDIS_DIR/redis.pid"
 REDIS_LOG="$REDIS_DIR/redis.log"
+REDIS_PORT_FILE="$REDIS_DIR/redis.port"
 AZ_DIR="$SERVICES_DIR/azurite"
 AZ_DATA="$AZ_DIR/data"
 AZ_PID="$AZ_DIR/azurite.pid"
 AZ_LOG="$AZ_DIR/azurite.log"
+AZ_PORT_FILE="$AZ_DIR/azurite.port"
 
 IS_ROOT=false
 [[ "$(id -u)" -eq 0 ]] && IS_ROOT=true
@@ -146,13 +148,15 @@ install_missing() {
         printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
         "${sudo[@]}" chmod 755 "$policy"
         created_policy=true
+        # shellcheck disable=SC2064 # expand now: remove exactly this file even if we are interrupted
+        trap "${sudo[*]} rm -f '$policy'" EXIT
     fi
     local rc=0
     {
         "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
         "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${pkgs[@]}"
     } >&2 || rc=$?
-    if $created_policy; then "${sudo[@]}" rm -f "$policy"; fi
+    if $created_policy; then "${sudo[@]}" rm -f "$policy"; trap - EXIT; fi
     ((rc == 0)) || die "apt-get failed (exit $rc)"
 
     pg_bin_dir >/dev/null || die "postgresql installed but no /usr/lib/postgresql/*/bin/pg_ctl found"
@@ -184,10 +188,10 @@ pg_up() {
         id postgres >/dev/null 2>&1 || die "OS user 'postgres' does not exist (is the postgresql package installed?)"
         chown postgres:postgres "$PG_DIR"
     fi
+    as_pg test -w "$PG_DIR" 2>/dev/null ||
+        die "the postgres OS user cannot write to $PG_DIR (a parent directory is not traversable?); set SERVICES_DIR to another place, e.g. /var/tmp/instagram-services"
     as_pg mkdir -p "$PG_SOCKET_DIR" "$(dirname "$PG_LOG")"
     as_pg chmod 700 "$PG_SOCKET_DIR"
-    as_pg test -w "$PG_DIR" ||
-        die "the postgres OS user cannot write to $PG_DIR (a parent directory is not traversable?); set SERVICES_DIR to another place, e.g. /var/tmp/instagram-services"
     local sock_path="$PG_SOCKET_DIR/.s.PGSQL.$PG_PORT"
     ((${#sock_path} < 100)) || die "socket path too long for a unix socket ($sock_path); use a shorter SERVICES_DIR"
 
@@ -198,6 +202,7 @@ pg_up() {
         log "postgres: initdb in $PG_DATA"
         local pwfile
         pwfile="$(as_pg mktemp "$PG_DIR/.pwXXXXXX")"
+        # shellcheck disable=SC2016 # $1/$2 are expanded by the inner sh
         as_pg sh -c 'umask 077; printf "%s\n" "$1" > "$2"' sh "$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" "$pwfile"
         # Local (socket) connections are trusted: the socket lives in a 0700 directory of the
         # postgres user. TCP connections need a password (scram-sha-256).
@@ -289,16 +294,19 @@ redis_up() {
     mkdir -p "$REDIS_DIR"
     local pid
     if pid="$(live_pid "$REDIS_PID" redis-server)"; then
-        if redis_ping; then
-            log "redis: already running on 127.0.0.1:$REDIS_PORT (pid $pid, reusing)"
-            return 0
-        fi
-        die "redis (pid $pid) from $REDIS_DIR is running but does not answer on port $REDIS_PORT; run '$0 down' first"
+        local running_port
+        running_port="$(cat "$REDIS_PORT_FILE" 2>/dev/null || true)"
+        [[ "$running_port" == "$REDIS_PORT" ]] ||
+            die "redis from $REDIS_DIR (pid $pid) is already running on port ${running_port:-?}, not REDIS_PORT=$REDIS_PORT; run '$0 down' first"
+        redis_ping || die "redis (pid $pid) from $REDIS_DIR does not answer on port $REDIS_PORT; run '$0 down' first"
+        log "redis: already running on 127.0.0.1:$REDIS_PORT (pid $pid, reusing)"
+        return 0
     fi
-    rm -f "$REDIS_PID"
+    rm -f "$REDIS_PID" "$REDIS_PORT_FILE"
     port_open "$REDIS_PORT" && die "port $REDIS_PORT is used by another process; set REDIS_PORT to a free port"
 
     log "redis: starting on 127.0.0.1:$REDIS_PORT"
+    echo "$REDIS_PORT" >"$REDIS_PORT_FILE"
     # No RDB snapshots; the append-only file keeps the data across restarts.
     (cd "$REDIS_DIR" && redis-server --daemonize yes --port "$REDIS_PORT" --bind 127.0.0.1 \
         --dir "$REDIS_DIR" --pidfile "$REDIS_PID" --logfile "$REDIS_LOG" \
@@ -324,13 +332,13 @@ redis_down() {
     else
         log "redis: not running"
     fi
-    rm -f "$REDIS_PID"
+    rm -f "$REDIS_PID" "$REDIS_PORT_FILE"
 }
 
 redis_status() {
     local pid
     if pid="$(live_pid "$REDIS_PID" redis-server)"; then
-        echo "redis: running (127.0.0.1:$REDIS_PORT, pid $pid)"
+        echo "redis: running (127.0.0.1:$(cat "$REDIS_PORT_FILE" 2>/dev/null || echo '?'), pid $pid)"
     else
         echo "redis: stopped"
     fi
@@ -343,12 +351,16 @@ azurite_up() {
     mkdir -p "$AZ_DATA"
     local pid
     if pid="$(live_pid "$AZ_PID" azurite-blob)"; then
+        local running_port
+        running_port="$(cat "$AZ_PORT_FILE" 2>/dev/null || true)"
+        [[ "$running_port" == "$AZURITE_BLOB_PORT" ]] ||
+            die "azurite from $AZ_DIR (pid $pid) is already running on port ${running_port:-?}, not AZURITE_BLOB_PORT=$AZURITE_BLOB_PORT; run '$0 down' first"
         port_open "$AZURITE_BLOB_PORT" ||
-            die "azurite (pid $pid) is running but not on port $AZURITE_BLOB_PORT; run '$0 down' first"
+            die "azurite (pid $pid) does not answer on port $AZURITE_BLOB_PORT; run '$0 down' first"
         log "azurite: already running on 127.0.0.1:$AZURITE_BLOB_PORT (pid $pid, reusing)"
         return 0
     fi
-    rm -f "$AZ_PID"
+    rm -f "$AZ_PID" "$AZ_PORT_FILE"
 
     if [[ ! -d "$AZURITE_PKG_DIR/node_modules/azurite" ]]; then
         log "azurite: npm ci in infra/local/azurite"
@@ -361,6 +373,7 @@ azurite_up() {
         die "port $AZURITE_BLOB_PORT is used by another process; set AZURITE_BLOB_PORT to a free port"
 
     log "azurite: starting blob service on 127.0.0.1:$AZURITE_BLOB_PORT"
+    echo "$AZURITE_BLOB_PORT" >"$AZ_PORT_FILE"
     (cd "$AZ_DIR" && exec setsid nohup node "$bin" \
         --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" \
         --location "$AZ_DATA" --skipApiVersionCheck --disableTelemetry --silent --loose \
@@ -370,7 +383,8 @@ azurite_up() {
     local i
     for ((i = 0; i < SERVICES_TIMEOUT * 5; i++)); do
         port_open "$AZURITE_BLOB_PORT" && break
-        live_pid "$AZ_PID" azurite-blob >/dev/null || { tail_log "$AZ_LOG"; rm -f "$AZ_PID"; die "azurite exited during start-up"; }
+        live_pid "$AZ_PID" azurite-blob >/dev/null ||
+            { tail_log "$AZ_LOG"; rm -f "$AZ_PID" "$AZ_PORT_FILE"; die "azurite exited during start-up"; }
         sleep 0.2
     done
     port_open "$AZURITE_BLOB_PORT" ||
@@ -386,13 +400,13 @@ azurite_down() {
     else
         log "azurite: not running"
     fi
-    rm -f "$AZ_PID"
+    rm -f "$AZ_PID" "$AZ_PORT_FILE"
 }
 
 azurite_status() {
     local pid
     if pid="$(live_pid "$AZ_PID" azurite-blob)"; then
-        echo "azurite: running (blob 127.0.0.1:$AZURITE_BLOB_PORT, pid $pid)"
+        echo "azurite: running (blob 127.0.0.1:$(cat "$AZ_PORT_FILE" 2>/dev/null || echo '?'), pid $pid)"
     else
         echo "azurite: stopped"
     fi
@@ -400,8 +414,23 @@ azurite_status() {
 
 # -------------------------------------------------------------------------------- commands
 
+# Fails before anything is started when a port we need is held by a process that is not ours.
+check_ports() {
+    if ! pg_running && port_open "$PG_PORT"; then
+        die "port $PG_PORT is used by another process; set PG_PORT to a free port"
+    fi
+    if ! live_pid "$REDIS_PID" redis-server >/dev/null && port_open "$REDIS_PORT"; then
+        die "port $REDIS_PORT is used by another process; set REDIS_PORT to a free port"
+    fi
+    if ! live_pid "$AZ_PID" azurite-blob >/dev/null && port_open "$AZURITE_BLOB_PORT"; then
+        die "port $AZURITE_BLOB_PORT is used by another process; set AZURITE_BLOB_PORT to a free port"
+    fi
+    return 0
+}
+
 cmd_up() {
     install_missing
+    check_ports
     mkdir -p "$SERVICES_DIR"
     pg_up
     redis_up
