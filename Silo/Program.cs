@@ -1,5 +1,16 @@
 using Instagram.Silo.Hosting;
+using Microsoft.Extensions.Logging;
 
 var builder = Host.CreateApplicationBuilder(args);
+if (OrleansHostOptions.From(builder.Configuration).Profile == OrleansProfile.Cluster)
+{
+    using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
+    if (!await ClusterPreflight.CheckAsync(ClusterConnections.From(builder.Configuration), loggers.CreateLogger("Instagram.Silo")))
+    {
+        return 2;
+    }
+}
+
 builder.UseInstagramSilo();
 await builder.Build().RunAsync();
+return 0;

@@ -22,7 +22,6 @@ public static class AuthExtensions
         services.AddSingleton<TokenService>();
         services.AddSingleton<AuthServices>();
         services.AddSingleton<IPasswordHasher<AccountCredentials>, PasswordHasher<AccountCredentials>>();
-        services.AddSingleton<ITokenRevocationList, InMemoryTokenRevocationList>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -3,6 +3,7 @@ using Instagram.Api.Auth;
 using Instagram.Api.Feed;
 using Instagram.Api.Graph;
 using Instagram.Api.Infrastructure.Health;
+using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Media;
 using Instagram.Api.Posts;
 using Instagram.Api.Users;
@@ -18,8 +19,18 @@ public static class ApiExtensions
     /// <summary>Everything the Api needs, in reading order: Orleans, errors, validation, auth, limits, docs, health.</summary>
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
-        builder.UseInstagramSilo();
+        var profile = OrleansHostOptions.From(builder.Configuration).Profile;
+        if (profile == OrleansProfile.Embedded)
+        {
+            builder.UseInstagramSilo();
+        }
+        else
+        {
+            builder.UseInstagramClient();
+        }
+
         var services = builder.Services;
+        services.AddSharedState(profile, builder.Configuration);
         services.AddIdGenerator();
         services.TryAddSingleton(TimeProvider.System);
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
+using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Users;
+using Microsoft.AspNetCore.Mvc;
 using Instagram.Grains.Posts;
 
 namespace Instagram.Api.Posts;
@@ -18,14 +20,19 @@ public static class PostsApi
         return app;
     }
 
-    public static async Task<Accepted<CreatePostResponse>> CreatePost(CreatePostRequest request, ClaimsPrincipal user, IGrainFactory grains, IdGenerator ids)
+    public static async Task<Accepted<CreatePostResponse>> CreatePost(
+        CreatePostRequest request, ClaimsPrincipal user, IGrainFactory grains, IdGenerator ids, Idempotency idempotency,
+        [FromHeader(Name = Idempotency.HeaderName)] string? idempotencyKey)
     {
         var mediaIds = request.MediaIds.Select(id => RouteIds.Parse(id, "mediaIds")).ToArray();
         var location = request.Location is { } l ? new PostLocation(l.Name.Trim(), l.Lat, l.Lng) : null;
-        var postId = ids.NextId();
-        var status = await grains.GetGrain<IPostGrain>(postId).CreateAsync(new NewPost(user.UserId(), request.Caption ?? "", mediaIds, location));
-        var id = postId.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Accepted($"/v1/posts/{id}", new CreatePostResponse(id, status.ToString().ToLowerInvariant()));
+        var created = await idempotency.RunOnceAsync(user, "create-post", idempotencyKey, async () =>
+        {
+            var postId = ids.NextId();
+            var status = await grains.GetGrain<IPostGrain>(postId).CreateAsync(new NewPost(user.UserId(), request.Caption ?? "", mediaIds, location));
+            return new CreatePostResponse(postId.ToString(CultureInfo.InvariantCulture), status.ToString().ToLowerInvariant());
+        });
+        return TypedResults.Accepted($"/v1/posts/{created.PostId}", created);
     }
 
     public static async Task<Ok<PostResponse>> GetPost(string id, ClaimsPrincipal user, IGrainFactory grains)

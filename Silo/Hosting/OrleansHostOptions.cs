@@ -24,6 +24,15 @@ public sealed class OrleansHostOptions
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// The address other silos and clients use to reach this silo (Cluster profile). Unset means loopback, right
+    /// for a local multi-silo cluster; containers set their own address (a pod IP, an environment address).
+    /// </summary>
+    public string? AdvertisedIPAddress { get; set; }
+
+    public System.Net.IPAddress AdvertisedAddress() =>
+        string.IsNullOrWhiteSpace(AdvertisedIPAddress) ? System.Net.IPAddress.Loopback : System.Net.IPAddress.Parse(AdvertisedIPAddress);
+
     /// <summary>Reads and validates the section before the host is built, so a bad value stops start-up with its name.</summary>
     public static OrleansHostOptions From(IConfiguration configuration)
     {

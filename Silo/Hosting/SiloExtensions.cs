@@ -25,12 +25,37 @@ public static class SiloExtensions
                     silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
                     silo.AddEmbeddedProviders();
                     break;
+                case OrleansProfile.Cluster:
+                    var connections = ClusterConnections.From(builder.Configuration);
+                    silo.UsePostgresClustering(connections);
+                    silo.ConfigureEndpoints(options.AdvertisedAddress(), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+                    silo.AddClusterProviders(builder.Configuration);
+                    break;
                 default:
-                    throw new NotSupportedException(
-                        $"Orleans:Profile={options.Profile} is not built yet; this build runs the Embedded profile only.");
+                    throw new NotSupportedException($"Unknown Orleans:Profile {options.Profile}.");
             }
 
             silo.AddInstagramGrains();
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Joins a running Cluster-profile cluster as a client (the Api, the load tester): membership from PostgreSQL,
+    /// identity from the "Orleans" section.
+    /// </summary>
+    public static IHostApplicationBuilder UseInstagramClient(this IHostApplicationBuilder builder)
+    {
+        var options = OrleansHostOptions.From(builder.Configuration);
+        var connections = ClusterConnections.From(builder.Configuration);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = options.ClusterId;
+                cluster.ServiceId = options.ServiceId;
+            });
+            client.UsePostgresClustering(connections);
         });
         return builder;
     }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
+using Instagram.Api.Infrastructure.SharedState;
 using Microsoft.AspNetCore.RateLimiting;
+using StackExchange.Redis;
 
 namespace Instagram.Api.Infrastructure.RateLimiting;
 
@@ -38,6 +40,12 @@ public static class RateLimitingExtensions
         }
 
         var rule = options.For(policy);
+        if (context.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
+        {
+            // Several Api instances: the counter must be shared.
+            return RateLimitPartition.Get(caller, key => new RedisFixedWindowRateLimiter(redis, $"{policy}:{key}", rule.PermitLimit, rule.Window));
+        }
+
         return RateLimitPartition.GetFixedWindowLimiter(caller, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = rule.PermitLimit,

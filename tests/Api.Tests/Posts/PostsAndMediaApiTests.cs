@@ -144,6 +144,27 @@ public sealed class PostsAndMediaApiTests(ApiFactory factory)
         Assert.Null(second["nextCursor"]);
     }
 
+    [Fact]
+    public async Task ARetriedCreateWithTheSameIdempotencyKeyMakesOnePost()
+    {
+        var user = await ApiClient.RegisterAsync(factory);
+        var mediaId = await user.UploadAsync();
+        var ids = new List<string>();
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/v1/posts") { Content = JsonContent.Create(new { mediaIds = new[] { mediaId } }) };
+            request.Headers.Add("Idempotency-Key", "retry-me");
+            var response = await user.Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonObject>())!["postId"]!.GetValue<string>());
+        }
+
+        Assert.Equal(ids[0], ids[1]);
+        await Eventually.TrueAsync(async () => (await user.GetJsonAsync("/v1/users/me"))!["postCount"]!.GetValue<long>() == 1, "published");
+        await Task.Delay(200);
+        Assert.Single((await user.GetJsonAsync($"/v1/users/{user.Id}/posts"))!["items"]!.AsArray());
+    }
+
     private static Task<HttpResponseMessage> Post(ApiClient user, string[] mediaIds, string caption) =>
         user.Http.PostAsJsonAsync("/v1/posts", new { mediaIds, caption });
 }

@@ -8,8 +8,8 @@ using Orleans.Runtime;
 
 namespace Instagram.Grains.Tests.Feed;
 
-[Collection(ClusterCollection.Name)]
-public sealed class FanOutTests(ClusterFixture fixture)
+/// <summary>The feed's behaviour, written once and run on both profiles (see the derived classes).</summary>
+public abstract class FanOutTests(ClusterFixture fixture)
 {
     private readonly Scenario _scenario = new(fixture.Grains, fixture.Ids);
     private IGrainFactory Grains => fixture.Grains;
@@ -206,3 +206,9 @@ public sealed class FanOutTests(ClusterFixture fixture)
         Assert.Equal(posts.OrderDescending(), page.Items.Select(p => p.Post.Id));
     }
 }
+
+[Collection(EmbeddedCollection.Name)]
+public sealed class EmbeddedFanOutTests(EmbeddedClusterFixture fixture) : FanOutTests(fixture);
+
+[Collection(ServicesCollection.Name)]
+public sealed class ClusterProfileFanOutTests(ServicesClusterFixture fixture) : FanOutTests(fixture);

@@ -5,8 +5,8 @@ using Instagram.Grains.Tests.Infrastructure;
 
 namespace Instagram.Grains.Tests.Graph;
 
-[Collection(ClusterCollection.Name)]
-public sealed class FollowGraphTests(ClusterFixture fixture)
+[Collection(EmbeddedCollection.Name)]
+public sealed class FollowGraphTests(EmbeddedClusterFixture fixture)
 {
     private readonly Scenario _scenario = new(fixture.Grains, fixture.Ids);
 

@@ -1,53 +1,47 @@
 using Instagram.Grains.Common;
-using Instagram.Silo.Hosting;
 using Orleans.TestingHost;
 
 namespace Instagram.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// One two-silo test cluster for the whole grain suite, wired with the same AddInstagramGrains() and
-/// AddEmbeddedProviders() as production. The celebrity threshold is lowered so tests can cross it cheaply.
+/// One two-silo test cluster shared by a whole collection, wired with the same AddInstagramGrains() and profile
+/// providers as production. The celebrity threshold is lowered so tests can cross it cheaply. Derived fixtures
+/// choose the profile; the tests are written once against this base.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public abstract class ClusterFixture : IAsyncLifetime
 {
     public const int CelebrityThreshold = 40;
 
-    public TestCluster Cluster { get; } = CreateCluster();
+    private readonly Lazy<TestCluster> _cluster;
+
+    protected ClusterFixture() => _cluster = new(CreateCluster);
+
+    public TestCluster Cluster => _cluster.Value;
 
     public IGrainFactory Grains => Cluster.Client;
 
     public IdGenerator Ids { get; } = new(IdGenerator.MaxGeneratorId);
 
-    public Task InitializeAsync() => Cluster.DeployAsync();
+    /// <summary>Stable for the fixture's lifetime: storage rows are keyed by it, so a restarted cluster finds them.</summary>
+    public string ServiceId { get; } = "grain-tests-" + Guid.NewGuid().ToString("N");
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    public virtual Task InitializeAsync() => Cluster.DeployAsync();
 
-    private static TestCluster CreateCluster()
+    public virtual async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>A cluster with this fixture's settings; tests that restart everything build a second one.</summary>
+    public TestCluster CreateCluster(short silos = 2)
     {
-        var builder = new TestClusterBuilder(initialSilosCount: 2);
+        var builder = new TestClusterBuilder(silos);
+        builder.Options.ServiceId = ServiceId;
         builder.Properties["Feed:CelebrityThreshold"] = CelebrityThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Properties["Feed:CelebrityCacheTtl"] = "00:00:00.200";
         builder.Properties["Media:LocalPath"] = Path.Combine(Path.GetTempPath(), "instagram-grain-tests");
-        builder.AddSiloBuilderConfigurator<SiloSetup>();
-        builder.AddClientBuilderConfigurator<ClientSetup>();
+        Configure(builder);
         return builder.Build();
     }
 
-    private sealed class SiloSetup : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder silo) => silo.AddInstagramGrains().AddEmbeddedProviders();
-    }
+    private TestCluster CreateCluster() => CreateCluster(2);
 
-    private sealed class ClientSetup : IClientBuilderConfigurator
-    {
-        // The client produces on the same memory stream provider, so tests can replay a feed item.
-        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder client) =>
-            client.AddMemoryStreams(ProviderNames.Streams);
-    }
-}
-
-[CollectionDefinition(Name)]
-public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
-{
-    public const string Name = "Grain cluster";
+    protected abstract void Configure(TestClusterBuilder builder);
 }

@@ -1,0 +1,30 @@
+namespace Instagram.Api.Infrastructure.SharedState;
+
+/// <summary>
+/// Remembers the response to a request sent with an Idempotency-Key for 24 hours, so a client that retries
+/// after a timeout gets the first answer instead of a second write. Shared through Redis between Api instances.
+/// </summary>
+public interface IIdempotencyStore
+{
+    /// <summary>Claims the key; returns the stored response when it was already completed, or a state saying why not.</summary>
+    Task<IdempotencyClaim> TryBeginAsync(string key, TimeSpan lifetime);
+
+    Task CompleteAsync(string key, string response, TimeSpan lifetime);
+
+    /// <summary>Gives the key back after a failure, so the client may retry.</summary>
+    Task AbandonAsync(string key);
+}
+
+public enum IdempotencyState
+{
+    /// <summary>This request owns the key and must do the work.</summary>
+    Claimed,
+
+    /// <summary>An earlier request with the key finished; its response is in <see cref="IdempotencyClaim.Response"/>.</summary>
+    Completed,
+
+    /// <summary>An earlier request with the key is still running.</summary>
+    InProgress,
+}
+
+public sealed record IdempotencyClaim(IdempotencyState State, string? Response = null);

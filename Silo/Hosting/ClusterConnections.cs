@@ -1,0 +1,20 @@
+namespace Instagram.Silo.Hosting;
+
+/// <summary>The Cluster profile's backing services, read from <c>ConnectionStrings:*</c>; each is required.</summary>
+public sealed record ClusterConnections(string Postgres, string Redis, string? Blobs)
+{
+    /// <summary>The ADO.NET invariant Orleans uses to load the PostgreSQL driver.</summary>
+    public const string PostgresInvariant = "Npgsql";
+
+    public static ClusterConnections From(IConfiguration configuration) => new(
+        Required(configuration, "Postgres"),
+        Required(configuration, "Redis"),
+        configuration.GetConnectionString("Blobs"));
+
+    private static string Required(IConfiguration configuration, string name) =>
+        configuration.GetConnectionString(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"Orleans:Profile=Cluster needs ConnectionStrings:{name} (env ConnectionStrings__{name}); " +
+                "infra/local/services.sh up prints the local values.");
+}

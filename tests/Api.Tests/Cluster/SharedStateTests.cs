@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Instagram.Api.Tests.Infrastructure;
+
+namespace Instagram.Api.Tests.Cluster;
+
+/// <summary>Two Api instances behind one cluster behave as one service.</summary>
+public sealed class SharedStateTests(ClusterApiFixture cluster) : IClassFixture<ClusterApiFixture>
+{
+    [Fact]
+    public async Task AnIdempotencyKeyUsedOnOneInstanceIsHonouredByTheOther()
+    {
+        var user = await ApiClient.RegisterAsync(cluster.First);
+        var onSecond = OnSecondInstance(user);
+        var mediaId = await user.UploadAsync();
+        var key = Guid.NewGuid().ToString("N");
+
+        var first = await CreatePostAsync(user.Http, mediaId, key);
+        var second = await CreatePostAsync(onSecond, mediaId, key);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.Equal(await PostIdOf(first), await PostIdOf(second));
+        await Eventually.TrueAsync(async () => (await user.GetJsonAsync("/v1/users/me"))!["postCount"]!.GetValue<long>() == 1, "post published");
+        var grid = await onSecond.GetFromJsonAsync<JsonObject>($"/v1/users/{user.Id}/posts");
+        Assert.Single(grid!["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task RateLimitsCountRequestsOnEveryInstance()
+    {
+        var user = await ApiClient.RegisterAsync(cluster.First);
+        var onSecond = OnSecondInstance(user);
+        var mediaId = await user.UploadAsync();
+
+        for (var i = 0; i < ClusterApiFixture.PostLimit; i++)
+        {
+            var response = await CreatePostAsync(i % 2 == 0 ? user.Http : onSecond, mediaId, key: null);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        var refused = await CreatePostAsync(onSecond, mediaId, key: null);
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task LogoutOnOneInstanceEndsTheSessionOnTheOther()
+    {
+        var user = await ApiClient.RegisterAsync(cluster.First);
+        var onSecond = OnSecondInstance(user);
+        Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/v1/users/me")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await user.Http.PostAsync("/v1/auth/logout", null)).StatusCode);
+
+        await ProblemAssert.IsProblemAsync(await onSecond.GetAsync("/v1/users/me"), HttpStatusCode.Unauthorized);
+    }
+
+    private HttpClient OnSecondInstance(ApiClient user)
+    {
+        var http = cluster.Second.CreateClient();
+        http.DefaultRequestHeaders.Authorization = user.Http.DefaultRequestHeaders.Authorization;
+        return http;
+    }
+
+    private static Task<HttpResponseMessage> CreatePostAsync(HttpClient http, string mediaId, string? key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/posts") { Content = JsonContent.Create(new { mediaIds = new[] { mediaId } }) };
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        return http.SendAsync(request);
+    }
+
+    private static async Task<string> PostIdOf(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonObject>())!["postId"]!.GetValue<string>();
+}

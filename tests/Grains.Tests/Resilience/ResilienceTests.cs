@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Instagram.Grains.Common;
+using Instagram.Grains.Feed;
+using Instagram.Grains.Graph;
+using Instagram.Grains.Posts;
+using Instagram.Grains.Tests.Infrastructure;
+using Instagram.Grains.Users;
+using Xunit.Abstractions;
+
+namespace Instagram.Grains.Tests.Resilience;
+
+/// <summary>
+/// Durability of the Cluster profile on the real services: an accepted post reaches every follower exactly once
+/// although a silo dies mid-fan-out, and a full restart loses nothing. Each test builds its own clusters.
+/// </summary>
+public sealed class ResilienceTests(ServicesClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ServicesClusterFixture>
+{
+    private const int Followers = 5_000;
+
+    [Fact]
+    public async Task PostReachesEveryFollowerExactlyOnceWhenASiloDiesMidFanOut()
+    {
+        await using var cluster = fixture.CreateCluster(silos: 3);
+        await cluster.DeployAsync();
+        var scenario = new Scenario(cluster.Client, fixture.Ids);
+        var author = await scenario.CreateUserAsync("author");
+        var followers = Enumerable.Range(0, Followers).Select(_ => fixture.Ids.NextId()).ToArray();
+        foreach (var chunk in followers.Chunk(250))
+        {
+            await Task.WhenAll(chunk.Select(async id =>
+            {
+                await cluster.Client.GetGrain<IUserGrain>(id).CreateAsync(new NewAccount($"f{id}", $"f{id}@example.com", "x", null));
+                await cluster.Client.GetGrain<IFollowingGrain>(id).FollowAsync(author);
+            }));
+        }
+
+        var mediaId = await scenario.CreateMediaAsync(author);
+        var postId = fixture.Ids.NextId();
+        var clock = Stopwatch.StartNew();
+        await cluster.Client.GetGrain<IPostGrain>(postId).CreateAsync(new NewPost(author, "through a failure", [mediaId], null));
+
+        // Kill a silo as soon as the fan-out is visibly under way.
+        await Eventually.TrueAsync(async () => await ReceivedAsync(cluster.Client, followers[0], postId), "fan-out started", TimeSpan.FromSeconds(30));
+        var victim = cluster.SecondarySilos[0];
+        await cluster.KillSiloAsync(victim);
+        output.WriteLine($"Killed silo {victim.SiloAddress} {clock.ElapsedMilliseconds} ms after publishing.");
+
+        var pending = new HashSet<long>(followers);
+        while (pending.Count > 0 && clock.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            var done = await Task.WhenAll(pending.Take(1_000).Select(async id => (id, await ReceivedAsync(cluster.Client, id, postId))));
+            pending.ExceptWith(done.Where(d => d.Item2).Select(d => d.id));
+        }
+
+        var elapsed = clock.Elapsed;
+        Assert.Empty(pending);
+        var duplicates = 0;
+        foreach (var chunk in followers.Chunk(1_000))
+        {
+            var counts = await Task.WhenAll(chunk.Select(async id =>
+                (await cluster.Client.GetGrain<IFeedGrain>(id).GetPageAsync(PageRequest.First(100))).Items.Count(p => p.Post.Id == postId)));
+            duplicates += counts.Count(c => c > 1);
+            Assert.All(counts, c => Assert.Equal(1, c));
+        }
+
+        output.WriteLine($"{Followers} followers, full delivery {elapsed.TotalMilliseconds:F0} ms after publish, duplicates = {duplicates}.");
+    }
+
+    [Fact]
+    public async Task AFullRestartKeepsUsersFollowsPostsAndFeeds()
+    {
+        long author, follower, postId;
+        await using (var before = fixture.CreateCluster(silos: 2))
+        {
+            await before.DeployAsync();
+            var scenario = new Scenario(before.Client, fixture.Ids);
+            author = await scenario.CreateUserAsync("author");
+            follower = await scenario.CreateUserAsync("reader");
+            await scenario.FollowAsync(follower, author);
+            postId = await scenario.PublishAsync(author, "survives a restart");
+            await scenario.AssertInFeedsExactlyOnceAsync([follower], postId);
+            await before.StopAllSilosAsync();
+        }
+
+        await using var after = fixture.CreateCluster(silos: 2);
+        await after.DeployAsync();
+        var grains = after.Client;
+        Assert.NotNull(await grains.GetGrain<IUserGrain>(author).GetSummaryAsync());
+        Assert.True(await grains.GetGrain<IFollowingGrain>(follower).IsFollowingAsync(author));
+        Assert.Equal(1, await grains.GetGrain<IFollowersGrain>(author).GetCountAsync());
+        Assert.Equal(PostStatus.Published, (await grains.GetGrain<IPostGrain>(postId).GetDetailsAsync())?.Status);
+        Assert.Equal([postId], await grains.GetGrain<IUserPostsGrain>(author).GetRecentAsync(10));
+        var feed = await grains.GetGrain<IFeedGrain>(follower).GetPageAsync(PageRequest.First());
+        Assert.Equal([postId], feed.Items.Select(p => p.Post.Id));
+    }
+
+    private static async Task<bool> ReceivedAsync(IGrainFactory grains, long followerId, long postId) =>
+        (await grains.GetGrain<IFeedGrain>(followerId).GetPageAsync(PageRequest.First(5))).Items.Any(p => p.Post.Id == postId);
+}
