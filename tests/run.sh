@@ -8,6 +8,8 @@ cd "$repo"
 results="$repo/TestResults"
 rm -rf "$results"
 
+# Test data need not survive a power cut: skip waiting for the WAL flush on each commit.
+export PG_EXTRA_OPTS="${PG_EXTRA_OPTS:--c synchronous_commit=off}"
 echo "== Starting local services (infra/local/services.sh up)" >&2
 if ! services_env="$(bash infra/local/services.sh up)"; then
   echo "Could not start the local services; see the messages above." >&2

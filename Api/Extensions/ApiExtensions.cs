@@ -8,6 +8,7 @@ using Instagram.Api.Media;
 using Instagram.Api.Posts;
 using Instagram.Api.Users;
 using Instagram.Silo.Hosting;
+using Instagram.Silo.Media;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
@@ -27,6 +28,7 @@ public static class ApiExtensions
         else
         {
             builder.UseInstagramClient();
+            builder.Services.AddMediaStore(ClusterConnections.From(builder.Configuration).Blobs);
         }
 
         var services = builder.Services;

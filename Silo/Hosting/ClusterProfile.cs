@@ -11,7 +11,7 @@ public static class ClusterProfile
 
     /// <summary>
     /// Durable providers: grain state and reminders in PostgreSQL (ADO.NET, invariant Npgsql), events on Redis
-    /// Streams. Clustering is left to the caller, so the test host can supply its own membership.
+    /// Streams, media in Blob Storage. Clustering is left to the caller, so the test host can supply its own membership.
     /// </summary>
     public static ISiloBuilder AddClusterProviders(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -39,8 +39,7 @@ public static class ClusterProfile
             configuration.GetSection(RedisStreamsSection).Bind(options); // tuning knobs, e.g. ClaimIdleTime
             options.ConnectionString = connections.Redis;
         });
-        // Media on Blob Storage arrives with the media pipeline; until then each process uses its local folder.
-        silo.Services.AddLocalMediaStore();
+        silo.Services.AddMediaStore(connections.Blobs);
         return silo;
     }
 

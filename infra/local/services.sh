@@ -221,7 +221,8 @@ pg_up() {
     else
         port_open "$PG_PORT" && die "port $PG_PORT is used by another process; set PG_PORT to a free port"
         log "postgres: starting on 127.0.0.1:$PG_PORT"
-        local opts="-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories='$PG_SOCKET_DIR'"
+        # Several silos, clients and test processes share one server: the default 100 connections is too few.
+        local opts="-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories='$PG_SOCKET_DIR' -c max_connections=400"
         [[ -n "$PG_EXTRA_OPTS" ]] && opts+=" $PG_EXTRA_OPTS"
         as_pg "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -o "$opts" -w -t "$SERVICES_TIMEOUT" start >&2 ||
             { tail_log "$PG_LOG"; die "postgres did not start"; }
@@ -374,7 +375,8 @@ azurite_up() {
 
     log "azurite: starting blob service on 127.0.0.1:$AZURITE_BLOB_PORT"
     echo "$AZURITE_BLOB_PORT" >"$AZ_PORT_FILE"
-    (cd "$AZ_DIR" && exec setsid nohup node "$bin" \
+    # exec all the way down, so $! is node itself (setsid would fork when the subshell leads a process group).
+    (cd "$AZ_DIR" && exec nohup node "$bin" \
         --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" \
         --location "$AZ_DATA" --skipApiVersionCheck --disableTelemetry --silent --loose \
         </dev/null >>"$AZ_LOG" 2>&1) &

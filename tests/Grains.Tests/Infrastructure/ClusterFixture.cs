@@ -30,10 +30,10 @@ public abstract class ClusterFixture : IAsyncLifetime
     public virtual async Task DisposeAsync() => await Cluster.DisposeAsync();
 
     /// <summary>A cluster with this fixture's settings; tests that restart everything build a second one.</summary>
-    public TestCluster CreateCluster(short silos = 2)
+    public TestCluster CreateCluster(short silos = 2, string? serviceId = null)
     {
         var builder = new TestClusterBuilder(silos);
-        builder.Options.ServiceId = ServiceId;
+        builder.Options.ServiceId = serviceId ?? ServiceId;
         builder.Properties["Feed:CelebrityThreshold"] = CelebrityThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Properties["Feed:CelebrityCacheTtl"] = "00:00:00.200";
         builder.Properties["Media:LocalPath"] = Path.Combine(Path.GetTempPath(), "instagram-grain-tests");

@@ -5,6 +5,7 @@ using Instagram.Grains.Graph;
 using Instagram.Grains.Posts;
 using Instagram.Grains.Tests.Infrastructure;
 using Instagram.Grains.Users;
+using Orleans.TestingHost;
 using Xunit.Abstractions;
 
 namespace Instagram.Grains.Tests.Resilience;
@@ -13,18 +14,26 @@ namespace Instagram.Grains.Tests.Resilience;
 /// Durability of the Cluster profile on the real services: an accepted post reaches every follower exactly once
 /// although a silo dies mid-fan-out, and a full restart loses nothing. Each test builds its own clusters.
 /// </summary>
-public sealed class ResilienceTests(ServicesClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ServicesClusterFixture>
+public sealed class ResilienceTests(ITestOutputHelper output)
 {
     private const int Followers = 5_000;
+
+    // Used only to build clusters: each test deploys its own, under its own service id, so no other cluster
+    // shares its storage rows or its Redis consumer groups.
+    private readonly ServicesClusterFixture _settings = new();
+
+    private IdGenerator Ids => _settings.Ids;
+
+    private TestCluster NewCluster(short silos, string serviceId) => _settings.CreateCluster(silos, serviceId);
 
     [Fact]
     public async Task PostReachesEveryFollowerExactlyOnceWhenASiloDiesMidFanOut()
     {
-        await using var cluster = fixture.CreateCluster(silos: 3);
+        await using var cluster = NewCluster(3, "failover-" + Guid.NewGuid().ToString("N"));
         await cluster.DeployAsync();
-        var scenario = new Scenario(cluster.Client, fixture.Ids);
+        var scenario = new Scenario(cluster.Client, Ids);
         var author = await scenario.CreateUserAsync("author");
-        var followers = Enumerable.Range(0, Followers).Select(_ => fixture.Ids.NextId()).ToArray();
+        var followers = Enumerable.Range(0, Followers).Select(_ => Ids.NextId()).ToArray();
         foreach (var chunk in followers.Chunk(250))
         {
             await Task.WhenAll(chunk.Select(async id =>
@@ -35,7 +44,7 @@ public sealed class ResilienceTests(ServicesClusterFixture fixture, ITestOutputH
         }
 
         var mediaId = await scenario.CreateMediaAsync(author);
-        var postId = fixture.Ids.NextId();
+        var postId = Ids.NextId();
         var clock = Stopwatch.StartNew();
         await cluster.Client.GetGrain<IPostGrain>(postId).CreateAsync(new NewPost(author, "through a failure", [mediaId], null));
 
@@ -70,10 +79,11 @@ public sealed class ResilienceTests(ServicesClusterFixture fixture, ITestOutputH
     public async Task AFullRestartKeepsUsersFollowsPostsAndFeeds()
     {
         long author, follower, postId;
-        await using (var before = fixture.CreateCluster(silos: 2))
+        var serviceId = "restart-" + Guid.NewGuid().ToString("N");
+        await using (var before = NewCluster(2, serviceId))
         {
             await before.DeployAsync();
-            var scenario = new Scenario(before.Client, fixture.Ids);
+            var scenario = new Scenario(before.Client, Ids);
             author = await scenario.CreateUserAsync("author");
             follower = await scenario.CreateUserAsync("reader");
             await scenario.FollowAsync(follower, author);
@@ -82,7 +92,7 @@ public sealed class ResilienceTests(ServicesClusterFixture fixture, ITestOutputH
             await before.StopAllSilosAsync();
         }
 
-        await using var after = fixture.CreateCluster(silos: 2);
+        await using var after = NewCluster(2, serviceId);
         await after.DeployAsync();
         var grains = after.Client;
         Assert.NotNull(await grains.GetGrain<IUserGrain>(author).GetSummaryAsync());
