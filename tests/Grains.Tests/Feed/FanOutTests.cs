@@ -116,6 +116,7 @@ public abstract class FanOutTests(ClusterFixture fixture)
         var authorsPost = await _scenario.PublishAsync(author);
         var othersPost = await _scenario.PublishAsync(other);
         await _scenario.AssertInFeedsExactlyOnceAsync([follower], authorsPost);
+        await _scenario.AssertInFeedsExactlyOnceAsync([follower], othersPost);
 
         await Grains.GetGrain<IFollowingGrain>(follower).UnfollowAsync(author);
         var later = await _scenario.PublishAsync(author);
