@@ -1,7 +1,8 @@
 using Instagram.Silo.Hosting;
 using Microsoft.Extensions.Logging;
 
-var builder = Host.CreateApplicationBuilder(args);
+// Content root = the build output, so appsettings.json is found whatever the working directory.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 if (OrleansHostOptions.From(builder.Configuration).Profile == OrleansProfile.Cluster)
 {
     using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
