@@ -1,4 +1,6 @@
+using Instagram.Grains.Abstractions;
 using Instagram.Grains.Feed;
+using Instagram.Grains.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,6 +15,8 @@ public static class GrainsExtensions
     public static ISiloBuilder AddInstagramGrains(this ISiloBuilder silo)
     {
         silo.Services.AddValidatedOptions<FeedOptions, FeedOptionsValidator>(FeedOptions.SectionName);
+        silo.Services.AddValidatedOptions<NotificationOptions, NotificationOptionsValidator>(NotificationOptions.SectionName);
+        silo.Services.TryAddSingleton<IPushNotificationSender, LoggingPushNotificationSender>();
         silo.Services.AddIdGenerator();
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;

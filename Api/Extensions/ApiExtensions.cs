@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
 using Instagram.Api.Auth;
+using Instagram.Api.Comments;
 using Instagram.Api.Feed;
+using Instagram.Api.Likes;
+using Instagram.Api.Notifications;
 using Instagram.Api.Graph;
 using Instagram.Api.Infrastructure.Health;
 using Instagram.Api.Infrastructure.SharedState;
@@ -78,6 +81,9 @@ public static class ApiExtensions
         app.MapMediaApi();
         app.MapPostsApi();
         app.MapFeedApi();
+        app.MapLikesApi();
+        app.MapCommentsApi();
+        app.MapNotificationsApi();
 
         app.MapOpenApi();
         app.MapScalarApiReference();

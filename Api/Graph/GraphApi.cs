@@ -15,6 +15,13 @@ public static class GraphApi
             .RequireRateLimiting(RateLimitPolicies.Follows);
         api.MapGet("/followers", GetFollowers).WithName(nameof(GetFollowers)).WithSummary("Who follows the user, newest first.");
         api.MapGet("/following", GetFollowing).WithName(nameof(GetFollowing)).WithSummary("Whom the user follows, newest first.");
+        api.MapPost("/block", Block).WithName(nameof(Block)).WithSummary("Block a user: follows end both ways and each disappears for the other.");
+        api.MapDelete("/block", Unblock).WithName(nameof(Unblock)).WithSummary("Unblock a user (idempotent).");
+
+        var requests = app.MapGroup("/v1/follow-requests").WithTags("Graph").RequireAuthorization();
+        requests.MapGet("", GetFollowRequests).WithName(nameof(GetFollowRequests)).WithSummary("Pending requests to follow the caller.");
+        requests.MapPost("/{userId}/approve", ApproveFollowRequest).WithName(nameof(ApproveFollowRequest)).WithSummary("Approve a request.");
+        requests.MapPost("/{userId}/decline", DeclineFollowRequest).WithName(nameof(DeclineFollowRequest)).WithSummary("Decline a request.");
         return app;
     }
 
@@ -32,20 +39,51 @@ public static class GraphApi
         return TypedResults.NoContent();
     }
 
-    public static Task<Ok<PageResponse<UserSummaryResponse>>> GetFollowers(string id, [AsParameters] PageQuery query, IGrainFactory grains, CursorCodec cursors) =>
-        ListUsersAsync(id, query, grains, cursors, (userId, page) => grains.GetGrain<IFollowersGrain>(userId).GetPageAsync(page));
+    public static Task<Ok<PageResponse<UserSummaryResponse>>> GetFollowers(string id, [AsParameters] PageQuery query, ClaimsPrincipal user, IGrainFactory grains, CursorCodec cursors) =>
+        ListUsersAsync(id, query, user, grains, cursors, (userId, page) => grains.GetGrain<IFollowersGrain>(userId).GetPageAsync(page));
 
-    public static Task<Ok<PageResponse<UserSummaryResponse>>> GetFollowing(string id, [AsParameters] PageQuery query, IGrainFactory grains, CursorCodec cursors) =>
-        ListUsersAsync(id, query, grains, cursors, (userId, page) => grains.GetGrain<IFollowingGrain>(userId).GetPageAsync(page));
+    public static Task<Ok<PageResponse<UserSummaryResponse>>> GetFollowing(string id, [AsParameters] PageQuery query, ClaimsPrincipal user, IGrainFactory grains, CursorCodec cursors) =>
+        ListUsersAsync(id, query, user, grains, cursors, (userId, page) => grains.GetGrain<IFollowingGrain>(userId).GetPageAsync(page));
+
+    public static async Task<NoContent> Block(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await grains.GetGrain<IBlocksGrain>(user.UserId()).BlockAsync(RouteIds.Parse(id));
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> Unblock(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await grains.GetGrain<IBlocksGrain>(user.UserId()).UnblockAsync(RouteIds.Parse(id));
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<PageResponse<UserSummaryResponse>>> GetFollowRequests([AsParameters] PageQuery query, ClaimsPrincipal user, IGrainFactory grains, CursorCodec cursors)
+    {
+        var requests = await grains.GetGrain<IFollowRequestsGrain>(user.UserId()).GetPageAsync(query.ToPageRequest(cursors));
+        var users = await grains.VisibleSummariesAsync(user.UserId(), requests.Items);
+        return TypedResults.Ok(new PageResponse<UserSummaryResponse>(users, cursors.Encode(requests.NextCursor)));
+    }
+
+    public static async Task<NoContent> ApproveFollowRequest(string userId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await grains.GetGrain<IFollowRequestsGrain>(user.UserId()).ApproveAsync(RouteIds.Parse(userId, "userId"));
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> DeclineFollowRequest(string userId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await grains.GetGrain<IFollowRequestsGrain>(user.UserId()).DeclineAsync(RouteIds.Parse(userId, "userId"));
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Ok<PageResponse<UserSummaryResponse>>> ListUsersAsync(
-        string id, PageQuery query, IGrainFactory grains, CursorCodec cursors, Func<long, PageRequest, Task<Page<long>>> list)
+        string id, PageQuery query, ClaimsPrincipal user, IGrainFactory grains, CursorCodec cursors, Func<long, PageRequest, Task<Page<long>>> list)
     {
         var userId = RouteIds.Parse(id);
         var page = query.ToPageRequest(cursors);
-        await grains.EnsureUserExistsAsync(userId);
+        await grains.EnsureCanSeeContentOfAsync(user.UserId(), userId);
         var ids = await list(userId, page);
-        var users = await grains.SummariesAsync(ids.Items);
+        var users = await grains.VisibleSummariesAsync(user.UserId(), ids.Items);
         return TypedResults.Ok(new PageResponse<UserSummaryResponse>(users, cursors.Encode(ids.NextCursor)));
     }
 }

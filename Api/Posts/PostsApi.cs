@@ -51,7 +51,7 @@ public static class PostsApi
     {
         var userId = RouteIds.Parse(id);
         var page = query.ToPageRequest(cursors);
-        await grains.EnsureUserExistsAsync(userId);
+        await grains.EnsureCanSeeContentOfAsync(user.UserId(), userId);
         var posts = await grains.GetGrain<IUserPostsGrain>(userId).GetPageAsync(user.UserId(), page);
         return TypedResults.Ok(posts.ToResponse(cursors, PostResponse.From));
     }

@@ -8,4 +8,7 @@ public static class StreamNamespaces
 
     /// <summary>Fan-out work for one page of an author's followers; key = "{authorId}:{page}".</summary>
     public const string FanOut = "fanout";
+
+    /// <summary>Notification events for one recipient; key = recipient id.</summary>
+    public const string Notifications = "notifications";
 }

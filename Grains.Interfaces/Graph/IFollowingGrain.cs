@@ -18,6 +18,14 @@ public interface IFollowingGrain : IGrainWithIntegerKey
     /// <summary>Unfollows <paramref name="targetId"/>; unfollowing someone not followed is a no-op.</summary>
     [Alias("UnfollowAsync")] Task UnfollowAsync(long targetId);
 
+    /// <summary>The target approved this user's request: the follow edge is made now.</summary>
+    [Alias("CompleteRequestAsync")] Task CompleteRequestAsync(long targetId);
+
+    /// <summary>The target declined (or blocked): the pending request is dropped.</summary>
+    [Alias("DropRequestAsync")] Task DropRequestAsync(long targetId);
+
+    [AlwaysInterleave, Alias("GetStateAsync")] Task<FollowState> GetStateAsync(long targetId);
+
     // The reads below only look at memory and may be called back while a follow is in flight, so they interleave.
     [AlwaysInterleave, Alias("IsFollowingAsync")] Task<bool> IsFollowingAsync(long targetId);
 

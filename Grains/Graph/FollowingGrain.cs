@@ -1,4 +1,5 @@
 using Instagram.Grains.Feed;
+using Instagram.Grains.Notifications;
 using Instagram.Grains.Users;
 
 namespace Instagram.Grains.Graph;
@@ -16,30 +17,47 @@ internal sealed class FollowingGrain(
             throw DomainException.Unprocessable("You cannot follow yourself.");
         }
 
-        if (following.State.Edges.ContainsKey(targetId))
+        var current = State(targetId);
+        if (current != FollowState.None)
         {
-            return FollowState.Following;
+            return current;
         }
 
-        if (await grains.GetGrain<IUserGrain>(targetId).GetSummaryAsync() is null)
+        // A blocked pair looks like an unknown user: the answer must not reveal the block.
+        var target = await grains.GetGrain<IUserGrain>(targetId).GetSummaryAsync();
+        if (target is null || await grains.IsBlockedEitherWayAsync(UserId, targetId))
         {
             throw DomainException.NotFound("user");
         }
 
-        if (following.State.Edges.Count >= IFollowingGrain.MaxFollowing)
+        if (following.State.Edges.Count + following.State.PendingRequests.Count >= IFollowingGrain.MaxFollowing)
         {
             throw DomainException.Unprocessable($"You cannot follow more than {IFollowingGrain.MaxFollowing} accounts.");
         }
 
-        var followerSequence = await grains.GetGrain<IFollowersGrain>(targetId).AddAsync(UserId);
-        following.State.Edges[targetId] = new FollowingEdge(following.State.NextLocalSequence++, followerSequence);
-        await following.WriteStateAsync();
-        await grains.GetGrain<IFeedGrain>(UserId).OnFollowedAsync(targetId);
+        if (target.IsPrivate)
+        {
+            following.State.PendingRequests.Add(targetId);
+            await following.WriteStateAsync();
+            await grains.GetGrain<IFollowRequestsGrain>(targetId).AddAsync(UserId);
+            await this.NotifyAsync(targetId, NotificationType.FollowRequest, UserId);
+            return FollowState.Requested;
+        }
+
+        await CreateEdgeAsync(targetId);
+        await this.NotifyAsync(targetId, NotificationType.Follow, UserId);
         return FollowState.Following;
     }
 
     public async Task UnfollowAsync(long targetId)
     {
+        if (following.State.PendingRequests.Remove(targetId))
+        {
+            await following.WriteStateAsync();
+            await grains.GetGrain<IFollowRequestsGrain>(targetId).WithdrawAsync(UserId);
+            return;
+        }
+
         if (!following.State.Edges.Remove(targetId, out var edge))
         {
             return;
@@ -49,6 +67,26 @@ internal sealed class FollowingGrain(
         await grains.GetGrain<IFollowersGrain>(targetId).RemoveAsync(UserId, edge.FollowerSequence);
         await grains.GetGrain<IFeedGrain>(UserId).OnUnfollowedAsync(targetId);
     }
+
+    public async Task CompleteRequestAsync(long targetId)
+    {
+        // A request withdrawn meanwhile stays withdrawn.
+        if (following.State.PendingRequests.Remove(targetId))
+        {
+            await CreateEdgeAsync(targetId);
+            await this.NotifyAsync(targetId, NotificationType.Follow, UserId);
+        }
+    }
+
+    public async Task DropRequestAsync(long targetId)
+    {
+        if (following.State.PendingRequests.Remove(targetId))
+        {
+            await following.WriteStateAsync();
+        }
+    }
+
+    public Task<FollowState> GetStateAsync(long targetId) => Task.FromResult(State(targetId));
 
     public Task<bool> IsFollowingAsync(long targetId) => Task.FromResult(following.State.Edges.ContainsKey(targetId));
 
@@ -67,5 +105,18 @@ internal sealed class FollowingGrain(
         var items = slice.Take(page.Limit).ToList();
         long? next = slice.Count > page.Limit ? items[^1].Value.LocalSequence : null;
         return Task.FromResult(new Page<long>([.. items.Select(e => e.Key)], next));
+    }
+
+    private FollowState State(long targetId) =>
+        following.State.Edges.ContainsKey(targetId) ? FollowState.Following
+        : following.State.PendingRequests.Contains(targetId) ? FollowState.Requested
+        : FollowState.None;
+
+    private async Task CreateEdgeAsync(long targetId)
+    {
+        var followerSequence = await grains.GetGrain<IFollowersGrain>(targetId).AddAsync(UserId);
+        following.State.Edges[targetId] = new FollowingEdge(following.State.NextLocalSequence++, followerSequence);
+        await following.WriteStateAsync();
+        await grains.GetGrain<IFeedGrain>(UserId).OnFollowedAsync(targetId);
     }
 }

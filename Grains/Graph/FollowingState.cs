@@ -8,4 +8,7 @@ public sealed class FollowingState
 
     /// <summary>Numbers follows in the order they happened, for newest-first paging.</summary>
     [Id(1)] public long NextLocalSequence { get; set; }
+
+    /// <summary>Private accounts this user asked to follow, awaiting their approval.</summary>
+    [Id(2)] public HashSet<long> PendingRequests { get; set; } = [];
 }

@@ -1,5 +1,5 @@
 using Instagram.Grains.Media;
-using Instagram.Grains.Users;
+using Instagram.Grains.Notifications;
 
 namespace Instagram.Grains.Posts;
 
@@ -86,8 +86,7 @@ internal sealed partial class PostGrain(
             return null;
         }
 
-        var author = await grains.GetGrain<IUserGrain>(post.State.AuthorId).GetSummaryAsync();
-        return author is null ? null : new PostView(ToDetails(), author, IsLiked: false);
+        return (await PostHydrator.HydrateAsync(grains, [ToDetails()], viewerId))[0];
     }
 
     public async Task DeleteAsync(long requestedBy)
@@ -168,6 +167,7 @@ internal sealed partial class PostGrain(
         {
             case PostStatus.Published:
                 await timeline.OnPublishedAsync(PostId);
+                await this.NotifyMentionedAsync(grains, post.State.Mentions, post.State.AuthorId, PostId);
                 break;
             case PostStatus.Deleted:
                 await timeline.OnDeletedAsync(PostId);

@@ -55,6 +55,13 @@ internal sealed class UserPostsGrain(
 
     public async Task<Page<PostView>> GetPageAsync(long viewerId, PageRequest page)
     {
+        // The hydrator would hide each post anyway; one check up front spares hydrating a page nobody may see.
+        if (await grains.GetGrain<Users.IUserGrain>(AuthorId).GetSummaryAsync() is not { } author
+            || !await grains.CanSeeContentAsync(viewerId, author))
+        {
+            return Page<PostView>.Empty;
+        }
+
         var cursor = page.Cursor ?? long.MaxValue;
         var slice = posts.State.PostIds.SkipWhile(id => id >= cursor).Take(page.Limit + 1).ToArray();
         var pageIds = slice.Take(page.Limit).ToArray();

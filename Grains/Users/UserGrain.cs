@@ -41,16 +41,22 @@ internal sealed class UserGrain(
             return null;
         }
 
+        // Blocked either way: the profile does not exist for that viewer.
+        if (await grains.IsBlockedEitherWayAsync(viewerId, UserId))
+        {
+            return null;
+        }
+
         var followers = grains.GetGrain<IFollowersGrain>(UserId).GetCountAsync();
         var following = grains.GetGrain<IFollowingGrain>(UserId).GetCountAsync();
         var posts = grains.GetGrain<IUserPostsGrain>(UserId).GetCountAsync();
-        var isFollowing = viewerId == UserId
-            ? Task.FromResult(false)
-            : grains.GetGrain<IFollowingGrain>(viewerId).IsFollowingAsync(UserId);
-        await Task.WhenAll(followers, following, posts, isFollowing);
+        var relationship = viewerId == UserId
+            ? Task.FromResult(FollowState.None)
+            : grains.GetGrain<IFollowingGrain>(viewerId).GetStateAsync(UserId);
+        await Task.WhenAll(followers, following, posts, relationship);
 
         return new UserProfile(ToSummary(), user.State.Bio, followers.Result, following.Result, posts.Result,
-            isFollowing.Result, FollowRequested: false);
+            relationship.Result == FollowState.Following, relationship.Result == FollowState.Requested);
     }
 
     public Task<string?> GetPasswordHashAsync() => Task.FromResult(user.RecordExists ? user.State.PasswordHash : null);
@@ -69,11 +75,17 @@ internal sealed class UserGrain(
             avatarUrl = avatar.Variants.Thumbnail;
         }
 
+        var goingPublic = user.State.IsPrivate && update.IsPrivate == false;
         user.State.FullName = update.FullName ?? user.State.FullName;
         user.State.Bio = update.Bio ?? user.State.Bio;
         user.State.IsPrivate = update.IsPrivate ?? user.State.IsPrivate;
         user.State.AvatarUrl = avatarUrl;
         await user.WriteStateAsync();
+        if (goingPublic)
+        {
+            // Nobody needs approval any more: everyone waiting becomes a follower.
+            await grains.GetGrain<IFollowRequestsGrain>(UserId).ApproveAllAsync();
+        }
         return (await GetProfileAsync(UserId))!;
     }
 

@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Claims;
+using Instagram.Api.Infrastructure.SharedState;
+using Instagram.Api.Users;
+using Instagram.Grains.Comments;
+using Instagram.Grains.Graph;
+using Instagram.Grains.Lists;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Instagram.Api.Comments;
+
+public static class CommentsApi
+{
+    public static IEndpointRouteBuilder MapCommentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1/posts/{id}/comments").WithTags("Comments").RequireAuthorization();
+        api.MapGet("", GetComments).WithName(nameof(GetComments)).WithSummary("Comments on a post, oldest first.");
+        api.MapPost("", CreateComment).WithName(nameof(CreateComment)).WithSummary("Comment on a post, or reply to a comment.")
+            .RequireRateLimiting(RateLimitPolicies.Comments);
+        api.MapDelete("/{commentId}", DeleteComment).WithName(nameof(DeleteComment)).WithSummary("Delete a comment (its author or the post's author).");
+        return app;
+    }
+
+    public static async Task<Ok<PageResponse<CommentResponse>>> GetComments(string id, [AsParameters] PageQuery query, ClaimsPrincipal user, IGrainFactory grains, CursorCodec cursors)
+    {
+        var postId = RouteIds.Parse(id);
+        var page = query.ToPageRequest(cursors);
+        await grains.VisiblePostAsync(user.UserId(), postId);
+        var ids = await grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.Comments, postId)).GetPageAsync(page, newestFirst: false);
+        var comments = (await Task.WhenAll(ids.Items.Select(c => grains.GetGrain<ICommentGrain>(c).GetAsync()))).OfType<CommentDetails>().ToArray();
+        var excluded = (await grains.GetGrain<IBlocksGrain>(user.UserId()).GetExcludedAsync()).ToHashSet();
+        var authors = (await grains.SummariesAsync([.. comments.Select(c => c.AuthorId).Distinct().Where(a => !excluded.Contains(a))]))
+            .ToDictionary(a => a.Id);
+        var items = comments
+            .Where(c => authors.ContainsKey(c.AuthorId.ToString(CultureInfo.InvariantCulture)))
+            .Select(c => CommentResponse.From(c, authors[c.AuthorId.ToString(CultureInfo.InvariantCulture)]))
+            .ToArray();
+        return TypedResults.Ok(new PageResponse<CommentResponse>(items, cursors.Encode(ids.NextCursor)));
+    }
+
+    public static async Task<Created<CommentResponse>> CreateComment(string id, CreateCommentRequest request, ClaimsPrincipal user,
+        IGrainFactory grains, IdGenerator ids, Idempotency idempotency, [FromHeader(Name = Idempotency.HeaderName)] string? idempotencyKey)
+    {
+        var postId = RouteIds.Parse(id);
+        var parentId = request.ParentId is { } parent ? RouteIds.Parse(parent, "parentId") : (long?)null;
+        var created = await idempotency.RunOnceAsync(user, $"comment:{postId}", idempotencyKey, async () =>
+        {
+            var comment = await grains.GetGrain<ICommentGrain>(ids.NextId()).CreateAsync(new NewComment(postId, user.UserId(), request.Text, parentId));
+            var author = (await grains.SummariesAsync([comment.AuthorId]))[0];
+            return CommentResponse.From(comment, author);
+        });
+        return TypedResults.Created($"/v1/posts/{id}/comments/{created.Id}", created);
+    }
+
+    public static async Task<NoContent> DeleteComment(string id, string commentId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var postId = RouteIds.Parse(id);
+        await grains.GetGrain<ICommentGrain>(RouteIds.Parse(commentId, "commentId")).DeleteAsync(user.UserId(), postId);
+        return TypedResults.NoContent();
+    }
+}
+
+public sealed class CreateCommentRequest
+{
+    [Required, MinLength(1), MaxLength(2200)]
+    public string Text { get; init; } = "";
+
+    public string? ParentId { get; init; }
+}
+
+public sealed record CommentResponse(string Id, UserSummaryResponse Author, string Text, string? ParentId, DateTimeOffset CreatedAt, long LikeCount)
+{
+    public static CommentResponse From(CommentDetails comment, UserSummaryResponse author) => new(
+        comment.Id.ToString(CultureInfo.InvariantCulture), author, comment.Text,
+        comment.ParentId?.ToString(CultureInfo.InvariantCulture), comment.CreatedAt, LikeCount: 0);
+}

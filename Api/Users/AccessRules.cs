@@ -1,0 +1,37 @@
+using Instagram.Grains.Users;
+
+namespace Instagram.Api.Users;
+
+public static class AccessRules
+{
+    /// <summary>
+    /// For lists that belong to a user (grid, followers, following): a blocked pair gets 404 (the user does not
+    /// exist for them), a non-follower of a private account gets 403 (the header says the account is private).
+    /// </summary>
+    public static async Task EnsureCanSeeContentOfAsync(this IGrainFactory grains, long viewerId, long ownerId)
+    {
+        var owner = await grains.GetGrain<IUserGrain>(ownerId).GetSummaryAsync();
+        if (owner is null || await grains.IsBlockedEitherWayAsync(viewerId, ownerId))
+        {
+            throw DomainException.NotFound("user");
+        }
+
+        if (!await grains.CanSeeContentAsync(viewerId, owner))
+        {
+            throw DomainException.Forbidden("This account is private: follow it to see its posts and connections.");
+        }
+    }
+
+    /// <summary>The post as the viewer sees it, or a 404 (deleted, unknown, private or blocked alike).</summary>
+    public static async Task<Grains.Posts.PostView> VisiblePostAsync(this IGrainFactory grains, long viewerId, long postId) =>
+        await grains.GetGrain<Grains.Posts.IPostGrain>(postId).GetViewAsync(viewerId) is { Post.Status: Grains.Posts.PostStatus.Published } view
+            ? view
+            : throw DomainException.NotFound("post");
+
+    /// <summary>Summaries of <paramref name="ids"/> minus anyone blocked either way with the viewer.</summary>
+    public static async Task<UserSummaryResponse[]> VisibleSummariesAsync(this IGrainFactory grains, long viewerId, IReadOnlyList<long> ids)
+    {
+        var excluded = (await grains.GetGrain<Grains.Graph.IBlocksGrain>(viewerId).GetExcludedAsync()).ToHashSet();
+        return await grains.SummariesAsync([.. ids.Where(id => !excluded.Contains(id))]);
+    }
+}

@@ -1,0 +1,41 @@
+using Instagram.Grains.Graph;
+using Instagram.Grains.Users;
+
+namespace Instagram.Grains.Common;
+
+/// <summary>
+/// The one rule every read path applies: a viewer sees an owner's content (posts, grid, comments, likes,
+/// follower lists, stories) unless either blocks the other, or the owner is private and the viewer does not
+/// follow them. Owners always see their own.
+/// </summary>
+public static class Visibility
+{
+    public static async Task<bool> CanSeeContentAsync(this IGrainFactory grains, long viewerId, UserSummary owner)
+    {
+        if (viewerId == owner.Id)
+        {
+            return true;
+        }
+
+        if (await grains.IsBlockedEitherWayAsync(viewerId, owner.Id))
+        {
+            return false;
+        }
+
+        return !owner.IsPrivate || await grains.GetGrain<IFollowingGrain>(viewerId).IsFollowingAsync(owner.Id);
+    }
+
+    public static Task<bool> IsBlockedEitherWayAsync(this IGrainFactory grains, long a, long b) =>
+        a == b ? Task.FromResult(false) : grains.GetGrain<IBlocksGrain>(a).IsBlockedEitherWayAsync(b);
+
+    /// <summary>Which of <paramref name="owners"/> the viewer may see, with one call per private owner at most.</summary>
+    public static async Task<HashSet<long>> VisibleOwnersAsync(this IGrainFactory grains, long viewerId, IEnumerable<UserSummary> owners)
+    {
+        var excluded = (await grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync()).ToHashSet();
+        var candidates = owners.DistinctBy(o => o.Id).Where(o => o.Id == viewerId || !excluded.Contains(o.Id)).ToArray();
+        var following = grains.GetGrain<IFollowingGrain>(viewerId);
+        var allowed = await Task.WhenAll(candidates.Select(async o =>
+            (o.Id, o.Id == viewerId || !o.IsPrivate || await following.IsFollowingAsync(o.Id))));
+        return [.. allowed.Where(a => a.Item2).Select(a => a.Id)];
+    }
+}

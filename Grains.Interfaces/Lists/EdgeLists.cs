@@ -1,0 +1,16 @@
+namespace Instagram.Grains.Lists;
+
+/// <summary>Names and keys of the edge lists.</summary>
+public static class EdgeLists
+{
+    public const int PageSize = 2_000;
+
+    public const string Likes = "likes";
+    public const string Comments = "comments";
+
+    public static string Key(string list, long ownerId) => $"{list}:{ownerId}";
+
+    public static string PageKey(string listKey, long page) => $"{listKey}:{page}";
+
+    public static long PageOf(long sequence) => sequence / PageSize;
+}

@@ -1,0 +1,57 @@
+using Instagram.Grains.Users;
+
+namespace Instagram.Grains.Graph;
+
+internal sealed class BlocksGrain(
+    [PersistentState("blocks", ProviderNames.GrainStorage)] IPersistentState<BlocksState> blocks,
+    IGrainFactory grains) : Grain, IBlocksGrain
+{
+    private long UserId => this.GetPrimaryKeyLong();
+
+    public async Task BlockAsync(long targetId)
+    {
+        if (targetId == UserId)
+        {
+            throw DomainException.Unprocessable("You cannot block yourself.");
+        }
+
+        if (await grains.GetGrain<IUserGrain>(targetId).GetSummaryAsync() is null)
+        {
+            throw DomainException.NotFound("user");
+        }
+
+        if (blocks.State.Blocking.Add(targetId))
+        {
+            await blocks.WriteStateAsync();
+        }
+
+        await grains.GetGrain<IBlocksGrain>(targetId).SetBlockedByAsync(UserId, blocked: true);
+        // Unfollowing also withdraws a pending request, and drops each other's posts from both feeds.
+        await Task.WhenAll(
+            grains.GetGrain<IFollowingGrain>(UserId).UnfollowAsync(targetId),
+            grains.GetGrain<IFollowingGrain>(targetId).UnfollowAsync(UserId));
+    }
+
+    public async Task UnblockAsync(long targetId)
+    {
+        if (blocks.State.Blocking.Remove(targetId))
+        {
+            await blocks.WriteStateAsync();
+            await grains.GetGrain<IBlocksGrain>(targetId).SetBlockedByAsync(UserId, blocked: false);
+        }
+    }
+
+    public async Task SetBlockedByAsync(long blockerId, bool blocked)
+    {
+        var changed = blocked ? blocks.State.BlockedBy.Add(blockerId) : blocks.State.BlockedBy.Remove(blockerId);
+        if (changed)
+        {
+            await blocks.WriteStateAsync();
+        }
+    }
+
+    public Task<bool> IsBlockedEitherWayAsync(long otherId) =>
+        Task.FromResult(blocks.State.Blocking.Contains(otherId) || blocks.State.BlockedBy.Contains(otherId));
+
+    public Task<long[]> GetExcludedAsync() => Task.FromResult(blocks.State.Blocking.Union(blocks.State.BlockedBy).ToArray());
+}

@@ -1,0 +1,50 @@
+using Instagram.Grains.Lists;
+using Instagram.Grains.Notifications;
+using Instagram.Grains.Posts;
+
+namespace Instagram.Grains.Likes;
+
+internal sealed class UserLikesGrain(
+    [PersistentState("likes", ProviderNames.GrainStorage)] IPersistentState<UserLikesState> likes,
+    IGrainFactory grains) : Grain, IUserLikesGrain
+{
+    private long UserId => this.GetPrimaryKeyLong();
+
+    public async Task<LikeState> LikeAsync(long postId)
+    {
+        var post = await VisiblePostAsync(postId);
+        var likers = Likers(postId);
+        if (!likes.State.Liked.ContainsKey(postId))
+        {
+            // The post's list stores the like durably (group-committed) before this record says "liked".
+            likes.State.Liked[postId] = await likers.AddAsync(UserId);
+            await likes.WriteStateAsync();
+            await this.NotifyAsync(post.Post.AuthorId, NotificationType.Like, UserId, postId);
+        }
+
+        return new LikeState(await likers.GetCountAsync(), IsLiked: true);
+    }
+
+    public async Task<LikeState> UnlikeAsync(long postId)
+    {
+        await VisiblePostAsync(postId);
+        var likers = Likers(postId);
+        if (likes.State.Liked.Remove(postId, out var sequence))
+        {
+            await likes.WriteStateAsync();
+            await likers.RemoveAsync(UserId, sequence);
+        }
+
+        return new LikeState(await likers.GetCountAsync(), IsLiked: false);
+    }
+
+    public Task<bool[]> HasLikedAsync(long[] postIds) => Task.FromResult(postIds.Select(likes.State.Liked.ContainsKey).ToArray());
+
+    // Unknown, deleted, private-and-not-followed and blocked posts all answer the same 404.
+    private async Task<PostView> VisiblePostAsync(long postId) =>
+        await grains.GetGrain<IPostGrain>(postId).GetViewAsync(UserId) is { Post.Status: PostStatus.Published } view
+            ? view
+            : throw DomainException.NotFound("post");
+
+    private IEdgeListGrain Likers(long postId) => grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.Likes, postId));
+}

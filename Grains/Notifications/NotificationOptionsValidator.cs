@@ -1,0 +1,4 @@
+namespace Instagram.Grains.Notifications;
+
+[OptionsValidator]
+public sealed partial class NotificationOptionsValidator : IValidateOptions<NotificationOptions>;

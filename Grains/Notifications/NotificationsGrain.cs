@@ -1,0 +1,152 @@
+using Instagram.Grains.Abstractions;
+using Instagram.Grains.Graph;
+using Instagram.Grains.Posts;
+using Instagram.Grains.Users;
+using Orleans.Streams;
+
+namespace Instagram.Grains.Notifications;
+
+/// <summary>
+/// The inbox. Changes are written behind, at most once per <see cref="NotificationOptions.FlushInterval"/> and on
+/// deactivation: a crash can lose the last second of notifications (they are derived data), never a like or comment.
+/// </summary>
+[ImplicitStreamSubscription(StreamNamespaces.Notifications)]
+internal sealed class NotificationsGrain(
+    [PersistentState("notifications", ProviderNames.GrainStorage)] IPersistentState<NotificationsState> inbox,
+    IGrainFactory grains,
+    IdGenerator ids,
+    IPushNotificationSender push,
+    IOptions<NotificationOptions> options,
+    TimeProvider time) : Grain, INotificationsGrain
+{
+    private const int ActorsShown = 10;
+    private bool _dirty;
+
+    private long UserId => this.GetPrimaryKeyLong();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await this.GetStreamProvider(ProviderNames.Streams)
+            .GetStream<NotificationEvent>(StreamId.Create(StreamNamespaces.Notifications, UserId))
+            .SubscribeAsync(OnEventAsync);
+        this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this,
+            new GrainTimerCreationOptions(options.Value.FlushInterval, options.Value.FlushInterval));
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+
+    public async Task<Page<NotificationView>> GetPageAsync(PageRequest page)
+    {
+        var cursor = page.Cursor ?? long.MaxValue;
+        var excluded = (await grains.GetGrain<IBlocksGrain>(UserId).GetExcludedAsync()).ToHashSet();
+        var remaining = inbox.State.Items.Where(n => n.Id < cursor).ToList();
+        var result = new List<NotificationView>(page.Limit);
+        var index = 0;
+        while (result.Count < page.Limit && index < remaining.Count)
+        {
+            var chunk = remaining.Skip(index).Take(page.Limit - result.Count).ToArray();
+            index += chunk.Length;
+            var views = await Task.WhenAll(chunk.Select(n => ToViewAsync(n, excluded)));
+            result.AddRange(views.OfType<NotificationView>());
+        }
+
+        long? next = result.Count == page.Limit && index < remaining.Count ? result[^1].Id : null;
+        return new Page<NotificationView>(result, next);
+    }
+
+    public Task MarkReadAsync(long upToId)
+    {
+        if (upToId > inbox.State.ReadUpTo)
+        {
+            inbox.State.ReadUpTo = upToId;
+            _dirty = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task OnEventAsync(NotificationEvent notification, StreamSequenceToken? token)
+    {
+        if (notification.ActorId == UserId || await grains.IsBlockedEitherWayAsync(UserId, notification.ActorId))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var items = inbox.State.Items;
+        var existing = notification.Type == NotificationType.Like
+            ? items.Find(n => n.Type == NotificationType.Like && n.PostId == notification.PostId
+                && now - n.UpdatedAt < options.Value.LikeAggregationWindow)
+            : items.Find(n => n.Type == notification.Type && n.PostId == notification.PostId && n.ActorIds.Contains(notification.ActorId));
+        if (existing is not null)
+        {
+            // A redelivered event, or a like from someone already counted, changes nothing.
+            if (existing.ActorIds.Contains(notification.ActorId) || notification.Type != NotificationType.Like)
+            {
+                return;
+            }
+
+            existing.ActorIds.Insert(0, notification.ActorId);
+            if (existing.ActorIds.Count > ActorsShown)
+            {
+                existing.ActorIds.RemoveAt(existing.ActorIds.Count - 1);
+            }
+
+            existing.ActorCount++;
+            existing.Id = ids.NextId();
+            existing.UpdatedAt = now;
+            items.Remove(existing);
+            items.Insert(0, existing);
+        }
+        else
+        {
+            items.Insert(0, new NotificationRecord
+            {
+                Id = ids.NextId(),
+                Type = notification.Type,
+                PostId = notification.PostId,
+                ActorIds = [notification.ActorId],
+                ActorCount = 1,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+            if (items.Count > options.Value.MaxItems)
+            {
+                items.RemoveRange(options.Value.MaxItems, items.Count - options.Value.MaxItems);
+            }
+
+            await push.SendAsync(UserId, notification.Type, notification.ActorId, notification.PostId);
+        }
+
+        _dirty = true;
+    }
+
+    private async Task<NotificationView?> ToViewAsync(NotificationRecord record, HashSet<long> excluded)
+    {
+        // Deleted posts and blocked users vanish from the inbox as soon as they are deleted or blocked.
+        if (record.PostId is { } postId && await grains.GetGrain<IPostGrain>(postId).GetDetailsAsync() is null)
+        {
+            return null;
+        }
+
+        var actorIds = record.ActorIds.Where(id => !excluded.Contains(id)).ToArray();
+        if (actorIds.Length == 0)
+        {
+            return null;
+        }
+
+        var actors = (await Task.WhenAll(actorIds.Select(id => grains.GetGrain<IUserGrain>(id).GetSummaryAsync()))).OfType<UserSummary>().ToArray();
+        var hidden = record.ActorIds.Count - actors.Length;
+        return new NotificationView(record.Id, record.Type, actors, Math.Max(actors.Length, record.ActorCount - hidden),
+            record.PostId, record.UpdatedAt, record.Id <= inbox.State.ReadUpTo);
+    }
+
+    private async Task FlushAsync()
+    {
+        if (_dirty)
+        {
+            _dirty = false;
+            await inbox.WriteStateAsync();
+        }
+    }
+}

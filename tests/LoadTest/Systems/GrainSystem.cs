@@ -1,0 +1,107 @@
+using Instagram.Grains.Common;
+using Instagram.Grains.Feed;
+using Instagram.Grains.Graph;
+using Instagram.Grains.Media;
+using Instagram.Grains.Posts;
+using Instagram.Grains.Users;
+
+namespace Instagram.LoadTest.Systems;
+
+/// <summary>
+/// Ours, driven straight through grain calls: the co-hosted client of an embedded silo, or an IClusterClient. Ids are
+/// made here, as the Api makes them (time-sortable Snowflake ids from this process's own generator number).
+/// </summary>
+public sealed class GrainSystem(string name, IGrainFactory grains, IdGenerator ids, bool embedded, Func<ValueTask> dispose)
+    : ISystemUnderTest
+{
+    public string Name => name;
+
+    public bool IsOurs => true;
+
+    public bool PublishesAsynchronously => true;
+
+    public bool HasFeedDiagnostics => true;
+
+    public IGrainFactory Grains => grains;
+
+    public async Task<long> CreateUserAsync(int index, CancellationToken cancellationToken)
+    {
+        var id = ids.NextId();
+        var username = RunTag.UserName(index);
+        await grains.GetGrain<IUserGrain>(id).CreateAsync(
+            new NewAccount(username, $"{username}@loadtest.invalid", "load-test-account-without-password", $"Load Test {index}"));
+        return id;
+    }
+
+    public Task FollowAsync(long followerId, long followeeId, CancellationToken cancellationToken) =>
+        grains.GetGrain<IFollowingGrain>(followerId).FollowAsync(followeeId);
+
+    public async Task<string> PrepareMediaAsync(long authorId, CancellationToken cancellationToken)
+    {
+        var mediaId = ids.NextId();
+        var media = grains.GetGrain<IMediaGrain>(mediaId);
+        await media.CreateUploadAsync(new MediaUploadSlot(authorId, "image/png", 1_024, DateTimeOffset.UtcNow.AddMinutes(15), Completed: false));
+        await media.CompleteUploadAsync(new StoredMedia("image/png", 1080, 1080, 1_024, $"/media/{mediaId}/original.png"));
+        return mediaId.ToString(CultureInfo.InvariantCulture);
+    }
+
+    public async Task<long> CreatePostAsync(long authorId, string mediaHandle, string caption, CancellationToken cancellationToken)
+    {
+        var postId = ids.NextId();
+        await grains.GetGrain<IPostGrain>(postId).CreateAsync(new NewPost(authorId, caption, [long.Parse(mediaHandle, CultureInfo.InvariantCulture)], null));
+        return postId;
+    }
+
+    public async Task<int> ReadFeedAsync(long userId, int limit, CancellationToken cancellationToken)
+    {
+        var page = await grains.GetGrain<IFeedGrain>(userId).GetPageAsync(PageRequest.First(limit));
+        return page.Items.Count;
+    }
+
+    // The cursor is exclusive, so a one-item page "before postId + 1" is the post itself when the feed holds it.
+    public async Task<bool> FeedContainsAsync(long userId, long postId, CancellationToken cancellationToken)
+    {
+        var page = await grains.GetGrain<IFeedGrain>(userId).GetPageAsync(new PageRequest(postId + 1, 1));
+        return page.Items.Count == 1 && page.Items[0].Post.Id == postId;
+    }
+
+    public async Task<long> PushedItemsAsync(long userId, CancellationToken cancellationToken) =>
+        (await grains.GetGrain<IFeedGrain>(userId).GetDiagnosticsAsync()).PushedItemsReceived;
+
+    public async Task<bool> CelebrityTimelineHasAsync(long authorId, long postId, CancellationToken cancellationToken) =>
+        Array.IndexOf(await grains.GetGrain<ICelebrityTimelineGrain>(authorId).GetRecentAsync(), postId) >= 0;
+
+    public Task<long> PublishedPostCountAsync(long authorId, CancellationToken cancellationToken) =>
+        grains.GetGrain<IUserPostsGrain>(authorId).GetCountAsync();
+
+    public async Task<IReadOnlyDictionary<string, double>> RuntimeMetricsAsync(CancellationToken cancellationToken)
+    {
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var metrics = new Dictionary<string, double>();
+        var statistics = await management.GetSimpleGrainStatistics();
+        var activations = statistics.Sum(s => (long)s.ActivationCount);
+        metrics["activations"] = activations;
+        foreach (var group in statistics.GroupBy(s => ShortTypeName(s.GrainType)).OrderByDescending(g => g.Sum(s => s.ActivationCount)).Take(8))
+        {
+            metrics[$"activations.{group.Key}"] = group.Sum(s => s.ActivationCount);
+        }
+
+        if (embedded)
+        {
+            // The silo shares this process: the managed heap after a full collection is the silo's (plus the tool's small graph).
+            var heap = GcHeap.AfterFullCollection();
+            metrics["gcHeapBytes"] = heap;
+            metrics["bytesPerActivation"] = activations == 0 ? 0 : (double)heap / activations;
+        }
+
+        return metrics;
+    }
+
+    public ValueTask DisposeAsync() => dispose();
+
+    private static string ShortTypeName(string grainType)
+    {
+        var name = grainType.Split(',')[0];
+        return name[(name.LastIndexOf('.') + 1)..];
+    }
+}

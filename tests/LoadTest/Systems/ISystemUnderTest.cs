@@ -1,0 +1,49 @@
+namespace Instagram.LoadTest.Systems;
+
+/// <summary>
+/// One system the scenarios drive: ours (grains, directly or over HTTP) or the Redis baseline. Seeding and the
+/// scenarios only use these operations, so every system runs exactly the same workload.
+/// </summary>
+public interface ISystemUnderTest : IAsyncDisposable
+{
+    /// <summary>Short label used in tables and reports, e.g. "orleans-embedded" or "redis-baseline".</summary>
+    string Name { get; }
+
+    /// <summary>True for ours, false for the baseline.</summary>
+    bool IsOurs { get; }
+
+    /// <summary>True when a post is published and fanned out after the create call returns (ours); false when the
+    /// call returns only once every follower's feed holds it (the baseline's synchronous pipeline).</summary>
+    bool PublishesAsynchronously { get; }
+
+    /// <summary>Whether <see cref="PushedItemsAsync"/> and <see cref="CelebrityTimelineHasAsync"/> can be asked.</summary>
+    bool HasFeedDiagnostics { get; }
+
+    Task<long> CreateUserAsync(int index, CancellationToken cancellationToken);
+
+    Task FollowAsync(long followerId, long followeeId, CancellationToken cancellationToken);
+
+    /// <summary>Uploads (or registers) one media item for <paramref name="authorId"/>; the returned handle goes to <see cref="CreatePostAsync"/>.</summary>
+    Task<string> PrepareMediaAsync(long authorId, CancellationToken cancellationToken);
+
+    /// <summary>Creates a post and returns its id.</summary>
+    Task<long> CreatePostAsync(long authorId, string mediaHandle, string caption, CancellationToken cancellationToken);
+
+    /// <summary>Reads the first page of the user's home feed, hydrated; returns the number of posts on it.</summary>
+    Task<int> ReadFeedAsync(long userId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Whether <paramref name="postId"/> is in the user's feed now.</summary>
+    Task<bool> FeedContainsAsync(long userId, long postId, CancellationToken cancellationToken);
+
+    /// <summary>How many items were pushed to this user's feed since its activation (ours only).</summary>
+    Task<long> PushedItemsAsync(long userId, CancellationToken cancellationToken);
+
+    /// <summary>Whether a celebrity's timeline already shows the post (ours only: the end of a celebrity's publish).</summary>
+    Task<bool> CelebrityTimelineHasAsync(long authorId, long postId, CancellationToken cancellationToken);
+
+    /// <summary>How many published posts the author's own timeline holds (to wait for asynchronous publication while seeding).</summary>
+    Task<long> PublishedPostCountAsync(long authorId, CancellationToken cancellationToken);
+
+    /// <summary>Runtime figures after a scenario (activations, bytes per grain...); empty when the system has none to give.</summary>
+    Task<IReadOnlyDictionary<string, double>> RuntimeMetricsAsync(CancellationToken cancellationToken);
+}
