@@ -77,6 +77,20 @@ public sealed class ApiClient(HttpClient http, string username, string id, strin
         return postId;
     }
 
+    public async Task<JsonObject> LikeAsync(string postId)
+    {
+        var response = await Http.PostAsync($"/v1/posts/{postId}/like", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public async Task<JsonObject> CommentAsync(string postId, string text, string? parentId = null)
+    {
+        var response = await Http.PostAsJsonAsync($"/v1/posts/{postId}/comments", new { text, parentId });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
     public async Task<List<string>> FeedPostIdsAsync(int limit = 100)
     {
         var feed = await GetJsonAsync($"/v1/feed?limit={limit}");

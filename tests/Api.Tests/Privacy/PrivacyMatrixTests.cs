@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using Instagram.Api.Tests.Infrastructure;
+
+namespace Instagram.Api.Tests.Privacy;
+
+/// <summary>
+/// Every read path, for three viewers of a private account's content: a user the owner blocked, a non-follower,
+/// and an approved follower. Each gets exactly what it should.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class PrivacyMatrixTests(ApiFactory factory) : IAsyncLifetime
+{
+    private ApiClient _owner = null!;
+    private ApiClient _blocked = null!;
+    private ApiClient _stranger = null!;
+    private ApiClient _follower = null!;
+    private string _postId = "";
+
+    public enum Viewer { Blocked, Stranger, Follower }
+
+    public async Task InitializeAsync()
+    {
+        _owner = await ApiClient.RegisterAsync(factory, "owner");
+        _blocked = await ApiClient.RegisterAsync(factory, "blocked");
+        _stranger = await ApiClient.RegisterAsync(factory, "stranger");
+        _follower = await ApiClient.RegisterAsync(factory, "follower");
+        await _blocked.FollowAsync(_owner); // public at first: the blocked user was a follower
+        Assert.Equal(HttpStatusCode.OK, (await _owner.Http.PatchAsJsonAsync("/v1/users/me", new { isPrivate = true })).StatusCode);
+
+        var request = await _follower.Http.PostAsync($"/v1/users/{_owner.Id}/follow", null);
+        Assert.Equal("requested", (await request.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["state"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NoContent, (await _owner.Http.PostAsync($"/v1/follow-requests/{_follower.Id}/approve", null)).StatusCode);
+
+        _postId = await _owner.PublishAsync("private moment");
+        await _owner.CommentAsync(_postId, "my own comment");
+        await _follower.LikeAsync(_postId);
+        Assert.Equal(HttpStatusCode.NoContent, (await _owner.Http.PostAsync($"/v1/users/{_blocked.Id}/block", null)).StatusCode);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task EveryReadEndpointHonoursBlocksAndPrivacy()
+    {
+        var expectations = new (string Path, HttpStatusCode Blocked, HttpStatusCode Stranger, HttpStatusCode Follower)[]
+        {
+            ($"/v1/users/{_owner.Username}", HttpStatusCode.NotFound, HttpStatusCode.OK, HttpStatusCode.OK),
+            ($"/v1/users/{_owner.Id}/posts", HttpStatusCode.NotFound, HttpStatusCode.Forbidden, HttpStatusCode.OK),
+            ($"/v1/users/{_owner.Id}/followers", HttpStatusCode.NotFound, HttpStatusCode.Forbidden, HttpStatusCode.OK),
+            ($"/v1/users/{_owner.Id}/following", HttpStatusCode.NotFound, HttpStatusCode.Forbidden, HttpStatusCode.OK),
+            ($"/v1/posts/{_postId}", HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.OK),
+            ($"/v1/posts/{_postId}/comments", HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.OK),
+            ($"/v1/posts/{_postId}/likes", HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.OK),
+        };
+
+        foreach (var (path, blocked, stranger, follower) in expectations)
+        {
+            Assert.True(blocked == (await _blocked.Http.GetAsync(path)).StatusCode, $"blocked viewer on {path}");
+            Assert.True(stranger == (await _stranger.Http.GetAsync(path)).StatusCode, $"non-follower on {path}");
+            Assert.True(follower == (await _follower.Http.GetAsync(path)).StatusCode, $"approved follower on {path}");
+        }
+
+        var header = await _stranger.GetJsonAsync($"/v1/users/{_owner.Username}");
+        Assert.True(header!["isPrivate"]!.GetValue<bool>());
+        Assert.Equal(1, header["postCount"]!.GetValue<long>());
+        Assert.Single((await _follower.GetJsonAsync($"/v1/users/{_owner.Id}/posts"))!["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task OnlyTheApprovedFollowerSeesThePostInTheFeed()
+    {
+        await Eventually.TrueAsync(async () => (await _follower.FeedPostIdsAsync()).Contains(_postId), "post in the follower's feed");
+        Assert.DoesNotContain(_postId, await _stranger.FeedPostIdsAsync());
+        Assert.DoesNotContain(_postId, await _blocked.FeedPostIdsAsync());
+    }
+
+    [Theory]
+    [InlineData(Viewer.Blocked, HttpStatusCode.NotFound)]
+    [InlineData(Viewer.Stranger, HttpStatusCode.NotFound)]
+    [InlineData(Viewer.Follower, HttpStatusCode.OK)]
+    public async Task OnlyViewersWhoMaySeeThePostCanLikeIt(Viewer viewer, HttpStatusCode expected) =>
+        Assert.Equal(expected, (await Client(viewer).Http.PostAsync($"/v1/posts/{_postId}/like", null)).StatusCode);
+
+    [Theory]
+    [InlineData(Viewer.Blocked, HttpStatusCode.NotFound)]
+    [InlineData(Viewer.Stranger, HttpStatusCode.NotFound)]
+    [InlineData(Viewer.Follower, HttpStatusCode.Created)]
+    public async Task OnlyViewersWhoMaySeeThePostCanCommentOnIt(Viewer viewer, HttpStatusCode expected) =>
+        Assert.Equal(expected, (await Client(viewer).Http.PostAsJsonAsync($"/v1/posts/{_postId}/comments", new { text = "hi" })).StatusCode);
+
+    [Fact]
+    public async Task ABlockedUserCannotFollowAndLooksUnknown()
+    {
+        await ProblemAssert.IsProblemAsync(await _blocked.Http.PostAsync($"/v1/users/{_owner.Id}/follow", null), HttpStatusCode.NotFound);
+        Assert.DoesNotContain(_blocked.Username, (await _owner.GetJsonAsync($"/v1/users/{_owner.Id}/followers"))!["items"]!.AsArray()
+            .Select(u => u!["username"]!.GetValue<string>()));
+    }
+
+    private ApiClient Client(Viewer viewer) => viewer switch
+    {
+        Viewer.Blocked => _blocked,
+        Viewer.Stranger => _stranger,
+        _ => _follower,
+    };
+}
