@@ -10,11 +10,13 @@ public interface IPostGrain : IGrainWithIntegerKey
     /// <summary>Flips a processing post to published once its media are ready, then hands it to fan-out.</summary>
     [Alias("PublishAsync")] Task<PostStatus> PublishAsync();
 
+    // Reads of a viral post come from everywhere at once: they run side by side (never beside a write).
+
     /// <summary>The stored post, or null when it does not exist or is deleted.</summary>
-    [Alias("GetDetailsAsync")] Task<PostDetails?> GetDetailsAsync();
+    [ReadOnly, Alias("GetDetailsAsync")] Task<PostDetails?> GetDetailsAsync();
 
     /// <summary>The hydrated post as <paramref name="viewerId"/> sees it, or null when not visible.</summary>
-    [Alias("GetViewAsync")] Task<PostView?> GetViewAsync(long viewerId);
+    [ReadOnly, Alias("GetViewAsync")] Task<PostView?> GetViewAsync(long viewerId);
 
     [Alias("DeleteAsync")] Task DeleteAsync(long requestedBy);
 }

@@ -24,11 +24,7 @@ internal sealed class CommentGrain(
             throw DomainException.InvalidInput($"A comment has 1 to {MaxLength} characters.");
         }
 
-        var post = await grains.GetGrain<IPostGrain>(newComment.PostId).GetViewAsync(newComment.AuthorId);
-        if (post is not { Post.Status: PostStatus.Published })
-        {
-            throw DomainException.NotFound("post");
-        }
+        var post = await grains.VisiblePostAsync(newComment.AuthorId, newComment.PostId);
 
         if (newComment.ParentId is { } parentId)
         {
@@ -56,7 +52,7 @@ internal sealed class CommentGrain(
         comment.State.Sequence = await CommentsOf(newComment.PostId).AddAsync(CommentId);
         await comment.WriteStateAsync();
 
-        await this.NotifyAsync(post.Post.AuthorId, NotificationType.Comment, newComment.AuthorId, newComment.PostId);
+        await this.NotifyAsync(post.AuthorId, NotificationType.Comment, newComment.AuthorId, newComment.PostId);
         await this.NotifyMentionedAsync(grains, CaptionParser.Mentions(newComment.Text), newComment.AuthorId, newComment.PostId);
         return ToDetails();
     }

@@ -12,14 +12,14 @@ internal sealed class UserLikesGrain(
 
     public async Task<LikeState> LikeAsync(long postId)
     {
-        var post = await VisiblePostAsync(postId);
+        var post = await grains.VisiblePostAsync(UserId, postId);
         var likers = Likers(postId);
         if (!likes.State.Liked.ContainsKey(postId))
         {
             // The post's list stores the like durably (group-committed) before this record says "liked".
             likes.State.Liked[postId] = await likers.AddAsync(UserId);
             await likes.WriteStateAsync();
-            await this.NotifyAsync(post.Post.AuthorId, NotificationType.Like, UserId, postId);
+            await this.NotifyAsync(post.AuthorId, NotificationType.Like, UserId, postId);
         }
 
         return new LikeState(await likers.GetCountAsync(), IsLiked: true);
@@ -27,7 +27,7 @@ internal sealed class UserLikesGrain(
 
     public async Task<LikeState> UnlikeAsync(long postId)
     {
-        await VisiblePostAsync(postId);
+        await grains.VisiblePostAsync(UserId, postId);
         var likers = Likers(postId);
         if (likes.State.Liked.Remove(postId, out var sequence))
         {
@@ -39,12 +39,6 @@ internal sealed class UserLikesGrain(
     }
 
     public Task<bool[]> HasLikedAsync(long[] postIds) => Task.FromResult(postIds.Select(likes.State.Liked.ContainsKey).ToArray());
-
-    // Unknown, deleted, private-and-not-followed and blocked posts all answer the same 404.
-    private async Task<PostView> VisiblePostAsync(long postId) =>
-        await grains.GetGrain<IPostGrain>(postId).GetViewAsync(UserId) is { Post.Status: PostStatus.Published } view
-            ? view
-            : throw DomainException.NotFound("post");
 
     private IEdgeListGrain Likers(long postId) => grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.Likes, postId));
 }

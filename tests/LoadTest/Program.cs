@@ -1,1 +1,3 @@
-Console.WriteLine("hi");
+using Instagram.LoadTest;
+
+return await LoadTestRunner.RunAsync(args);

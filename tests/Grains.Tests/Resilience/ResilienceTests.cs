@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Instagram.Grains.Comments;
 using Instagram.Grains.Common;
+using Instagram.Grains.Likes;
 using Instagram.Grains.Feed;
 using Instagram.Grains.Graph;
 using Instagram.Grains.Posts;
@@ -89,6 +91,8 @@ public sealed class ResilienceTests(ITestOutputHelper output)
             await scenario.FollowAsync(follower, author);
             postId = await scenario.PublishAsync(author, "survives a restart");
             await scenario.AssertInFeedsExactlyOnceAsync([follower], postId);
+            await before.Client.GetGrain<IUserLikesGrain>(follower).LikeAsync(postId);
+            await before.Client.GetGrain<ICommentGrain>(Ids.NextId()).CreateAsync(new NewComment(postId, follower, "still here?", null));
             await before.StopAllSilosAsync();
         }
 
@@ -102,6 +106,10 @@ public sealed class ResilienceTests(ITestOutputHelper output)
         Assert.Equal([postId], await grains.GetGrain<IUserPostsGrain>(author).GetRecentAsync(10));
         var feed = await grains.GetGrain<IFeedGrain>(follower).GetPageAsync(PageRequest.First());
         Assert.Equal([postId], feed.Items.Select(p => p.Post.Id));
+        var post = feed.Items[0];
+        Assert.True(post.IsLiked);
+        Assert.Equal(1, post.Post.LikeCount);
+        Assert.Equal(1, post.Post.CommentCount);
     }
 
     private static async Task<bool> ReceivedAsync(IGrainFactory grains, long followerId, long postId) =>

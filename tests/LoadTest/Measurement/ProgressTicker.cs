@@ -6,9 +6,13 @@ namespace Instagram.LoadTest.Measurement;
 /// </summary>
 public sealed class ProgressTicker : IAsyncDisposable
 {
+    /// <summary>Rate series name meaning "all operations together".</summary>
+    public const string AllOps = "all";
+
     private readonly string _label;
     private readonly Recorder _recorder;
-    private readonly string _mainOp;
+    private readonly string _rateSeries;
+    private readonly string _latencyOp;
     private readonly ResourceSampler _sampler;
     private readonly Func<string>? _extra;
     private readonly CancellationTokenSource _stop = new();
@@ -20,11 +24,14 @@ public sealed class ProgressTicker : IAsyncDisposable
     private long _lastErrors;
     private long _lastTick;
 
-    public ProgressTicker(string label, Recorder recorder, string mainOp, ResourceSampler sampler, Func<string>? extra = null)
+    /// <param name="rateSeries">The operation or counter whose rate the progress line shows.</param>
+    /// <param name="latencyOp">The operation whose p99 so far the progress line shows.</param>
+    public ProgressTicker(string label, Recorder recorder, string rateSeries, string latencyOp, ResourceSampler sampler, Func<string>? extra = null)
     {
         _label = label;
         _recorder = recorder;
-        _mainOp = mainOp;
+        _rateSeries = rateSeries;
+        _latencyOp = latencyOp;
         _sampler = sampler;
         _extra = extra;
         _lastTick = _started;
@@ -88,20 +95,20 @@ public sealed class ProgressTicker : IAsyncDisposable
 
         var errors = _recorder.TotalErrors;
         var total = ops.Values.Sum() - _lastOps.Values.Sum();
-        var main = _recorder.Op(_mainOp);
+        var p99 = _recorder.TryGetOp(_latencyOp)?.PercentileMs(99) ?? 0;
         var point = new TimelinePoint(
             Math.Round(Stopwatch.GetElapsedTime(_started, now).TotalSeconds, 2),
             total / seconds,
             series,
             errors - _lastErrors,
-            main.PercentileMs(99));
+            p99);
         _timeline.Add(point);
         _lastOps = ops;
         _lastCounters = counters;
         _lastErrors = errors;
 
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"  [{_label}] {point.Second,5:F0}s  {series.GetValueOrDefault(_mainOp),9:N0} {_mainOp}/s  total {main.Count,9:N0}  errors {errors:N0}  p99 so far {point.P99SoFarMs:N2} ms{_extra?.Invoke()}");
+            $"  [{_label}] {point.Second,5:F0}s  {(_rateSeries == AllOps ? point.OpsPerSecond : series.GetValueOrDefault(_rateSeries)),9:N0} {(_rateSeries == AllOps ? "ops" : _rateSeries)}/s  ops {ops.Values.Sum(),9:N0}  errors {errors:N0}  {_latencyOp} p99 so far {p99:N2} ms{_extra?.Invoke()}");
         if (Console.IsOutputRedirected)
         {
             Console.WriteLine(line);

@@ -28,6 +28,8 @@ public sealed class Recorder
 
     public OpStats Op(string name) => _ops.GetOrAdd(name, n => new OpStats(n));
 
+    public OpStats? TryGetOp(string name) => _ops.TryGetValue(name, out var op) ? op : null;
+
     public IReadOnlyDictionary<string, long> Counters => _counters.ToDictionary(c => c.Key, c => Interlocked.Read(ref c.Value.Value));
 
     public void Add(string counter, long amount)

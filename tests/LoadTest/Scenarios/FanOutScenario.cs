@@ -1,0 +1,380 @@
+using Instagram.LoadTest.Reporting;
+using Instagram.LoadTest.Systems;
+
+namespace Instagram.LoadTest.Scenarios;
+
+/// <summary>
+/// Non-celebrities post; what is measured is delivery: feed deliveries per second (one delivery = one post landing in
+/// one follower's feed) and, per post, the time from the create call until the post is in its last follower's feed.
+/// <list type="bullet">
+/// <item>Ours through grains: writers post as fast as the create call allows while a <see cref="DeliveryTracker"/>
+/// counts deliveries from the feeds' diagnostics (writers pause when more than <see cref="MaxBacklog"/> deliveries are
+/// outstanding); every --probe-every'th post is also followed follower by follower with one-item page reads until the
+/// last one has it ("delivery"). After the writers stop, the remaining deliveries drain and count too.</item>
+/// <item>The baseline pushes synchronously, so a post is delivered when its create call returns.</item>
+/// <item>Over HTTP there are no diagnostics: each writer waits until its post is on every follower's first feed page.</item>
+/// </list>
+/// With --big-author-followers N, an extra author followed by N otherwise idle users then posts --big-author-posts
+/// times, one at a time, and each post's full delivery to all N is timed ("big-post delivery").
+/// </summary>
+public sealed class FanOutScenario : Scenario
+{
+    public const long MaxBacklog = 50_000;
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ProbeLimit = TimeSpan.FromSeconds(60);
+    private const int MaxConcurrentProbes = 16;
+
+    public override string Name => "fanout";
+
+    public override string Description =>
+        "Non-celebrities post; feed deliveries/s and the time from publish until the post is in the last follower's feed.";
+
+    public override string KeyMetric => "feed deliveries/s";
+
+    public override string? Unsupported(ScenarioContext context) =>
+        context.World.Graph.NonCelebrityAuthors.Length == 0 ? "the graph has no non-celebrity author with followers" : null;
+
+    public override async Task<SystemResult> RunAsync(ScenarioContext context)
+    {
+        var bigAuthor = context.Options.BigAuthorFollowers > 0 && (context.System.HasFeedDiagnostics || !context.System.PublishesAsynchronously)
+            ? await BigAuthor.CreateAsync(context)
+            : null;
+
+        var result = context.System.HasFeedDiagnostics ? await RunTrackedAsync(context)
+            : context.System.PublishesAsynchronously ? await RunProbedAsync(context)
+            : await RunSynchronousAsync(context);
+
+        if (context.Options.BigAuthorFollowers > 0 && bigAuthor is null)
+        {
+            return result with { Notes = [.. result.Notes, "big-author phase skipped: the HTTP API has no feed diagnostics to time 10,000 deliveries with."] };
+        }
+
+        return bigAuthor is null ? result : await bigAuthor.MeasureAsync(context, result);
+    }
+
+    // Ours through grains: open throttle, deliveries counted by the tracker, a sample of posts probed follower by follower.
+    private async Task<SystemResult> RunTrackedAsync(ScenarioContext context)
+    {
+        var options = context.Options;
+        var graph = context.World.Graph;
+        var system = context.System;
+        var tracker = new DeliveryTracker(system, context.World.UserIds);
+        await tracker.InitializeAsync(64, context.Cancellation);
+        var recorder = new Recorder();
+        using var stopTracker = new CancellationTokenSource();
+        var tracking = tracker.RunAsync(stopTracker.Token);
+        var probes = new List<Task>();
+        var probing = 0;
+        long published = 0;
+
+        async Task Iteration(int worker, CancellationToken stop)
+        {
+            while (tracker.Outstanding > MaxBacklog && !stop.IsCancellationRequested)
+            {
+                await Task.Delay(5, CancellationToken.None);
+            }
+
+            var authorIndex = Pick(graph.NonCelebrityAuthors);
+            var author = context.UserId(authorIndex);
+            var (mediaOk, media) = await recorder.MeasureAsync("media", ct => system.PrepareMediaAsync(author, ct));
+            if (!mediaOk)
+            {
+                return;
+            }
+
+            var n = Interlocked.Increment(ref published);
+            var started = Stopwatch.GetTimestamp();
+            var (ok, postId) = await recorder.MeasureAsync("publish", ct => system.CreatePostAsync(author, media!, $"fan-out post {n} #fanout", ct));
+            if (!ok)
+            {
+                return;
+            }
+
+            tracker.Expect(graph.Followers[authorIndex]);
+            if (!recorder.Enabled || n % options.ProbeEvery != 0)
+            {
+                return;
+            }
+
+            if (Interlocked.Increment(ref probing) > MaxConcurrentProbes)
+            {
+                Interlocked.Decrement(ref probing); // enough probes in flight: this post goes unprobed
+                return;
+            }
+
+            var followers = graph.Followers[authorIndex].Select(context.UserId).ToArray();
+            var probe = ProbeAsync(system, recorder, followers, postId, started).ContinueWith(_ => Interlocked.Decrement(ref probing), TaskScheduler.Default);
+            lock (probes)
+            {
+                probes.Add(probe);
+            }
+        }
+
+        if (options.Warmup > TimeSpan.Zero)
+        {
+            recorder.Enabled = false;
+            Console.WriteLine($"  [{context.Label(Name)}] warming up for {options.Warmup.TotalSeconds:N0}s");
+            await LoadLoop.RunAsync(options.Concurrency, options.Warmup, null, Iteration);
+            var warmDrain = await tracker.DrainAsync(DrainLimit, context.Cancellation);
+            Console.WriteLine($"  [{context.Label(Name)}] warm-up deliveries drained in {warmDrain.TotalSeconds:F1}s");
+            recorder.Enabled = true;
+        }
+
+        var deliveredAtStart = tracker.Delivered;
+        var expectedAtStart = tracker.ExpectedTotal;
+        var before = await system.RuntimeMetricsAsync(context.Cancellation);
+        var sampler = new ResourceSampler(options.ServerPid);
+        TimeSpan publishing, drain;
+        List<TimelinePoint> timeline;
+        long deliveredWhilePublishing;
+        using (var counting = new CancellationTokenSource())
+        {
+            // Turns the tracker's total into the recorder's "deliveries" counter, so the ticker shows deliveries/s.
+            var feed = Task.Run(async () =>
+            {
+                var last = deliveredAtStart;
+                using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+                try
+                {
+                    while (await timer.WaitForNextTickAsync(counting.Token))
+                    {
+                        var now = tracker.Delivered;
+                        recorder.Add("deliveries", now - last);
+                        last = now;
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
+                recorder.Add("deliveries", tracker.Delivered - last);
+            }, CancellationToken.None);
+
+            await using (var ticker = new ProgressTicker(context.Label(Name), recorder, "deliveries", "publish", sampler,
+                () => string.Create(CultureInfo.InvariantCulture, $"  outstanding {tracker.Outstanding:N0}")))
+            {
+                publishing = await LoadLoop.RunAsync(options.Concurrency, options.TimeLimit, options.Count, Iteration);
+                deliveredWhilePublishing = tracker.Delivered - deliveredAtStart;
+                drain = await tracker.DrainAsync(DrainLimit, context.Cancellation);
+                await counting.CancelAsync();
+                await feed;
+                timeline = [.. ticker.Timeline];
+            }
+        }
+
+        Task[] pending;
+        lock (probes)
+        {
+            pending = [.. probes];
+        }
+
+        await Task.WhenAll(pending);
+        await stopTracker.CancelAsync();
+        await tracking;
+        var resources = sampler.Finish();
+        var after = await system.RuntimeMetricsAsync(context.Cancellation);
+
+        var delivered = tracker.Delivered - deliveredAtStart;
+        var expected = tracker.ExpectedTotal - expectedAtStart;
+        var seconds = (publishing + drain).TotalSeconds;
+        var extra = new Dictionary<string, double>
+        {
+            ["expectedDeliveries"] = expected,
+            ["deliveredDeliveries"] = delivered,
+            ["undeliveredAfterDrain"] = expected - delivered,
+            ["publishingSeconds"] = publishing.TotalSeconds,
+            ["drainSeconds"] = drain.TotalSeconds,
+            ["deliveriesPerSecondWhilePublishing"] = deliveredWhilePublishing / publishing.TotalSeconds,
+            ["diagnosticsSampleErrors"] = tracker.SampleErrors,
+            ["meanFollowersPerPost"] = recorder.Op("publish").Count == 0 ? 0 : (double)expected / recorder.Op("publish").Count,
+        };
+        if (expected > delivered)
+        {
+            recorder.RecordError("delivery", $"{expected - delivered:N0} deliveries still missing {DrainLimit.TotalSeconds:N0}s after the last post");
+        }
+
+        var notes = new List<string>
+        {
+            $"deliveries/s = deliveries counted from the feeds' PushedItemsReceived / (publishing {publishing.TotalSeconds:F1}s + drain {drain.TotalSeconds:F1}s).",
+            $"delivery = create call to the last follower's feed, probed on every {options.ProbeEvery}th post with one-item page reads (the probes add load of their own).",
+        };
+        var result = BuildResult(context, recorder, "deliveries", publishing.TotalSeconds, delivered / seconds, timeline, resources, before, after, notes, extra);
+        return result with { Seconds = seconds };
+    }
+
+    // The baseline: the create call returns once every follower's feed holds the post.
+    private Task<SystemResult> RunSynchronousAsync(ScenarioContext context)
+    {
+        var graph = context.World.Graph;
+        var system = context.System;
+        long published = 0;
+        return RunClosedLoopAsync(context, Name, "publish", async (recorder, _, _) =>
+        {
+            var authorIndex = Pick(graph.NonCelebrityAuthors);
+            var author = context.UserId(authorIndex);
+            var (mediaOk, media) = await recorder.MeasureAsync("media", ct => system.PrepareMediaAsync(author, ct));
+            if (!mediaOk)
+            {
+                return;
+            }
+
+            var n = Interlocked.Increment(ref published);
+            var started = Stopwatch.GetTimestamp();
+            var (ok, _) = await recorder.MeasureAsync("publish", ct => system.CreatePostAsync(author, media!, $"fan-out post {n} #fanout", ct));
+            if (ok)
+            {
+                recorder.RecordInterval("delivery", Stopwatch.GetElapsedTime(started));
+                recorder.Add("deliveries", graph.Followers[authorIndex].Length);
+            }
+        }, (recorder, seconds) => recorder.Counters.GetValueOrDefault("deliveries") / seconds,
+        notes: ["The baseline's create call pushes to every follower in one pipeline: delivery = publish."]);
+    }
+
+    // Over HTTP: each writer waits until its post is on every follower's first feed page.
+    private Task<SystemResult> RunProbedAsync(ScenarioContext context)
+    {
+        var graph = context.World.Graph;
+        var system = context.System;
+        long published = 0;
+        return RunClosedLoopAsync(context, Name, "publish", async (recorder, _, _) =>
+        {
+            var authorIndex = Pick(graph.NonCelebrityAuthors);
+            var author = context.UserId(authorIndex);
+            var (mediaOk, media) = await recorder.MeasureAsync("media", ct => system.PrepareMediaAsync(author, ct));
+            if (!mediaOk)
+            {
+                return;
+            }
+
+            var n = Interlocked.Increment(ref published);
+            var started = Stopwatch.GetTimestamp();
+            var (ok, postId) = await recorder.MeasureAsync("publish", ct => system.CreatePostAsync(author, media!, $"fan-out post {n} #fanout", ct));
+            if (ok && await ProbeAsync(system, recorder, [.. graph.Followers[authorIndex].Select(context.UserId)], postId, started))
+            {
+                recorder.Add("deliveries", graph.Followers[authorIndex].Length);
+            }
+        }, (recorder, seconds) => recorder.Counters.GetValueOrDefault("deliveries") / seconds,
+        notes: ["Over HTTP each writer waits for its post to reach every follower's first feed page (GET /v1/feed?limit=100), so deliveries/s is bounded by that wait."]);
+    }
+
+    /// <summary>Reads each follower's feed until all hold the post; records "delivery" from <paramref name="started"/>.</summary>
+    private static async Task<bool> ProbeAsync(ISystemUnderTest system, Recorder recorder, long[] followers, long postId, long started)
+    {
+        var remaining = followers.ToList();
+        var delay = TimeSpan.FromMilliseconds(10);
+        while (remaining.Count > 0)
+        {
+            if (Stopwatch.GetElapsedTime(started) > ProbeLimit)
+            {
+                recorder.RecordError("delivery", $"not in every feed after {ProbeLimit.TotalSeconds:N0}s");
+                return false;
+            }
+
+            await Task.Delay(delay);
+            var found = await Task.WhenAll(remaining.Select(async f =>
+            {
+                try
+                {
+                    return await system.FeedContainsAsync(f, postId, CancellationToken.None).WaitAsync(Recorder.OperationTimeout);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    return false;
+                }
+            }));
+            remaining = [.. remaining.Where((_, i) => !found[i])];
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 200));
+        }
+
+        recorder.RecordInterval("delivery", Stopwatch.GetElapsedTime(started));
+        return true;
+    }
+
+    /// <summary>An author followed by N users who follow nobody else, so each of their feeds counts exactly this author's posts.</summary>
+    private sealed class BigAuthor(long authorId, long[] followers)
+    {
+        public static async Task<BigAuthor> CreateAsync(ScenarioContext context)
+        {
+            var system = context.System;
+            var count = context.Options.BigAuthorFollowers;
+            var first = context.World.Graph.UserCount;
+            Console.WriteLine($"  [{context.Label("fanout")}] creating a big author with {count:N0} followers");
+            var author = await system.CreateUserAsync(first, context.Cancellation);
+            var followers = new long[count];
+            await LoadLoop.ForEachAsync(Enumerable.Range(0, count).ToArray(), context.Options.SeedParallelism, "lurkers",
+                async (i, ct) => followers[i] = await system.CreateUserAsync(first + 1 + i, ct), TimeSpan.FromMinutes(10), context.Cancellation);
+            await LoadLoop.ForEachAsync(followers, context.Options.SeedParallelism, "follows",
+                (f, ct) => Seeding.Seeder.WithRetriesAsync(() => system.FollowAsync(f, author, ct)), TimeSpan.FromMinutes(10), context.Cancellation);
+            return new BigAuthor(author, followers);
+        }
+
+        public async Task<SystemResult> MeasureAsync(ScenarioContext context, SystemResult result)
+        {
+            var system = context.System;
+            var recorder = new Recorder();
+            var notes = new List<string>(result.Notes);
+            var baseline = system.HasFeedDiagnostics
+                ? await Task.WhenAll(followers.Select(f => system.PushedItemsAsync(f, context.Cancellation)))
+                : [];
+            for (var k = 1; k <= context.Options.BigAuthorPosts; k++)
+            {
+                var media = await system.PrepareMediaAsync(authorId, context.Cancellation);
+                var started = Stopwatch.GetTimestamp();
+                var (ok, _) = await recorder.MeasureAsync("big-post publish", ct => system.CreatePostAsync(authorId, media, $"big post {k} #big", ct));
+                if (!ok)
+                {
+                    continue;
+                }
+
+                if (system.HasFeedDiagnostics)
+                {
+                    await WaitForAllAsync(system, recorder, baseline, k, started);
+                }
+                else
+                {
+                    recorder.RecordInterval("big-post delivery", Stopwatch.GetElapsedTime(started));
+                }
+
+                var last = recorder.TryGetOp("big-post delivery");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  [{context.Label("fanout")}] big post {k}/{context.Options.BigAuthorPosts}: {followers.Length:N0} deliveries, latest max {last?.PercentileMs(100) ?? 0:N1} ms"));
+            }
+
+            var ops = result.Ops.Concat(recorder.Ops.Select(op => OpResult.From(op, result.Seconds))).ToList();
+            var metrics = new Dictionary<string, double>(result.Metrics) { ["bigAuthorFollowers"] = followers.Length };
+            var errors = new Dictionary<string, long>(result.Errors);
+            foreach (var op in recorder.Ops)
+            {
+                foreach (var (kind, n) in op.Errors)
+                {
+                    errors[$"{op.Name}: {kind}"] = n;
+                }
+            }
+
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"big-post delivery: {context.Options.BigAuthorPosts} posts by an author with {followers.Length:N0} followers, one at a time, each timed until all {followers.Length:N0} feeds counted it."));
+            return result with { Ops = ops, Metrics = metrics, Errors = errors, Notes = notes };
+        }
+
+        private async Task WaitForAllAsync(ISystemUnderTest system, Recorder recorder, long[] baseline, int k, long started)
+        {
+            var remaining = Enumerable.Range(0, followers.Length).ToList();
+            while (remaining.Count > 0)
+            {
+                if (Stopwatch.GetElapsedTime(started) > ProbeLimit)
+                {
+                    recorder.RecordError("big-post delivery", $"{remaining.Count:N0} feeds still without the post after {ProbeLimit.TotalSeconds:N0}s");
+                    return;
+                }
+
+                await Task.Delay(5);
+                var counts = new long[remaining.Count];
+                await Parallel.ForAsync(0, remaining.Count, new ParallelOptions { MaxDegreeOfParallelism = 256 },
+                    async (i, ct) => counts[i] = await system.PushedItemsAsync(followers[remaining[i]], ct) - baseline[remaining[i]]);
+                remaining = [.. remaining.Where((_, i) => counts[i] < k)];
+            }
+
+            recorder.RecordInterval("big-post delivery", Stopwatch.GetElapsedTime(started));
+        }
+    }
+}

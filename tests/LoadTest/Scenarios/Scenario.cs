@@ -1,0 +1,114 @@
+using Instagram.LoadTest.Reporting;
+using Instagram.LoadTest.Seeding;
+using Instagram.LoadTest.Systems;
+
+namespace Instagram.LoadTest.Scenarios;
+
+/// <summary>What a scenario runs against: one seeded system and the options of the run.</summary>
+public sealed class ScenarioContext
+{
+    public required RunOptions Options { get; init; }
+
+    public required ISystemUnderTest System { get; init; }
+
+    public required SeededWorld World { get; init; }
+
+    public required CancellationToken Cancellation { get; init; }
+
+    public string Label(string scenario) => $"{scenario} | {System.Name}";
+
+    public long UserId(int index) => World.UserIds[index];
+}
+
+public abstract class Scenario
+{
+    public abstract string Name { get; }
+
+    public abstract string Description { get; }
+
+    /// <summary>The figure ours and the baseline are compared on, e.g. "feed reads/s".</summary>
+    public abstract string KeyMetric { get; }
+
+    /// <summary>Why this scenario cannot run on this system, or null when it can.</summary>
+    public virtual string? Unsupported(ScenarioContext context) => null;
+
+    public abstract Task<SystemResult> RunAsync(ScenarioContext context);
+
+    /// <summary>
+    /// The common shape of a measured run: a warm-up whose operations are not kept, then the closed loop with a
+    /// progress line each second, an optional background activity, and the system's runtime figures at the end.
+    /// </summary>
+    protected static async Task<SystemResult> RunClosedLoopAsync(
+        ScenarioContext context,
+        string scenario,
+        string mainOp,
+        Func<Recorder, int, CancellationToken, Task> iteration,
+        Func<Recorder, double, double> keyValue,
+        Func<Recorder, CancellationToken, Task>? background = null,
+        List<string>? notes = null,
+        string? latencyOp = null)
+    {
+        var options = context.Options;
+        var recorder = new Recorder();
+        if (options.Warmup > TimeSpan.Zero)
+        {
+            recorder.Enabled = false;
+            Console.WriteLine($"  [{context.Label(scenario)}] warming up for {options.Warmup.TotalSeconds:N0}s");
+            await LoadLoop.RunAsync(options.Concurrency, options.Warmup, null, (w, ct) => iteration(recorder, w, ct));
+            recorder.Enabled = true;
+        }
+
+        var before = await context.System.RuntimeMetricsAsync(context.Cancellation);
+        var sampler = new ResourceSampler(context.System.IsOurs ? options.ServerPid : null);
+        TimeSpan elapsed;
+        List<TimelinePoint> timeline;
+        using (var stopBackground = new CancellationTokenSource())
+        {
+            var backgroundTask = background is null ? Task.CompletedTask : Task.Run(() => background(recorder, stopBackground.Token), CancellationToken.None);
+            await using (var ticker = new ProgressTicker(context.Label(scenario), recorder, mainOp, latencyOp ?? mainOp, sampler))
+            {
+                elapsed = await LoadLoop.RunAsync(options.Concurrency, options.TimeLimit, options.Count, (w, ct) => iteration(recorder, w, ct));
+                await stopBackground.CancelAsync();
+                await backgroundTask;
+                timeline = [.. ticker.Timeline];
+            }
+        }
+
+        var resources = sampler.Finish();
+        var after = await context.System.RuntimeMetricsAsync(context.Cancellation);
+        return BuildResult(context, recorder, mainOp, elapsed.TotalSeconds, keyValue(recorder, elapsed.TotalSeconds), timeline, resources, before, after, notes ?? []);
+    }
+
+    protected static SystemResult BuildResult(ScenarioContext context, Recorder recorder, string mainOp, double seconds, double key,
+        IReadOnlyList<TimelinePoint> timeline, ResourceUsage resources, IReadOnlyDictionary<string, double> before,
+        IReadOnlyDictionary<string, double> after, List<string> notes, IDictionary<string, double>? extraMetrics = null)
+    {
+        var metrics = new Dictionary<string, double>(after);
+        if (before.TryGetValue("serverCpuSeconds", out var cpuBefore) && after.TryGetValue("serverCpuSeconds", out var cpuAfter))
+        {
+            metrics["serverCpuSeconds"] = cpuAfter - cpuBefore;
+            metrics["serverCpuCoresUsed"] = seconds > 0 ? (cpuAfter - cpuBefore) / seconds : 0;
+        }
+
+        foreach (var (name, value) in recorder.Counters)
+        {
+            metrics[$"{name}"] = value;
+            metrics[$"{name}PerSecond"] = seconds > 0 ? value / seconds : 0;
+        }
+
+        foreach (var (name, value) in extraMetrics ?? new Dictionary<string, double>())
+        {
+            metrics[name] = value;
+        }
+
+        var ops = recorder.Ops.Select(op => OpResult.From(op, seconds)).ToList();
+        var errors = recorder.Ops.SelectMany(op => op.Errors.Select(e => (Key: $"{op.Name}: {e.Key}", e.Value)))
+            .ToDictionary(e => e.Key, e => e.Value);
+        var total = recorder.Ops.Sum(o => o.Count);
+        return new SystemResult(context.System.Name, context.System.IsOurs, seconds, total, seconds > 0 ? total / seconds : 0, mainOp, key,
+            ops, errors, timeline, resources, metrics, notes);
+    }
+
+    /// <summary>Picks a uniformly random element; Random.Shared is thread-safe.</summary>
+    protected static int Pick(int[] items) => items[Random.Shared.Next(items.Length)];
+}

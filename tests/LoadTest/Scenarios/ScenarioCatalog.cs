@@ -1,0 +1,26 @@
+namespace Instagram.LoadTest.Scenarios;
+
+/// <summary>The commands the tool knows and the scenario behind each.</summary>
+public static class ScenarioCatalog
+{
+    public const string Seed = "seed";
+
+    public static readonly IReadOnlyList<string> Commands = [Seed, "feed-read", "fanout", "celebrity-read", "like-storm", "mixed", "feed-memory"];
+
+    public static Scenario? Create(string command) => command switch
+    {
+        "feed-read" => new FeedReadScenario(),
+        "fanout" => new FanOutScenario(),
+        "celebrity-read" => new CelebrityReadScenario(),
+        "like-storm" => new LikeStormScenario(),
+        "mixed" => new MixedScenario(),
+        "feed-memory" => new FeedMemoryScenario(),
+        _ => null,
+    };
+
+    /// <summary>Whether the command runs on the seeded social graph (feed-memory builds its own; like-storm has nothing to run).</summary>
+    public static bool NeedsGraph(string command) => command is Seed or "feed-read" or "fanout" or "celebrity-read" or "mixed";
+
+    /// <summary>Whether the Redis baseline can run the command too.</summary>
+    public static bool HasBaseline(string command) => command is "feed-read" or "fanout" or "celebrity-read" or "mixed";
+}
