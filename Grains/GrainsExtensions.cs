@@ -1,6 +1,7 @@
 using Instagram.Grains.Abstractions;
 using Instagram.Grains.Feed;
 using Instagram.Grains.Notifications;
+using Instagram.Grains.Stories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,6 +16,7 @@ public static class GrainsExtensions
     public static ISiloBuilder AddInstagramGrains(this ISiloBuilder silo)
     {
         silo.Services.AddValidatedOptions<FeedOptions, FeedOptionsValidator>(FeedOptions.SectionName);
+        silo.Services.AddValidatedOptions<StoriesOptions, StoriesOptionsValidator>(StoriesOptions.SectionName);
         silo.Services.AddValidatedOptions<NotificationOptions, NotificationOptionsValidator>(NotificationOptions.SectionName);
         silo.Services.TryAddSingleton<IPushNotificationSender, LoggingPushNotificationSender>();
         silo.Services.AddIdGenerator();

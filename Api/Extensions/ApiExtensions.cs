@@ -9,6 +9,7 @@ using Instagram.Api.Infrastructure.Health;
 using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Media;
 using Instagram.Api.Posts;
+using Instagram.Api.Stories;
 using Instagram.Api.Users;
 using Instagram.Silo.Hosting;
 using Instagram.Silo.Media;
@@ -84,6 +85,7 @@ public static class ApiExtensions
         app.MapLikesApi();
         app.MapCommentsApi();
         app.MapNotificationsApi();
+        app.MapStoriesApi();
 
         app.MapOpenApi();
         app.MapScalarApiReference();

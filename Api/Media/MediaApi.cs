@@ -89,7 +89,7 @@ public static partial class MediaApi
 
         var key = $"{id}/original.{format.Extension}";
         await store.WriteAsync(key, bytes, format.ContentType, cancellationToken);
-        var view = await grain.CompleteUploadAsync(new StoredMedia(format.ContentType, format.Width, format.Height, bytes.Length, store.PublicUrl(key)));
+        var view = await grain.CompleteUploadAsync(new StoredMedia(format.ContentType, format.Width, format.Height, bytes.Length, store.PublicUrl(key), key));
         return TypedResults.Ok(new UploadedMediaResponse(mediaId, format.ContentType, view.Width, view.Height, bytes.Length, view.Variants.Full));
     }
 

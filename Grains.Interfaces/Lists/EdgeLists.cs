@@ -7,6 +7,7 @@ public static class EdgeLists
 
     public const string Likes = "likes";
     public const string Comments = "comments";
+    public const string StoryViewers = "story-viewers";
 
     public static string Key(string list, long ownerId) => $"{list}:{ownerId}";
 

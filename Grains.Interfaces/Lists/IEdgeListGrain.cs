@@ -20,6 +20,9 @@ public interface IEdgeListGrain : IGrainWithStringKey
 
     [Alias("GetCountAsync")] Task<long> GetCountAsync();
 
+    /// <summary>Deletes the list and all its pages (the owner is gone).</summary>
+    [Alias("ClearAsync")] Task ClearAsync();
+
     /// <summary>A page of item ids; the cursor is a sequence number.</summary>
     [Alias("GetPageAsync")] Task<Page<long>> GetPageAsync(PageRequest page, bool newestFirst);
 }

@@ -9,6 +9,8 @@ public interface IEdgeListPageGrain : IGrainWithStringKey
 
     [Alias("RemoveAsync")] Task<bool> RemoveAsync(long itemId);
 
+    [Alias("ClearAsync")] Task ClearAsync();
+
     /// <summary>Up to <paramref name="limit"/> entries past <paramref name="cursor"/> in the given direction.</summary>
     [Alias("GetPastAsync")] Task<ListEntry[]> GetPastAsync(long cursor, int limit, bool newestFirst);
 }

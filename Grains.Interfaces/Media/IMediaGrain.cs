@@ -14,4 +14,7 @@ public interface IMediaGrain : IGrainWithIntegerKey
 
     /// <summary>The ready media for use by its owner in a post or as an avatar; refuses anyone else's or unfinished media.</summary>
     [Alias("GetOwnedViewAsync")] Task<MediaView> GetOwnedViewAsync(long ownerId);
+
+    /// <summary>Deletes the stored bytes and the record (ephemeral media, such as an expired story's).</summary>
+    [Alias("DeleteAsync")] Task DeleteAsync();
 }

@@ -7,4 +7,5 @@ public sealed record StoredMedia(
     [property: Id(1)] int Width,
     [property: Id(2)] int Height,
     [property: Id(3)] long SizeBytes,
-    [property: Id(4)] string OriginalUrl);
+    [property: Id(4)] string OriginalUrl,
+    [property: Id(5)] string? StorageKey = null);

@@ -1,3 +1,4 @@
+using Instagram.Grains.Affinity;
 using Instagram.Grains.Lists;
 using Instagram.Grains.Notifications;
 using Instagram.Grains.Posts;
@@ -53,6 +54,7 @@ internal sealed class CommentGrain(
         await comment.WriteStateAsync();
 
         await this.NotifyAsync(post.AuthorId, NotificationType.Comment, newComment.AuthorId, newComment.PostId);
+        await grains.GetGrain<IAffinityGrain>(newComment.AuthorId).RecordAsync(post.AuthorId, Interaction.Comment);
         await this.NotifyMentionedAsync(grains, CaptionParser.Mentions(newComment.Text), newComment.AuthorId, newComment.PostId);
         return ToDetails();
     }

@@ -1,3 +1,4 @@
+using Instagram.Grains.Affinity;
 using Instagram.Grains.Lists;
 using Instagram.Grains.Notifications;
 using Instagram.Grains.Posts;
@@ -20,6 +21,7 @@ internal sealed class UserLikesGrain(
             likes.State.Liked[postId] = await likers.AddAsync(UserId);
             await likes.WriteStateAsync();
             await this.NotifyAsync(post.AuthorId, NotificationType.Like, UserId, postId);
+            await grains.GetGrain<IAffinityGrain>(UserId).RecordAsync(post.AuthorId, Interaction.Like);
         }
 
         return new LikeState(await likers.GetCountAsync(), IsLiked: true);

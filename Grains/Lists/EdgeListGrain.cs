@@ -24,6 +24,13 @@ internal sealed class EdgeListGrain : Grain, IEdgeListGrain
 
     public Task<long> GetCountAsync() => Task.FromResult(_list.State.Count);
 
+    public async Task ClearAsync()
+    {
+        var pages = EdgeLists.PageOf(Math.Max(0, _list.State.NextSequence - 1)) + 1;
+        await Task.WhenAll(Enumerable.Range(0, (int)pages).Select(p => _grains.GetGrain<IEdgeListPageGrain>(EdgeLists.PageKey(ListKey, p)).ClearAsync()));
+        await _list.ClearStateAsync();
+    }
+
     public async Task<Page<long>> GetPageAsync(PageRequest page, bool newestFirst)
     {
         var end = _list.State.NextSequence;

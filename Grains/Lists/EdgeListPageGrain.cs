@@ -36,6 +36,12 @@ internal sealed class EdgeListPageGrain(
         return true;
     }
 
+    public async Task ClearAsync()
+    {
+        _items.Clear();
+        await page.ClearStateAsync();
+    }
+
     public Task<ListEntry[]> GetPastAsync(long cursor, int limit, bool newestFirst) => Task.FromResult(newestFirst
         ? page.State.Entries.Where(e => e.Sequence < cursor).Reverse().Take(limit).ToArray()
         : page.State.Entries.Where(e => e.Sequence > cursor).Take(limit).ToArray());

@@ -1,7 +1,8 @@
 namespace Instagram.Grains.Media;
 
 internal sealed class MediaGrain(
-    [PersistentState("media", ProviderNames.GrainStorage)] IPersistentState<MediaState> media) : Grain, IMediaGrain
+    [PersistentState("media", ProviderNames.GrainStorage)] IPersistentState<MediaState> media,
+    Abstractions.IMediaStore store) : Grain, IMediaGrain
 {
     private long MediaId => this.GetPrimaryKeyLong();
 
@@ -51,6 +52,16 @@ internal sealed class MediaGrain(
         return media.State.Stored is { } stored
             ? Task.FromResult(ToView(stored))
             : throw DomainException.Unprocessable($"Media {MediaId} has not been uploaded yet.");
+    }
+
+    public async Task DeleteAsync()
+    {
+        if (media.State.Stored is { StorageKey: { } key })
+        {
+            await store.DeleteAsync(key, CancellationToken.None);
+        }
+
+        await media.ClearStateAsync();
     }
 
     // Until the processing pipeline writes real variants, every size points at the validated original.

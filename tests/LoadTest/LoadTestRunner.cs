@@ -48,6 +48,11 @@ public static class LoadTestRunner
             await Console.Error.WriteLineAsync("cancelled");
             return 130;
         }
+        catch (Exception ex)
+        {
+            await Console.Error.WriteLineAsync($"error: the run failed: {ex}");
+            return 1;
+        }
     }
 
     private static async Task<int> RunAsync(RunOptions options, CancellationToken cancellationToken)
@@ -61,15 +66,6 @@ public static class LoadTestRunner
             $"Instagram.LoadTest {string.Join(',', options.Commands)} -> {options.TargetLabel} ({Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC})"));
 
         var runnable = options.Commands.Where(c => c != ScenarioCatalog.Seed).ToList();
-        if (runnable.Count > 0 && runnable.All(c => c == "like-storm"))
-        {
-            // Nothing to drive: say so without starting anything.
-            Console.WriteLine($"like-storm: {LikeStormScenario.NotAvailable}");
-            reports.Add(new ScenarioReport("like-storm", new LikeStormScenario().Description, "likes/s", [], null, [LikeStormScenario.NotAvailable]));
-            await WriteAsync(options, startedAt, clock, seeds, reports, notes);
-            return 0;
-        }
-
         var needsGraph = options.Commands.Any(ScenarioCatalog.NeedsGraph);
         var graph = needsGraph
             ? SocialGraph.Generate(options.Users, options.Posts, options.MedianFollowers, options.Celebrities, options.CelebrityThreshold, options.FanClub, options.RandomSeed)

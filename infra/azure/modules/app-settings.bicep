@@ -96,6 +96,16 @@ func apiEnv(clusterId string, blobEndpoint string, identityClientId string, appI
   ])
 
 @export()
+@description('Npgsql connection string; the password is quoted so that ";", "=" or quotes in it cannot break the string.')
+func postgresConnectionString(host string, database string, username string, password string, maxPoolSize int) string =>
+  'Host=${host};Port=5432;Database=${database};Username=${username};Password="${replace(password, '"', '""')}";SSL Mode=VerifyFull;Maximum Pool Size=${maxPoolSize}'
+
+@export()
+@description('StackExchange.Redis configuration string for Azure Cache for Redis (TLS port).')
+func redisConnectionString(host string, sslPort int, accessKey string) string =>
+  '${host}:${sslPort},password=${accessKey},ssl=True,abortConnect=False'
+
+@export()
 @description('Container Apps secrets that reference Key Vault secrets of the same name through the user-assigned identity.')
 func keyVaultSecrets(names string[], vaultUri string, identityId string) array =>
   map(names, name => {

@@ -4,7 +4,7 @@
 // principal needs no data-plane role either.
 metadata description = 'Key Vault (RBAC), the app secrets, and per-secret Key Vault Secrets User assignments.'
 
-import { secretNames } from 'app-settings.bicep'
+import { secretNames, postgresConnectionString, redisConnectionString } from 'app-settings.bicep'
 
 @minLength(3)
 @maxLength(24)
@@ -33,10 +33,6 @@ resource redis 'Microsoft.Cache/redis@2024-11-01' existing = {
   name: redisName
 }
 
-// Npgsql connection string; the password is quoted so that ';' or '=' in it cannot break the string.
-var postgresConnectionString = 'Host=${postgresFqdn};Port=5432;Database=${postgresDatabaseName};Username=${postgresAdministratorLogin};Password="${replace(postgresAdministratorLoginPassword, '"', '""')}";SSL Mode=VerifyFull;Maximum Pool Size=${postgresMaxPoolSize}'
-var redisConnectionString = '${redis.properties.hostName}:${redis.properties.sslPort},password=${redis.listKeys().primaryKey},ssl=True,abortConnect=False'
-
 // The names drive the loops (known before deployment); the values are looked up by name.
 var managedSecretNames = [
   secretNames.postgresConnectionString
@@ -46,9 +42,19 @@ var managedSecretNames = [
 ]
 
 var secretValues = {
-  '${secretNames.postgresConnectionString}': postgresConnectionString
+  '${secretNames.postgresConnectionString}': postgresConnectionString(
+    postgresFqdn,
+    postgresDatabaseName,
+    postgresAdministratorLogin,
+    postgresAdministratorLoginPassword,
+    postgresMaxPoolSize
+  )
   '${secretNames.postgresPassword}': postgresAdministratorLoginPassword
-  '${secretNames.redisConnectionString}': redisConnectionString
+  '${secretNames.redisConnectionString}': redisConnectionString(
+    redis.properties.hostName,
+    redis.properties.sslPort,
+    redis.listKeys().primaryKey
+  )
   '${secretNames.jwtSigningKey}': jwtSigningKey
 }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Instagram.Api.Tests.Infrastructure;
 
 namespace Instagram.Api.Tests.Feed;
@@ -25,6 +26,24 @@ public sealed class WalkthroughTests(WalkthroughApiFactory factory) : IClassFixt
             Assert.Equal(1, feed.Count(id => id == afterFame));
         }
     }
+
+    [Fact]
+    public async Task AnExpiredStoryLeavesTheTrayAndCannotBeViewed()
+    {
+        var author = await ApiClient.RegisterAsync(factory);
+        var viewer = await ApiClient.RegisterAsync(factory);
+        await viewer.FollowAsync(author);
+        var story = await Stories.StoriesApiTests.PostStoryAsync(author);
+        Assert.Contains(author.Username, await TrayUsernamesAsync(viewer));
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        Assert.DoesNotContain(author.Username, await TrayUsernamesAsync(viewer));
+        await ProblemAssert.IsProblemAsync(await viewer.Http.PostAsync($"/v1/stories/{story}/view", null), HttpStatusCode.NotFound);
+    }
+
+    private static async Task<List<string>> TrayUsernamesAsync(ApiClient viewer) =>
+        [.. (await viewer.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/v1/stories/feed"))!.Select(e => e!["user"]!["username"]!.GetValue<string>())];
 
     [Fact]
     public async Task TooManyFollowsInAMinuteAreRateLimited()

@@ -12,6 +12,9 @@ public abstract class ClusterFixture : IAsyncLifetime
 {
     public const int CelebrityThreshold = 40;
 
+    public static readonly TimeSpan StoryLifetime = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan StoryPurgeDelay = TimeSpan.FromSeconds(4);
+
     private readonly Lazy<TestCluster> _cluster;
 
     protected ClusterFixture() => _cluster = new(CreateCluster);
@@ -37,6 +40,10 @@ public abstract class ClusterFixture : IAsyncLifetime
         builder.Properties["Feed:CelebrityThreshold"] = CelebrityThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Properties["Feed:CelebrityCacheTtl"] = "00:00:00.200";
         builder.Properties["Media:LocalPath"] = Path.Combine(Path.GetTempPath(), "instagram-grain-tests");
+        // Stories live seconds, and the expiry reminder fires a few seconds after the expiry, so tests can see
+        // both that reads hide an expired story on their own and that the reminder then purges it.
+        builder.Properties["Stories:Lifetime"] = StoryLifetime.ToString();
+        builder.Properties["Stories:PurgeDelay"] = StoryPurgeDelay.ToString();
         Configure(builder);
         return builder.Build();
     }

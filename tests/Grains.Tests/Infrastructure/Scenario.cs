@@ -26,12 +26,12 @@ public sealed class Scenario(IGrainFactory grains, IdGenerator ids)
 
     public Task FollowAllAsync(IEnumerable<long> followers, long targetId) => Task.WhenAll(followers.Select(f => FollowAsync(f, targetId)));
 
-    public async Task<long> CreateMediaAsync(long ownerId)
+    public async Task<long> CreateMediaAsync(long ownerId, string? storageKey = null)
     {
         var mediaId = ids.NextId();
         var media = grains.GetGrain<IMediaGrain>(mediaId);
         await media.CreateUploadAsync(new MediaUploadSlot(ownerId, "image/png", 100, DateTimeOffset.UtcNow.AddMinutes(5), false));
-        await media.CompleteUploadAsync(new StoredMedia("image/png", 10, 10, 100, $"/media/{mediaId}/original.png"));
+        await media.CompleteUploadAsync(new StoredMedia("image/png", 10, 10, 100, $"/media/{mediaId}/original.png", storageKey));
         return mediaId;
     }
 

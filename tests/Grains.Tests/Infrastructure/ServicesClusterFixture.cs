@@ -21,6 +21,7 @@ public sealed class ServicesClusterFixture : ClusterFixture
     {
         builder.Properties["ConnectionStrings:Postgres"] = Setting("Postgres");
         builder.Properties["ConnectionStrings:Redis"] = Setting("Redis");
+        builder.Properties["ConnectionStrings:Blobs"] = Setting("Blobs");
         // Short claim time: entries a killed silo read but never acknowledged are re-read within seconds.
         builder.Properties["RedisStreams:ClaimIdleTime"] = "00:00:03";
         builder.AddSiloBuilderConfigurator<SiloSetup>();

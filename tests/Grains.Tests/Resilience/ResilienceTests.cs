@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using Instagram.Grains.Comments;
 using Instagram.Grains.Common;
+using Instagram.Grains.Common.Errors;
+using Instagram.Grains.Media;
 using Instagram.Grains.Likes;
+using Instagram.Grains.Stories;
+using Npgsql;
 using Instagram.Grains.Feed;
 using Instagram.Grains.Graph;
 using Instagram.Grains.Posts;
@@ -110,6 +114,58 @@ public sealed class ResilienceTests(ITestOutputHelper output)
         Assert.True(post.IsLiked);
         Assert.Equal(1, post.Post.LikeCount);
         Assert.Equal(1, post.Post.CommentCount);
+    }
+
+    [Fact]
+    public async Task ManyAuthorsWithManyStoriesHoldOneReminderEach()
+    {
+        var serviceId = "reels-" + Guid.NewGuid().ToString("N");
+        await using var cluster = NewCluster(2, serviceId);
+        await cluster.DeployAsync();
+        var scenario = new Scenario(cluster.Client, Ids);
+        var authors = await scenario.CreateUsersAsync(6);
+        await Task.WhenAll(authors.Select(async author =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await cluster.Client.GetGrain<IStoryGrain>(Ids.NextId()).CreateAsync(author, await scenario.CreateMediaAsync(author));
+            }
+        }));
+
+        Assert.Equal(authors.Length, await CountRemindersAsync(serviceId));
+    }
+
+    [Fact]
+    public async Task StoriesCreatedBeforeAFullRestartArePurgedAfterIt()
+    {
+        var serviceId = "story-restart-" + Guid.NewGuid().ToString("N");
+        long author, mediaId;
+        await using (var before = NewCluster(2, serviceId))
+        {
+            await before.DeployAsync();
+            var scenario = new Scenario(before.Client, Ids);
+            author = await scenario.CreateUserAsync();
+            mediaId = await scenario.CreateMediaAsync(author);
+            await before.Client.GetGrain<IStoryGrain>(Ids.NextId()).CreateAsync(author, mediaId);
+            await before.StopAllSilosAsync(); // well before the story's reminder is due
+        }
+
+        Assert.Equal(1, await CountRemindersAsync(serviceId));
+        await using var after = NewCluster(2, serviceId);
+        await after.DeployAsync();
+        await Eventually.TrueAsync(async () => await CountRemindersAsync(serviceId) == 0, "reminder fired and unregistered after the restart", TimeSpan.FromSeconds(90));
+        var error = await Assert.ThrowsAsync<DomainException>(() => after.Client.GetGrain<IMediaGrain>(mediaId).GetOwnedViewAsync(author));
+        Assert.Equal(DomainErrorKind.NotFound, error.Kind);
+        Assert.Empty(await after.Client.GetGrain<IStoryReelGrain>(author).GetActiveAsync());
+    }
+
+    private static async Task<long> CountRemindersAsync(string serviceId)
+    {
+        await using var connection = new NpgsqlConnection(ServicesClusterFixture.Setting("Postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM OrleansRemindersTable WHERE ServiceId = @service", connection);
+        command.Parameters.AddWithValue("service", serviceId);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<bool> ReceivedAsync(IGrainFactory grains, long followerId, long postId) =>

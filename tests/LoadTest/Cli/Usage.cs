@@ -14,7 +14,7 @@ public static class Usage
           fanout           non-celebrities post; feed deliveries/s and publish-to-last-follower delivery time
           celebrity-read   readers who all follow the same celebrities read their feeds (the hot spot);
                            celebrities post once a second meanwhile ("celebrity publish" latency)
-          like-storm       one post, many likers: reports "not available: likes are not implemented"
+          like-storm       one post, many likers (each user in turn likes the same post; repeats must change nothing)
           mixed            ~80:20 feed reads to posts (--read-ratio)
           feed-memory      bytes of a full FeedGrain (1,000 items); --target embedded only
           Several commands run in one go when separated by commas: feed-read,fanout,celebrity-read,mixed

@@ -11,10 +11,10 @@ public static class SvgCharts
 {
     public static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
 
-    private const int Width = 620;
+    private const int Width = 600;
     private const int Height = 340;
     private const int Left = 64;
-    private const int Right = 16;
+    private const int Right = 34;
     private const int Top = 16;
     private const int Bottom = 48;
     private const double MaxNines = 5; // 99.999%

@@ -122,7 +122,7 @@ public sealed class FanOutScenario : Scenario
 
         var deliveredAtStart = tracker.Delivered;
         var expectedAtStart = tracker.ExpectedTotal;
-        var before = await system.RuntimeMetricsAsync(context.Cancellation);
+        var before = await RuntimeMetricsAsync(context);
         var sampler = new ResourceSampler(options.ServerPid);
         TimeSpan publishing, drain;
         List<TimelinePoint> timeline;
@@ -172,7 +172,7 @@ public sealed class FanOutScenario : Scenario
         await stopTracker.CancelAsync();
         await tracking;
         var resources = sampler.Finish();
-        var after = await system.RuntimeMetricsAsync(context.Cancellation);
+        var after = await RuntimeMetricsAsync(context);
 
         var delivered = tracker.Delivered - deliveredAtStart;
         var expected = tracker.ExpectedTotal - expectedAtStart;

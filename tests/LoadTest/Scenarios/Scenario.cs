@@ -58,7 +58,7 @@ public abstract class Scenario
             recorder.Enabled = true;
         }
 
-        var before = await context.System.RuntimeMetricsAsync(context.Cancellation);
+        var before = await RuntimeMetricsAsync(context);
         var sampler = new ResourceSampler(context.System.IsOurs ? options.ServerPid : null);
         TimeSpan elapsed;
         List<TimelinePoint> timeline;
@@ -75,7 +75,7 @@ public abstract class Scenario
         }
 
         var resources = sampler.Finish();
-        var after = await context.System.RuntimeMetricsAsync(context.Cancellation);
+        var after = await RuntimeMetricsAsync(context);
         return BuildResult(context, recorder, mainOp, elapsed.TotalSeconds, keyValue(recorder, elapsed.TotalSeconds), timeline, resources, before, after, notes ?? []);
     }
 
@@ -107,6 +107,20 @@ public abstract class Scenario
         var total = recorder.Ops.Sum(o => o.Count);
         return new SystemResult(context.System.Name, context.System.IsOurs, seconds, total, seconds > 0 ? total / seconds : 0, mainOp, key,
             ops, errors, timeline, resources, metrics, notes);
+    }
+
+    /// <summary>The system's runtime figures; a failure to read them is a note, not the end of the run.</summary>
+    protected static async Task<IReadOnlyDictionary<string, double>> RuntimeMetricsAsync(ScenarioContext context)
+    {
+        try
+        {
+            return await context.System.RuntimeMetricsAsync(context.Cancellation);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Console.WriteLine($"  [{context.System.Name}] runtime metrics unavailable: {ex.Message}");
+            return new Dictionary<string, double>();
+        }
     }
 
     /// <summary>Picks a uniformly random element; Random.Shared is thread-safe.</summary>

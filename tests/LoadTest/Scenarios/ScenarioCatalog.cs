@@ -18,9 +18,9 @@ public static class ScenarioCatalog
         _ => null,
     };
 
-    /// <summary>Whether the command runs on the seeded social graph (feed-memory builds its own; like-storm has nothing to run).</summary>
-    public static bool NeedsGraph(string command) => command is Seed or "feed-read" or "fanout" or "celebrity-read" or "mixed";
+    /// <summary>Whether the command runs on the seeded social graph (feed-memory builds its own).</summary>
+    public static bool NeedsGraph(string command) => command is Seed or "feed-read" or "fanout" or "celebrity-read" or "mixed" or "like-storm";
 
     /// <summary>Whether the Redis baseline can run the command too.</summary>
-    public static bool HasBaseline(string command) => command is "feed-read" or "fanout" or "celebrity-read" or "mixed";
+    public static bool HasBaseline(string command) => command is "feed-read" or "fanout" or "celebrity-read" or "mixed" or "like-storm";
 }

@@ -1,6 +1,7 @@
 using Instagram.Grains.Common;
 using Instagram.Grains.Feed;
 using Instagram.Grains.Graph;
+using Instagram.Grains.Likes;
 using Instagram.Grains.Media;
 using Instagram.Grains.Posts;
 using Instagram.Grains.Users;
@@ -70,6 +71,9 @@ public sealed class GrainSystem(string name, IGrainFactory grains, IdGenerator i
 
     public async Task<bool> CelebrityTimelineHasAsync(long authorId, long postId, CancellationToken cancellationToken) =>
         Array.IndexOf(await grains.GetGrain<ICelebrityTimelineGrain>(authorId).GetRecentAsync(), postId) >= 0;
+
+    public async Task<long> LikeAsync(long userId, long postId, CancellationToken cancellationToken) =>
+        (await grains.GetGrain<IUserLikesGrain>(userId).LikeAsync(postId)).LikeCount;
 
     public Task<long> PublishedPostCountAsync(long authorId, CancellationToken cancellationToken) =>
         grains.GetGrain<IUserPostsGrain>(authorId).GetCountAsync();

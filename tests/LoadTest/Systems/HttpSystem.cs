@@ -112,6 +112,14 @@ public sealed class HttpSystem : ISystemUnderTest
     public Task<bool> CelebrityTimelineHasAsync(long authorId, long postId, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The HTTP API does not expose celebrity timelines.");
 
+    public async Task<long> LikeAsync(long userId, long postId, CancellationToken cancellationToken)
+    {
+        using var request = await AuthorizedAsync(HttpMethod.Post, $"/v1/posts/{postId}/like", userId, cancellationToken);
+        using var response = await _http.SendAsync(request, cancellationToken);
+        using var body = await ReadJsonAsync(response, HttpStatusCode.OK, cancellationToken);
+        return body.RootElement.GetProperty("likeCount").GetInt64();
+    }
+
     public async Task<long> PublishedPostCountAsync(long authorId, CancellationToken cancellationToken)
     {
         long total = 0;

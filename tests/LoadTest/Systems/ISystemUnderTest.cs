@@ -41,6 +41,9 @@ public interface ISystemUnderTest : IAsyncDisposable
     /// <summary>Whether a celebrity's timeline already shows the post (ours only: the end of a celebrity's publish).</summary>
     Task<bool> CelebrityTimelineHasAsync(long authorId, long postId, CancellationToken cancellationToken);
 
+    /// <summary>Likes the post as the user (idempotent) and returns the post's like count as the like call reports it.</summary>
+    Task<long> LikeAsync(long userId, long postId, CancellationToken cancellationToken);
+
     /// <summary>How many published posts the author's own timeline holds (to wait for asynchronous publication while seeding).</summary>
     Task<long> PublishedPostCountAsync(long authorId, CancellationToken cancellationToken);
 

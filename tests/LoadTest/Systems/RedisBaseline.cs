@@ -55,6 +55,7 @@ public sealed class RedisBaseline : ISystemUnderTest
         var configuration = ConfigurationOptions.Parse(connectionString);
         configuration.AbortOnConnectFail = true;
         configuration.ConnectTimeout = 10_000;
+        configuration.AllowAdmin = true; // INFO (redis-server's CPU and memory) and SCAN for the clean-up
         var redis = await ConnectionMultiplexer.ConnectAsync(configuration);
         return new RedisBaseline(redis, new IdGenerator((options.GeneratorId + 2) % (IdGenerator.MaxGeneratorId + 1)), options.CelebrityThreshold);
     }
@@ -211,6 +212,18 @@ public sealed class RedisBaseline : ISystemUnderTest
     public Task<bool> CelebrityTimelineHasAsync(long authorId, long postId, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The baseline publishes synchronously.");
 
+    /// <summary>Seed 004's like: an idempotent insert into the post's likers (SADD), and an atomic INCR of its counter when new.</summary>
+    public async Task<long> LikeAsync(long userId, long postId, CancellationToken cancellationToken)
+    {
+        var counter = LikeCount(postId);
+        if (await _db.SetAddAsync(Likers(postId), userId))
+        {
+            return await _db.StringIncrementAsync(counter);
+        }
+
+        return (long)await _db.StringGetAsync(counter);
+    }
+
     public Task<long> PublishedPostCountAsync(long authorId, CancellationToken cancellationToken) =>
         _db.SortedSetLengthAsync(Timeline(authorId));
 
@@ -272,6 +285,10 @@ public sealed class RedisBaseline : ISystemUnderTest
     private RedisKey Timeline(long id) => _prefix + "posts:" + id.ToString(CultureInfo.InvariantCulture);
 
     private RedisKey Followers(long id) => _prefix + "followers:" + id.ToString(CultureInfo.InvariantCulture);
+
+    private RedisKey Likers(long id) => _prefix + "likers:" + id.ToString(CultureInfo.InvariantCulture);
+
+    private RedisKey LikeCount(long id) => _prefix + "like_ct:" + id.ToString(CultureInfo.InvariantCulture);
 
     private RedisKey Following(long id) => _prefix + "following:" + id.ToString(CultureInfo.InvariantCulture);
 

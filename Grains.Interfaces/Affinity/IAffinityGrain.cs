@@ -1,0 +1,19 @@
+namespace Instagram.Grains.Affinity;
+
+/// <summary>How much one viewer interacts with each author (likes, comments, story views): ranks the story tray and the feed.</summary>
+[Alias("Instagram.Grains.Affinity.IAffinityGrain")]
+public interface IAffinityGrain : IGrainWithIntegerKey
+{
+    /// <summary>Fire and forget: an interaction must never slow down or fail the action that caused it.</summary>
+    [OneWay, Alias("RecordAsync")] Task RecordAsync(long authorId, Interaction interaction);
+
+    [AlwaysInterleave, Alias("GetScoresAsync")] Task<double[]> GetScoresAsync(long[] authorIds);
+}
+
+[GenerateSerializer, Alias("Instagram.Grains.Affinity.Interaction")]
+public enum Interaction
+{
+    StoryView,
+    Like,
+    Comment,
+}

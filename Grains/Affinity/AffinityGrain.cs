@@ -1,0 +1,37 @@
+namespace Instagram.Grains.Affinity;
+
+/// <summary>Interaction scores per author. Writes behind: losing a few seconds of score on a crash only nudges a ranking.</summary>
+internal sealed class AffinityGrain(
+    [PersistentState("affinity", ProviderNames.GrainStorage)] IPersistentState<AffinityState> affinity) : Grain, IAffinityGrain
+{
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
+    private bool _dirty;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this, new GrainTimerCreationOptions(FlushInterval, FlushInterval));
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+
+    public Task RecordAsync(long authorId, Interaction interaction)
+    {
+        var weight = interaction switch { Interaction.Comment => 3.0, Interaction.Like => 1.0, _ => 0.5 };
+        affinity.State.Scores[authorId] = affinity.State.Scores.GetValueOrDefault(authorId) + weight;
+        _dirty = true;
+        return Task.CompletedTask;
+    }
+
+    public Task<double[]> GetScoresAsync(long[] authorIds) =>
+        Task.FromResult(authorIds.Select(id => affinity.State.Scores.GetValueOrDefault(id)).ToArray());
+
+    private async Task FlushAsync()
+    {
+        if (_dirty)
+        {
+            _dirty = false;
+            await affinity.WriteStateAsync();
+        }
+    }
+}

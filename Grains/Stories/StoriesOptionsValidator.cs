@@ -1,0 +1,4 @@
+namespace Instagram.Grains.Stories;
+
+[OptionsValidator]
+public sealed partial class StoriesOptionsValidator : IValidateOptions<StoriesOptions>;

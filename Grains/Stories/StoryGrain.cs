@@ -1,0 +1,115 @@
+using Instagram.Grains.Affinity;
+using Instagram.Grains.Lists;
+using Instagram.Grains.Media;
+using Instagram.Grains.Users;
+
+namespace Instagram.Grains.Stories;
+
+internal sealed class StoryGrain(
+    [PersistentState("story", ProviderNames.GrainStorage)] IPersistentState<StoryState> story,
+    IGrainFactory grains,
+    IOptions<StoriesOptions> options,
+    TimeProvider time) : Grain, IStoryGrain
+{
+    private long StoryId => this.GetPrimaryKeyLong();
+
+    private IEdgeListGrain Viewers => grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.StoryViewers, StoryId));
+
+    public async Task<StoryDetails> CreateAsync(long authorId, long mediaId)
+    {
+        if (story.RecordExists)
+        {
+            return story.State.AuthorId == authorId ? ToDetails() : throw DomainException.Conflict("This story id is taken.");
+        }
+
+        MediaView media;
+        try
+        {
+            media = await grains.GetGrain<IMediaGrain>(mediaId).GetOwnedViewAsync(authorId);
+        }
+        catch (DomainException ex) when (ex.Kind == DomainErrorKind.Forbidden)
+        {
+            throw DomainException.NotFound("media"); // someone else's media is as good as unknown here
+        }
+
+        var createdAt = IdGenerator.TimeOf(StoryId);
+        story.State = new StoryState { AuthorId = authorId, Media = media, CreatedAt = createdAt, ExpiresAt = createdAt + options.Value.Lifetime };
+        await story.WriteStateAsync();
+        await grains.GetGrain<IStoryReelGrain>(authorId).AddAsync(new StoryRef(StoryId, createdAt, story.State.ExpiresAt));
+        return ToDetails();
+    }
+
+    public Task<StoryDetails?> GetAsync() => Task.FromResult(IsActive ? ToDetails() : null);
+
+    public async Task ViewAsync(long viewerId)
+    {
+        if (!IsActive || !await CanSeeAsync(viewerId))
+        {
+            throw DomainException.NotFound("story");
+        }
+
+        if (viewerId != story.State.AuthorId
+            && await grains.GetGrain<IStorySeenGrain>(viewerId).MarkSeenAsync(StoryId, story.State.ExpiresAt))
+        {
+            await Viewers.AddAsync(viewerId);
+            await grains.GetGrain<IAffinityGrain>(viewerId).RecordAsync(story.State.AuthorId, Interaction.StoryView);
+        }
+    }
+
+    public async Task<Page<long>> GetViewersAsync(long requestedBy, PageRequest page)
+    {
+        if (!IsActive || await grains.IsBlockedEitherWayAsync(requestedBy, story.State.AuthorId))
+        {
+            throw DomainException.NotFound("story");
+        }
+
+        if (requestedBy != story.State.AuthorId)
+        {
+            throw DomainException.Forbidden("Only the author sees who viewed a story.");
+        }
+
+        return await Viewers.GetPageAsync(page, newestFirst: true);
+    }
+
+    public async Task DeleteAsync(long requestedBy)
+    {
+        if (!IsActive)
+        {
+            throw DomainException.NotFound("story");
+        }
+
+        if (requestedBy != story.State.AuthorId)
+        {
+            throw DomainException.Forbidden("Only the author can delete a story.");
+        }
+
+        var authorId = story.State.AuthorId;
+        await PurgeAsync();
+        await grains.GetGrain<IStoryReelGrain>(authorId).RemoveAsync(StoryId);
+    }
+
+    public async Task PurgeAsync()
+    {
+        if (!story.RecordExists)
+        {
+            return;
+        }
+
+        if (story.State.Media is { } media)
+        {
+            await grains.GetGrain<IMediaGrain>(media.Id).DeleteAsync();
+        }
+
+        await Viewers.ClearAsync();
+        await story.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
+    private bool IsActive => story.RecordExists && story.State.ExpiresAt > time.GetUtcNow();
+
+    private async Task<bool> CanSeeAsync(long viewerId) =>
+        await grains.GetGrain<IUserGrain>(story.State.AuthorId).GetSummaryAsync() is { } author
+        && await grains.CanSeeContentAsync(viewerId, author);
+
+    private StoryDetails ToDetails() => new(StoryId, story.State.AuthorId, story.State.Media!, story.State.CreatedAt, story.State.ExpiresAt);
+}

@@ -1,0 +1,81 @@
+namespace Instagram.Grains.Stories;
+
+internal sealed partial class StoryReelGrain(
+    [PersistentState("reel", ProviderNames.GrainStorage)] IPersistentState<StoryReelState> reel,
+    IGrainFactory grains,
+    IOptions<StoriesOptions> options,
+    TimeProvider time,
+    ILogger<StoryReelGrain> logger) : Grain, IStoryReelGrain, IRemindable
+{
+    public const string ReminderName = "expire-stories";
+
+    private long AuthorId => this.GetPrimaryKeyLong();
+
+    public async Task AddAsync(StoryRef story)
+    {
+        if (reel.State.Stories.Exists(s => s.StoryId == story.StoryId))
+        {
+            return;
+        }
+
+        reel.State.Stories.Add(story);
+        reel.State.Stories.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
+        await reel.WriteStateAsync();
+        await ArmAsync();
+    }
+
+    public async Task RemoveAsync(long storyId)
+    {
+        if (reel.State.Stories.RemoveAll(s => s.StoryId == storyId) > 0)
+        {
+            await reel.WriteStateAsync();
+            await ArmAsync();
+        }
+    }
+
+    public Task<StoryRef[]> GetActiveAsync()
+    {
+        var now = time.GetUtcNow();
+        return Task.FromResult(reel.State.Stories.Where(s => s.ExpiresAt > now).ToArray());
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var now = time.GetUtcNow();
+        var due = reel.State.Stories.Where(s => s.ExpiresAt <= now).ToArray();
+        foreach (var story in due)
+        {
+            await grains.GetGrain<IStoryGrain>(story.StoryId).PurgeAsync();
+        }
+
+        if (due.Length > 0)
+        {
+            reel.State.Stories.RemoveAll(s => s.ExpiresAt <= now);
+            await reel.WriteStateAsync();
+            LogPurged(AuthorId, due.Length, reel.State.Stories.Count);
+        }
+
+        await ArmAsync();
+    }
+
+    // One reminder per reel, always due at the earliest expiry; none at all once the reel is empty.
+    private async Task ArmAsync()
+    {
+        if (reel.State.Stories.Count == 0)
+        {
+            if (await this.GetReminder(ReminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            return;
+        }
+
+        var earliest = reel.State.Stories.Min(s => s.ExpiresAt);
+        var due = earliest - time.GetUtcNow() + options.Value.PurgeDelay;
+        await this.RegisterOrUpdateReminder(ReminderName, due > TimeSpan.Zero ? due : TimeSpan.Zero, options.Value.SweepPeriod);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reel {AuthorId}: purged {Purged} expired stories, {Left} left")]
+    private partial void LogPurged(long authorId, int purged, int left);
+}

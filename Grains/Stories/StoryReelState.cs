@@ -1,0 +1,8 @@
+namespace Instagram.Grains.Stories;
+
+[GenerateSerializer, Alias("Instagram.Grains.Stories.StoryReelState")]
+public sealed class StoryReelState
+{
+    /// <summary>Stories not yet purged, oldest first.</summary>
+    [Id(0)] public List<StoryRef> Stories { get; set; } = [];
+}

@@ -1,0 +1,213 @@
+using System.Text.Json.Nodes;
+using Instagram.Infra.Tests.Infrastructure;
+
+namespace Instagram.Infra.Tests.Azure;
+
+/// <summary>infra/azure compiles and lints without a single warning, and the compiled template keeps its promises.</summary>
+[Collection(BicepCollection.Name)]
+public sealed class BicepTemplateTests(BicepFixture bicep)
+{
+    public static TheoryData<string> ParameterFiles => new(ParameterFileNames());
+
+    private static string[] ParameterFileNames() =>
+        Directory.GetFiles(Repo.Azure, "*.bicepparam").Select(Path.GetFileName).OfType<string>().Order().ToArray();
+
+    [Fact]
+    public void MainTemplate_BuildsWithoutWarnings()
+    {
+        Assert.True(bicep.Build.ExitCode == 0, bicep.Build.Output);
+        Assert.True(bicep.Build.StandardError.Trim().Length == 0 && bicep.Build.StandardOutput.Trim().Length == 0, bicep.Build.Output);
+        Assert.NotEmpty(bicep.Template);
+    }
+
+    [Fact]
+    public async Task EveryBicepAndParameterFile_LintsClean()
+    {
+        // Every .bicep (also modules main.bicep does not reference) and every .bicepparam, default linter rules.
+        var result = await Bicep.RunAsync(Repo.Azure, Bicep.ParameterEnvironment, "lint", "--pattern", "**/*.bicep*");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.True(result.StandardError.Trim().Length == 0 && result.StandardOutput.Trim().Length == 0, result.Output);
+    }
+
+    [Fact]
+    public void ThereIsAParameterFilePerEnvironment()
+    {
+        var files = ParameterFileNames();
+        Assert.Contains("dev.bicepparam", files);
+        Assert.Contains("prod.bicepparam", files);
+    }
+
+    [Theory]
+    [MemberData(nameof(ParameterFiles))]
+    public async Task ParameterFile_Builds(string file)
+    {
+        var parameters = await Bicep.BuildParamsAsync(Path.Combine(Repo.Azure, file), Bicep.ParameterEnvironment);
+
+        Assert.Equal(Path.GetFileNameWithoutExtension(file), parameters["environmentName"]!["value"]!.GetValue<string>());
+        Assert.Equal("test-tag", parameters["imageTag"]!["value"]!.GetValue<string>());
+        Assert.Equal("apps", parameters["deployStage"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ParameterFile_RejectsAJwtKeyShorterThan32Characters()
+    {
+        var environment = new Dictionary<string, string?>(Bicep.ParameterEnvironment) { ["JWT_SIGNING_KEY"] = "too-short" };
+
+        var result = await Bicep.RunAsync(Repo.Azure, environment, "build-params", Path.Combine(Repo.Azure, "dev.bicepparam"), "--stdout");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("minimum allowable length is 32", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SchemaJob_ShipsEverySqlFileOfInfraSql()
+    {
+        // schema-job.bicep lists the files by hand (Bicep cannot list a folder): a new infra/sql file must be added there.
+        var strings = Strings(bicep.Template).ToHashSet();
+        foreach (var file in Directory.GetFiles(Repo.Sql, "*.sql"))
+        {
+            Assert.True(strings.Contains(Path.GetFileName(file)), $"{Path.GetFileName(file)} is not mounted by infra/azure/modules/schema-job.bicep");
+            Assert.True(strings.Contains(File.ReadAllText(file)), $"{Path.GetFileName(file)}: the template does not embed its current content");
+        }
+
+        Assert.Contains(File.ReadAllText(Path.Combine(Repo.Kubernetes, "base", "apply-schema.sh")), strings);
+    }
+
+    [Fact]
+    public void Services_AreLockedDown()
+    {
+        var resources = Resources(bicep.Template).ToList();
+
+        var storage = Single(resources, "Microsoft.Storage/storageAccounts");
+        Assert.False(storage["allowSharedKeyAccess"]!.GetValue<bool>());
+        Assert.False(storage["allowBlobPublicAccess"]!.GetValue<bool>());
+        Assert.Equal("TLS1_2", storage["minimumTlsVersion"]!.GetValue<string>());
+        Assert.Contains(resources, r => Type(r) == "Microsoft.Storage/storageAccounts/blobServices/containers" && NameEndsWith(r, "media"));
+
+        var redis = Single(resources, "Microsoft.Cache/redis");
+        Assert.False(redis["enableNonSslPort"]!.GetValue<bool>());
+        Assert.Equal("1.2", redis["minimumTlsVersion"]!.GetValue<string>());
+
+        Assert.True(Single(resources, "Microsoft.KeyVault/vaults")["enableRbacAuthorization"]!.GetValue<bool>());
+        Assert.False(Single(resources, "Microsoft.ContainerRegistry/registries")["adminUserEnabled"]!.GetValue<bool>());
+        Assert.Equal("Disabled", Single(resources, "Microsoft.DBforPostgreSQL/flexibleServers")["network"]!["publicNetworkAccess"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Identity_GetsExactlyTheLeastPrivilegeRoles()
+    {
+        var strings = string.Join('\n', Strings(bicep.Template));
+        string[] granted =
+        [
+            "7f951dda-4ed3-4680-a7ca-43fe172d538d", // AcrPull
+            "ba92f5b4-2d11-453d-a403-e96b0029c9fe", // Storage Blob Data Contributor
+            "db58b8e5-c6ad-4a2a-8342-4190687cbf4a", // Storage Blob Delegator (user-delegation SAS)
+            "4633458b-17de-408a-b874-0445c86b69e6", // Key Vault Secrets User
+        ];
+        string[] tooBroad =
+        [
+            "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", // Owner
+            "b24988ac-6180-42a0-ab88-20f7382dd24c", // Contributor
+            "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
+            "00482a5a-887f-4fb3-b363-3b7fe8e74483", // Key Vault Administrator
+            "b86a8fe4-44ce-4948-aee5-eccb2c155cd7", // Key Vault Secrets Officer
+        ];
+
+        Assert.All(granted, role => Assert.Contains(role, strings, StringComparison.Ordinal));
+        Assert.All(tooBroad, role => Assert.DoesNotContain(role, strings, StringComparison.Ordinal));
+        Assert.Equal(1, Resources(bicep.Template).Count(r => Type(r) == "Microsoft.ManagedIdentity/userAssignedIdentities"));
+    }
+
+    [Fact]
+    public void Silos_AreOneReplicaAppsWithTcpIngress_AndTheApiScalesOnHttp()
+    {
+        var apps = Resources(bicep.Template).Where(r => Type(r) == "Microsoft.App/containerApps").ToList();
+        var silo = Assert.Single(apps, app => app["properties"]?["configuration"]?["ingress"]?["transport"]?.GetValue<string>() == "tcp");
+        var api = Assert.Single(apps, app => app["properties"]?["configuration"]?["ingress"]?["transport"]?.GetValue<string>() == "auto");
+
+        var siloScale = silo["properties"]!["template"]!["scale"]!;
+        Assert.Equal(1, siloScale["minReplicas"]!.GetValue<int>());
+        Assert.Equal(1, siloScale["maxReplicas"]!.GetValue<int>());
+        Assert.Single(silo["properties"]!["configuration"]!["ingress"]!["additionalPortMappings"]!.AsArray());
+
+        var apiIngress = api["properties"]!["configuration"]!["ingress"]!;
+        Assert.True(apiIngress["external"]!.GetValue<bool>());
+        Assert.False(apiIngress["allowInsecure"]!.GetValue<bool>());
+        Assert.Contains(api["properties"]!["template"]!["scale"]!["rules"]!.AsArray(), rule => rule?["http"] is not null);
+
+        Assert.Single(Resources(bicep.Template), r => Type(r) == "Microsoft.App/jobs");
+        var siloLoop = bicep.Template["resources"]!["silos"]!;
+        Assert.Contains("siloCount", siloLoop["copy"]!["count"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EverySiloGetsItsOwnPortPair()
+    {
+        var maxSilos = bicep.Template["parameters"]!["siloCount"]!["maxValue"]!.GetValue<int>();
+        var silo = bicep.Ints("siloPorts").Take(maxSilos).ToList();
+        var gateway = bicep.Ints("gatewayPorts").Take(maxSilos).ToList();
+        var all = silo.Concat(gateway).ToList();
+
+        Assert.Equal(11111, silo[0]);
+        Assert.Equal(30000, gateway[0]);
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.DoesNotContain(36985, all); // reserved by Container Apps
+        Assert.All(all, port => Assert.InRange(port, 1024, 65535));
+    }
+
+    [Fact]
+    public void Outputs_IncludeTheApiUrlRegistryAndDashboardDomain()
+    {
+        var outputs = bicep.Template["outputs"]!.AsObject();
+        Assert.Contains("apiUrl", outputs.Select(o => o.Key));
+        Assert.Contains("registryLoginServer", outputs.Select(o => o.Key));
+        Assert.Contains("dashboardDomain", outputs.Select(o => o.Key));
+        Assert.Contains("schemaJobName", outputs.Select(o => o.Key));
+    }
+
+    private static JsonObject Single(IEnumerable<JsonObject> resources, string type) =>
+        Assert.Single(resources, r => Type(r) == type)["properties"]!.AsObject();
+
+    private static string? Type(JsonObject resource) => resource["type"]?.GetValue<string>();
+
+    private static bool NameEndsWith(JsonObject resource, string suffix) =>
+        resource["name"]?.GetValue<string>() is { } name && name.TrimEnd(']', '\'', ')').EndsWith(suffix, StringComparison.Ordinal);
+
+    /// <summary>Every resource the template and its nested (module) templates create (not "existing" references).</summary>
+    private static IEnumerable<JsonObject> Resources(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["type"] is JsonValue type && type.TryGetValue<string>(out var name) && name.Contains('/') && obj["apiVersion"] is not null
+                    && name != "Microsoft.Resources/deployments" && obj["existing"]?.GetValue<bool>() != true)
+                {
+                    yield return obj;
+                }
+
+                foreach (var child in obj.SelectMany(pair => Resources(pair.Value)))
+                {
+                    yield return child;
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array.SelectMany(Resources))
+                {
+                    yield return child;
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Every string value anywhere in the template.</summary>
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(pair => Strings(pair.Value)),
+        JsonArray array => array.SelectMany(Strings),
+        JsonValue value when value.TryGetValue<string>(out var text) => [text],
+        _ => [],
+    };
+}
