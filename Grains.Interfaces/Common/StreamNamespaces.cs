@@ -11,4 +11,10 @@ public static class StreamNamespaces
 
     /// <summary>Notification events for one recipient; key = recipient id.</summary>
     public const string Notifications = "notifications";
+
+    /// <summary>Post published or deleted; key = author id. Consumed by the read models (search, hashtags, trending).</summary>
+    public const string PostEvents = "post-events";
+
+    /// <summary>Profile created or changed; key = user id. Consumed by the search index.</summary>
+    public const string UserEvents = "user-events";
 }

@@ -1,3 +1,4 @@
+using Instagram.Grains.Events;
 using Instagram.Grains.Media;
 using Instagram.Grains.Notifications;
 
@@ -167,10 +168,12 @@ internal sealed partial class PostGrain(
         {
             case PostStatus.Published:
                 await timeline.OnPublishedAsync(PostId);
+                await PublishEventAsync(PostEventKind.Published);
                 await this.NotifyMentionedAsync(grains, post.State.Mentions, post.State.AuthorId, PostId);
                 break;
             case PostStatus.Deleted:
                 await timeline.OnDeletedAsync(PostId);
+                await PublishEventAsync(PostEventKind.Deleted);
                 break;
             default:
                 return;
@@ -179,6 +182,10 @@ internal sealed partial class PostGrain(
         post.State.Distributed = true;
         await post.WriteStateAsync();
     }
+
+    private Task PublishEventAsync(PostEventKind kind) => this.GetStreamProvider(ProviderNames.Streams)
+        .GetStream<PostEvent>(StreamId.Create(StreamNamespaces.PostEvents, post.State.AuthorId))
+        .OnNextAsync(new PostEvent(kind, PostId, post.State.AuthorId, post.State.Caption, post.State.Hashtags, post.State.Location, post.State.CreatedAt));
 
     private PostDetails ToDetails() => new(PostId, post.State.AuthorId, post.State.Caption, post.State.Hashtags,
         post.State.Mentions, post.State.Location, post.State.Media, post.State.LikeCount, post.State.CommentCount,

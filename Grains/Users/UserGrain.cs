@@ -1,3 +1,4 @@
+using Instagram.Grains.Events;
 using Instagram.Grains.Graph;
 using Instagram.Grains.Media;
 using Instagram.Grains.Posts;
@@ -29,6 +30,7 @@ internal sealed class UserGrain(
             CreatedAt = time.GetUtcNow(),
         };
         await user.WriteStateAsync();
+        await PublishEventAsync();
         return ToSummary();
     }
 
@@ -81,6 +83,7 @@ internal sealed class UserGrain(
         user.State.IsPrivate = update.IsPrivate ?? user.State.IsPrivate;
         user.State.AvatarUrl = avatarUrl;
         await user.WriteStateAsync();
+        await PublishEventAsync();
         if (goingPublic)
         {
             // Nobody needs approval any more: everyone waiting becomes a follower.
@@ -88,6 +91,10 @@ internal sealed class UserGrain(
         }
         return (await GetProfileAsync(UserId))!;
     }
+
+    private Task PublishEventAsync() => this.GetStreamProvider(ProviderNames.Streams)
+        .GetStream<UserEvent>(StreamId.Create(StreamNamespaces.UserEvents, UserId))
+        .OnNextAsync(new UserEvent(ToSummary(), user.State.Bio));
 
     private UserSummary ToSummary() => new(UserId, user.State.Username, user.State.FullName, user.State.AvatarUrl,
         user.State.IsVerified, user.State.IsPrivate);
