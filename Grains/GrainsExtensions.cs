@@ -1,4 +1,5 @@
 using Instagram.Grains.Abstractions;
+using Instagram.Grains.Discovery;
 using Instagram.Grains.Feed;
 using Instagram.Grains.Notifications;
 using Instagram.Grains.Stories;
@@ -16,6 +17,7 @@ public static class GrainsExtensions
     public static ISiloBuilder AddInstagramGrains(this ISiloBuilder silo)
     {
         silo.Services.AddValidatedOptions<FeedOptions, FeedOptionsValidator>(FeedOptions.SectionName);
+        silo.Services.AddValidatedOptions<DiscoveryOptions, DiscoveryOptionsValidator>(DiscoveryOptions.SectionName);
         silo.Services.AddValidatedOptions<StoriesOptions, StoriesOptionsValidator>(StoriesOptions.SectionName);
         silo.Services.AddValidatedOptions<NotificationOptions, NotificationOptionsValidator>(NotificationOptions.SectionName);
         silo.Services.TryAddSingleton<IPushNotificationSender, LoggingPushNotificationSender>();

@@ -17,17 +17,14 @@ public static class FeedApi
     public static async Task<Ok<PageResponse<PostResponse>>> GetFeed(
         [AsParameters] PageQuery query, string? order, ClaimsPrincipal user, IGrainFactory grains, CursorCodec cursors)
     {
-        switch (order)
+        var feedOrder = order switch
         {
-            case null or "" or "chronological":
-                break;
-            case "ranked":
-                throw DomainException.InvalidInput("order=ranked is not available yet; use order=chronological.");
-            default:
-                throw DomainException.InvalidInput("order must be 'chronological' or 'ranked'.");
-        }
+            null or "" or "chronological" => FeedOrder.Chronological,
+            "ranked" => FeedOrder.Ranked,
+            _ => throw DomainException.InvalidInput("order must be 'chronological' or 'ranked'."),
+        };
 
-        var page = await grains.GetGrain<IFeedGrain>(user.UserId()).GetPageAsync(query.ToPageRequest(cursors));
+        var page = await grains.GetGrain<IFeedGrain>(user.UserId()).GetPageAsync(query.ToPageRequest(cursors), feedOrder);
         return TypedResults.Ok(page.ToResponse(cursors, PostResponse.From));
     }
 }

@@ -37,7 +37,8 @@ public sealed record PostResponse(
             post.CommentCount,
             view.IsLiked,
             post.Status.ToString().ToLowerInvariant(),
-            post.CreatedAt);
+            post.CreatedAt,
+            view.Suggested ? true : null);
     }
 }
 

@@ -5,9 +5,12 @@ namespace Instagram.Grains.Affinity;
 public interface IAffinityGrain : IGrainWithIntegerKey
 {
     /// <summary>Fire and forget: an interaction must never slow down or fail the action that caused it.</summary>
-    [OneWay, Alias("RecordAsync")] Task RecordAsync(long authorId, Interaction interaction);
+    [OneWay, Alias("RecordAsync")] Task RecordAsync(long authorId, Interaction interaction, string[] hashtags);
 
     [AlwaysInterleave, Alias("GetScoresAsync")] Task<double[]> GetScoresAsync(long[] authorIds);
+
+    /// <summary>How much the viewer engages with each hashtag (from the posts they liked and commented on).</summary>
+    [AlwaysInterleave, Alias("GetTagScoresAsync")] Task<double[]> GetTagScoresAsync(string[] hashtags);
 }
 
 [GenerateSerializer, Alias("Instagram.Grains.Affinity.Interaction")]

@@ -10,8 +10,11 @@ namespace Instagram.Grains.Feed;
 [Alias("Instagram.Grains.Feed.IFeedGrain")]
 public interface IFeedGrain : IGrainWithIntegerKey
 {
-    /// <summary>A hydrated page for the feed's owner; the cursor is the last post id of the previous page.</summary>
-    [Alias("GetPageAsync")] Task<Page<PostView>> GetPageAsync(PageRequest page);
+    /// <summary>
+    /// A hydrated page for the feed's owner. A feed with nothing from the graph yet (cold start) serves explore
+    /// posts marked <see cref="PostView.Suggested"/>, paged by the explore cursor.
+    /// </summary>
+    [Alias("GetPageAsync")] Task<Page<PostView>> GetPageAsync(PageRequest page, FeedOrder order = FeedOrder.Chronological);
 
     /// <summary>The owner started following <paramref name="authorId"/>: take in their recent posts.</summary>
     [Alias("OnFollowedAsync")] Task OnFollowedAsync(long authorId);

@@ -8,8 +8,11 @@ public static class EdgeLists
     public const string Likes = "likes";
     public const string Comments = "comments";
     public const string StoryViewers = "story-viewers";
+    public const string HashtagPosts = "hashtag-posts";
 
     public static string Key(string list, long ownerId) => $"{list}:{ownerId}";
+
+    public static string Key(string list, string owner) => $"{list}:{owner}";
 
     public static string PageKey(string listKey, long page) => $"{listKey}:{page}";
 

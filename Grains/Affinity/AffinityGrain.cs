@@ -15,13 +15,29 @@ internal sealed class AffinityGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
 
-    public Task RecordAsync(long authorId, Interaction interaction)
+    private const int MaxTags = 500;
+
+    public Task RecordAsync(long authorId, Interaction interaction, string[] hashtags)
     {
         var weight = interaction switch { Interaction.Comment => 3.0, Interaction.Like => 1.0, _ => 0.5 };
         affinity.State.Scores[authorId] = affinity.State.Scores.GetValueOrDefault(authorId) + weight;
+        foreach (var tag in hashtags)
+        {
+            affinity.State.TagScores[tag] = affinity.State.TagScores.GetValueOrDefault(tag) + weight;
+        }
+
+        // Keep the strongest tags only, so the record stays small for very active users.
+        if (affinity.State.TagScores.Count > MaxTags)
+        {
+            affinity.State.TagScores = affinity.State.TagScores.OrderByDescending(t => t.Value).Take(MaxTags / 2).ToDictionary();
+        }
+
         _dirty = true;
         return Task.CompletedTask;
     }
+
+    public Task<double[]> GetTagScoresAsync(string[] hashtags) =>
+        Task.FromResult(hashtags.Select(tag => affinity.State.TagScores.GetValueOrDefault(tag)).ToArray());
 
     public Task<double[]> GetScoresAsync(long[] authorIds) =>
         Task.FromResult(authorIds.Select(id => affinity.State.Scores.GetValueOrDefault(id)).ToArray());

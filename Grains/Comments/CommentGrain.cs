@@ -54,7 +54,7 @@ internal sealed class CommentGrain(
         await comment.WriteStateAsync();
 
         await this.NotifyAsync(post.AuthorId, NotificationType.Comment, newComment.AuthorId, newComment.PostId);
-        await grains.GetGrain<IAffinityGrain>(newComment.AuthorId).RecordAsync(post.AuthorId, Interaction.Comment);
+        await grains.GetGrain<IAffinityGrain>(newComment.AuthorId).RecordAsync(post.AuthorId, Interaction.Comment, post.Hashtags);
         await this.NotifyMentionedAsync(grains, CaptionParser.Mentions(newComment.Text), newComment.AuthorId, newComment.PostId);
         return ToDetails();
     }

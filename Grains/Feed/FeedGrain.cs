@@ -18,6 +18,7 @@ internal sealed partial class FeedGrain(
     private readonly FeedOptions _options = options.Value;
     private FeedCache _cache = null!;
     private HashSet<long> _following = [];
+    private long[] _rankedSnapshot = [];
     private long _pushed;
     private long _pulled;
     private DateTimeOffset _activatedAt;
@@ -37,10 +38,49 @@ internal sealed partial class FeedGrain(
         await stream.SubscribeAsync(OnItemAsync);
     }
 
-    public async Task<Page<PostView>> GetPageAsync(PageRequest page)
+    public async Task<Page<PostView>> GetPageAsync(PageRequest page, FeedOrder order = FeedOrder.Chronological)
     {
         await MergeCelebrityPostsAsync();
+        if (_cache.Count == 0)
+        {
+            // Cold start: nobody followed, or nothing posted yet. Suggest explore posts until the graph yields some.
+            var suggested = await grains.GetGrain<Discovery.IExploreGrain>(OwnerId).GetPageAsync(page);
+            return suggested with { Items = [.. suggested.Items.Select(view => view with { Suggested = true })] };
+        }
 
+        return order == FeedOrder.Ranked ? await GetRankedPageAsync(page) : await GetChronologicalPageAsync(page);
+    }
+
+    private async Task<Page<PostView>> GetRankedPageAsync(PageRequest page)
+    {
+        // The first page takes a ranking snapshot; later pages walk it, so new arrivals never shift or repeat items.
+        if (page.Cursor is null || _rankedSnapshot.Length == 0)
+        {
+            _rankedSnapshot = await RankAsync();
+        }
+
+        var position = (int)Math.Clamp(page.Cursor ?? 0, 0, _rankedSnapshot.Length);
+        var ids = _rankedSnapshot.Skip(position).Take(page.Limit).ToArray();
+        var views = await PostHydrator.HydrateAsync(grains, ids, OwnerId);
+        long? next = position + ids.Length < _rankedSnapshot.Length ? position + ids.Length : null;
+        return new Page<PostView>([.. views.OfType<PostView>().Where(v => v.Post.Status == PostStatus.Published)], next);
+    }
+
+    private async Task<long[]> RankAsync()
+    {
+        var entries = _cache.Take(null, _options.RankedWindow);
+        var views = (await PostHydrator.HydrateAsync(grains, [.. entries.Select(e => e.PostId)], OwnerId)).OfType<PostView>().ToArray();
+        var authors = views.Select(v => v.Post.AuthorId).Distinct().ToArray();
+        var affinity = (await grains.GetGrain<Affinity.IAffinityGrain>(OwnerId).GetScoresAsync(authors)).Zip(authors).ToDictionary(p => p.Second, p => p.First);
+        var now = time.GetUtcNow();
+        return [.. views
+            .OrderByDescending(v => FeedRanker.Score(affinity[v.Post.AuthorId], v.Post.CreatedAt, v.Post.LikeCount, v.Post.CommentCount, now, _options.RankingHalfLife))
+            .ThenByDescending(v => v.Post.Id)
+            .Select(v => v.Post.Id)];
+    }
+
+    private async Task<Page<PostView>> GetChronologicalPageAsync(PageRequest page)
+    {
         var result = new List<PostView>(page.Limit);
         var cursor = page.Cursor;
         while (result.Count < page.Limit)

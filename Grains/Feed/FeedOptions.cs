@@ -27,6 +27,14 @@ public sealed class FeedOptions
     [Range(10, 10_000)]
     public int CelebrityTimelineSize { get; set; } = 200;
 
+    /// <summary>How many of the newest feed items the ranked order considers.</summary>
+    [Range(20, 1_000)]
+    public int RankedWindow { get; set; } = 200;
+
+    /// <summary>The age at which a post's ranked score halves.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan RankingHalfLife { get; set; } = TimeSpan.FromHours(12);
+
     /// <summary>How long each silo reuses its copy of a celebrity timeline or of the celebrity directory.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan CelebrityCacheTtl { get; set; } = TimeSpan.FromSeconds(1);

@@ -21,7 +21,7 @@ internal sealed class UserLikesGrain(
             likes.State.Liked[postId] = await likers.AddAsync(UserId);
             await likes.WriteStateAsync();
             await this.NotifyAsync(post.AuthorId, NotificationType.Like, UserId, postId);
-            await grains.GetGrain<IAffinityGrain>(UserId).RecordAsync(post.AuthorId, Interaction.Like);
+            await grains.GetGrain<IAffinityGrain>(UserId).RecordAsync(post.AuthorId, Interaction.Like, post.Hashtags);
         }
 
         return new LikeState(await likers.GetCountAsync(), IsLiked: true);

@@ -52,7 +52,7 @@ internal sealed class StoryGrain(
             && await grains.GetGrain<IStorySeenGrain>(viewerId).MarkSeenAsync(StoryId, story.State.ExpiresAt))
         {
             await Viewers.AddAsync(viewerId);
-            await grains.GetGrain<IAffinityGrain>(viewerId).RecordAsync(story.State.AuthorId, Interaction.StoryView);
+            await grains.GetGrain<IAffinityGrain>(viewerId).RecordAsync(story.State.AuthorId, Interaction.StoryView, []);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Instagram.Api.Tests.Infrastructure;
 
 namespace Instagram.Api.Tests.Feed;
@@ -29,21 +30,50 @@ public sealed class FeedApiTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task FeedOfSomeoneWhoFollowsNobodyIsEmpty()
+    public async Task SomeoneWhoFollowsNobodyGetsSuggestedPostsUntilTheirGraphYieldsSome()
     {
-        var loner = await ApiClient.RegisterAsync(factory);
-        var feed = await loner.GetJsonAsync("/v1/feed");
-        Assert.Empty(feed!["items"]!.AsArray());
-        Assert.Null(feed["nextCursor"]);
+        var author = await ApiClient.RegisterAsync(factory);
+        var popular = await author.PublishAsync("for everyone #coldstart");
+        var newcomer = await ApiClient.RegisterAsync(factory);
+
+        JsonArray items = [];
+        await Eventually.TrueAsync(async () => (items = (await newcomer.GetJsonAsync("/v1/feed?limit=100"))!["items"]!.AsArray())
+            .Any(p => p!["id"]!.GetValue<string>() == popular), "suggested post in the cold feed");
+        Assert.All(items, p => Assert.True(p!["suggested"]!.GetValue<bool>()));
+
+        var friend = await ApiClient.RegisterAsync(factory);
+        await newcomer.FollowAsync(friend);
+        var own = await friend.PublishAsync();
+        await Eventually.TrueAsync(async () => (await newcomer.FeedPostIdsAsync()).Contains(own), "graph post in the feed");
+        var feed = (await newcomer.GetJsonAsync("/v1/feed"))!["items"]!.AsArray();
+        Assert.All(feed, p => Assert.Null(p!["suggested"]));
     }
 
-    [Theory]
-    [InlineData("ranked")]
-    [InlineData("popular")]
-    public async Task OrdersOtherThanChronologicalAreBadRequests(string order)
+    [Fact]
+    public async Task RankedOrderPutsTheAuthorsTheReaderEngagesWithFirst()
+    {
+        var reader = await ApiClient.RegisterAsync(factory);
+        var friend = await ApiClient.RegisterAsync(factory);
+        var acquaintance = await ApiClient.RegisterAsync(factory);
+        await reader.FollowAsync(friend);
+        await reader.FollowAsync(acquaintance);
+        var friendsPost = await friend.PublishAsync();
+        var newer = await acquaintance.PublishAsync();
+        await Eventually.TrueAsync(async () => (await reader.FeedPostIdsAsync()).Count == 2, "both posts in the feed");
+        await reader.LikeAsync(friendsPost);
+        await reader.CommentAsync(friendsPost, "love this");
+        await Task.Delay(100); // affinity is recorded one-way
+
+        Assert.Equal([newer, friendsPost], await reader.FeedPostIdsAsync());
+        var ranked = (await reader.GetJsonAsync("/v1/feed?order=ranked"))!["items"]!.AsArray().Select(p => p!["id"]!.GetValue<string>());
+        Assert.Equal([friendsPost, newer], ranked);
+    }
+
+    [Fact]
+    public async Task UnknownOrdersAreBadRequests()
     {
         var user = await ApiClient.RegisterAsync(factory);
-        var problem = await ProblemAssert.IsProblemAsync(await user.Http.GetAsync($"/v1/feed?order={order}"), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(await user.Http.GetAsync("/v1/feed?order=popular"), HttpStatusCode.BadRequest);
         Assert.Contains("ranked", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

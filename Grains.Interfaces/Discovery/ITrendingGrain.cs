@@ -1,0 +1,13 @@
+namespace Instagram.Grains.Discovery;
+
+/// <summary>
+/// One trending window ("1h", "24h", "7d"). Fed in batches by per-silo <see cref="ITrendingCollectorGrain"/>s, so no
+/// single grain takes every hashtag use. A tag counts once per account per window, decayed by age.
+/// </summary>
+[Alias("Instagram.Grains.Discovery.ITrendingGrain")]
+public interface ITrendingGrain : IGrainWithStringKey
+{
+    [Alias("AddUsesAsync")] Task AddUsesAsync(HashtagUse[] uses);
+
+    [AlwaysInterleave, Alias("GetTopAsync")] Task<TrendingTag[]> GetTopAsync(int count);
+}

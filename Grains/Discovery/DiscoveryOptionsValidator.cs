@@ -1,0 +1,4 @@
+namespace Instagram.Grains.Discovery;
+
+[OptionsValidator]
+public sealed partial class DiscoveryOptionsValidator : IValidateOptions<DiscoveryOptions>;
