@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Instagram.Api.Auth;
 using Instagram.Api.Comments;
+using Instagram.Api.Discovery;
 using Instagram.Api.Feed;
 using Instagram.Api.Likes;
 using Instagram.Api.Notifications;
@@ -86,6 +87,7 @@ public static class ApiExtensions
         app.MapCommentsApi();
         app.MapNotificationsApi();
         app.MapStoriesApi();
+        app.MapDiscoveryApi();
 
         app.MapOpenApi();
         app.MapScalarApiReference();
