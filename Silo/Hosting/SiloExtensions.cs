@@ -29,6 +29,7 @@ public static class SiloExtensions
                     var connections = ClusterConnections.From(builder.Configuration);
                     silo.UsePostgresClustering(connections);
                     silo.ConfigureEndpoints(options.AdvertisedAddress(), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+                    silo.UseKubernetesHostingWhenEnabled(builder.Configuration);
                     silo.AddClusterProviders(builder.Configuration);
                     break;
                 default:

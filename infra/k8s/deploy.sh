@@ -62,9 +62,19 @@ kubectl -n "$ns" create configmap instagram-schema-sql --from-file="$repo/infra/
 echo "== configuration, RBAC, services and the schema job" >&2
 kubectl -n "$ns" delete job instagram-schema --ignore-not-found --wait=true
 kubectl apply -f "$work/rendered.yaml" -l 'app.kubernetes.io/component notin (silo,api)'
-if ! kubectl -n "$ns" wait --for=condition=complete job/instagram-schema --timeout=600s; then
+job_state() {
+  kubectl -n "$ns" get job instagram-schema \
+    -o jsonpath='{range .status.conditions[?(@.status=="True")]}{.type}{" "}{end}'
+}
+state=""
+for _ in $(seq 1 130); do # the Job's own deadline is 600 s
+  state="$(job_state)"
+  [[ "$state" == *Complete* || "$state" == *Failed* ]] && break
+  sleep 5
+done
+if [[ "$state" != *Complete* ]]; then
   kubectl -n "$ns" logs job/instagram-schema --tail=50 >&2 || true
-  echo "the schema job did not complete" >&2
+  echo "the schema job did not complete (${state:-still running})" >&2
   exit 1
 fi
 
