@@ -28,7 +28,9 @@ public static class DiscoveryApi
         var ids = await grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.HashtagPosts, normalized)).GetPageAsync(query.ToPageRequest(cursors), newestFirst: true);
         // Hydrating through the post grains applies tombstones, privacy and blocks for this viewer.
         var views = await Task.WhenAll(ids.Items.Distinct().Select(id => grains.GetGrain<IPostGrain>(id).GetViewAsync(user.UserId())));
-        var items = views.OfType<PostView>().Where(v => v.Post.Status == PostStatus.Published).Select(PostResponse.From).ToArray();
+        // The list is in arrival order; within a page, newest first.
+        var items = views.OfType<PostView>().Where(v => v.Post.Status == PostStatus.Published)
+            .OrderByDescending(v => v.Post.Id).Select(PostResponse.From).ToArray();
         return TypedResults.Ok(new PageResponse<PostResponse>(items, cursors.Encode(ids.NextCursor)));
     }
 
