@@ -5,15 +5,15 @@ internal sealed class AffinityGrain(
     [PersistentState("affinity", ProviderNames.GrainStorage)] IPersistentState<AffinityState> affinity) : Grain, IAffinityGrain
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
-    private bool _dirty;
+    private WriteBehind _writes = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this, new GrainTimerCreationOptions(FlushInterval, FlushInterval));
+        _writes = new WriteBehind(this, FlushInterval, () => affinity.WriteStateAsync());
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _writes.FlushAsync();
 
     private const int MaxTags = 500;
 
@@ -32,7 +32,7 @@ internal sealed class AffinityGrain(
             affinity.State.TagScores = affinity.State.TagScores.OrderByDescending(t => t.Value).Take(MaxTags / 2).ToDictionary();
         }
 
-        _dirty = true;
+        _writes.MarkDirty();
         return Task.CompletedTask;
     }
 
@@ -41,13 +41,4 @@ internal sealed class AffinityGrain(
 
     public Task<double[]> GetScoresAsync(long[] authorIds) =>
         Task.FromResult(authorIds.Select(id => affinity.State.Scores.GetValueOrDefault(id)).ToArray());
-
-    private async Task FlushAsync()
-    {
-        if (_dirty)
-        {
-            _dirty = false;
-            await affinity.WriteStateAsync();
-        }
-    }
 }

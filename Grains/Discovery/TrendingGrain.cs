@@ -6,7 +6,7 @@ internal sealed class TrendingGrain(
     TimeProvider time) : Grain, ITrendingGrain
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
-    private bool _dirty;
+    private WriteBehind _writes = null!;
 
     private TimeSpan Window => TrendingWindows.All.TryGetValue(this.GetPrimaryKeyString(), out var window)
         ? window
@@ -14,11 +14,11 @@ internal sealed class TrendingGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this, new GrainTimerCreationOptions(FlushInterval, FlushInterval));
+        _writes = new WriteBehind(this, FlushInterval, WriteAsync);
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _writes.FlushAsync();
 
     public Task AddUsesAsync(HashtagUse[] uses)
     {
@@ -36,7 +36,7 @@ internal sealed class TrendingGrain(
             }
         }
 
-        _dirty = true;
+        _writes.MarkDirty();
         return Task.CompletedTask;
     }
 
@@ -53,13 +53,8 @@ internal sealed class TrendingGrain(
             .ToArray());
     }
 
-    private async Task FlushAsync()
+    private Task WriteAsync()
     {
-        if (!_dirty)
-        {
-            return;
-        }
-
         // Forget what fell out of the window before writing.
         var now = time.GetUtcNow();
         var window = Window;
@@ -76,7 +71,6 @@ internal sealed class TrendingGrain(
             }
         }
 
-        _dirty = false;
-        await trending.WriteStateAsync();
+        return trending.WriteStateAsync();
     }
 }

@@ -20,7 +20,7 @@ internal sealed class NotificationsGrain(
     TimeProvider time) : Grain, INotificationsGrain
 {
     private const int ActorsShown = 10;
-    private bool _dirty;
+    private WriteBehind _writes = null!;
 
     private long UserId => this.GetPrimaryKeyLong();
 
@@ -29,11 +29,10 @@ internal sealed class NotificationsGrain(
         await this.GetStreamProvider(ProviderNames.Streams)
             .GetStream<NotificationEvent>(StreamId.Create(StreamNamespaces.Notifications, UserId))
             .SubscribeAsync(OnEventAsync);
-        this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this,
-            new GrainTimerCreationOptions(options.Value.FlushInterval, options.Value.FlushInterval));
+        _writes = new WriteBehind(this, options.Value.FlushInterval, () => inbox.WriteStateAsync());
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _writes.FlushAsync();
 
     public async Task<Page<NotificationView>> GetPageAsync(PageRequest page)
     {
@@ -59,7 +58,7 @@ internal sealed class NotificationsGrain(
         if (upToId > inbox.State.ReadUpTo)
         {
             inbox.State.ReadUpTo = upToId;
-            _dirty = true;
+            _writes.MarkDirty();
         }
 
         return Task.CompletedTask;
@@ -118,7 +117,7 @@ internal sealed class NotificationsGrain(
             await push.SendAsync(UserId, notification.Type, notification.ActorId, notification.PostId);
         }
 
-        _dirty = true;
+        _writes.MarkDirty();
     }
 
     private async Task<NotificationView?> ToViewAsync(NotificationRecord record, HashSet<long> excluded)
@@ -139,14 +138,5 @@ internal sealed class NotificationsGrain(
         var hidden = record.ActorIds.Count - actors.Length;
         return new NotificationView(record.Id, record.Type, actors, Math.Max(actors.Length, record.ActorCount - hidden),
             record.PostId, record.UpdatedAt, record.Id <= inbox.State.ReadUpTo);
-    }
-
-    private async Task FlushAsync()
-    {
-        if (_dirty)
-        {
-            _dirty = false;
-            await inbox.WriteStateAsync();
-        }
     }
 }

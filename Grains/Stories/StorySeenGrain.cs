@@ -6,39 +6,38 @@ internal sealed class StorySeenGrain(
     TimeProvider time) : Grain, IStorySeenGrain
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(2);
-    private bool _dirty;
+    private WriteBehind _writes = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this, new GrainTimerCreationOptions(FlushInterval, FlushInterval));
+        _writes = new WriteBehind(this, FlushInterval, WriteAsync);
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _writes.FlushAsync();
 
     public Task<bool> MarkSeenAsync(long storyId, DateTimeOffset expiresAt)
     {
         var fresh = seen.State.Seen.TryAdd(storyId, expiresAt);
-        _dirty |= fresh;
+        if (fresh)
+        {
+            _writes.MarkDirty();
+        }
+
         return Task.FromResult(fresh);
     }
 
     public Task<bool[]> HaveSeenAsync(long[] storyIds) => Task.FromResult(storyIds.Select(seen.State.Seen.ContainsKey).ToArray());
 
-    private async Task FlushAsync()
+    // Expired stories need no seen record any more: drop them before each write.
+    private Task WriteAsync()
     {
-        if (!_dirty)
-        {
-            return;
-        }
-
         var now = time.GetUtcNow();
         foreach (var expired in seen.State.Seen.Where(s => s.Value <= now).Select(s => s.Key).ToArray())
         {
             seen.State.Seen.Remove(expired);
         }
 
-        _dirty = false;
-        await seen.WriteStateAsync();
+        return seen.WriteStateAsync();
     }
 }

@@ -90,7 +90,7 @@ public abstract class EngagementTests(ClusterFixture fixture, ITestOutputHelper 
 [Collection(EmbeddedCollection.Name)]
 public sealed class EmbeddedEngagementTests(EmbeddedClusterFixture fixture, ITestOutputHelper output) : EngagementTests(fixture, output)
 {
-    protected override int HotPostLikers => 5_000;
+    protected override int HotPostLikers => 2_000;
 }
 
 [Collection(ServicesCollection.Name)]
