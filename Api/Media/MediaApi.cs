@@ -7,18 +7,27 @@ using Microsoft.Net.Http.Headers;
 
 namespace Instagram.Api.Media;
 
+/// <summary>
+/// Upload slots, the Api's own upload URL (whole file or <c>Content-Range</c> chunks), upload status, and the
+/// variants at stable, immutable URLs. With Blob Storage the slot is a SAS URL and the bytes never pass through here;
+/// the media grain discovers the upload in storage and processes it.
+/// </summary>
 public static partial class MediaApi
 {
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1/media").WithTags("Media");
         api.MapPost("/uploads", CreateUpload).WithName(nameof(CreateUpload))
-            .WithSummary("Ask for a short-lived URL to upload one image to.").RequireAuthorization();
+            .WithSummary("Ask for a short-lived, write-only URL to upload one image to.").RequireAuthorization();
         // The signed URL is the credential here, as a SAS URL is on Blob Storage.
         api.MapPut("/uploads/{mediaId}", UploadMedia).WithName(nameof(UploadMedia))
-            .WithSummary("Upload the bytes to a URL from CreateUpload.").AllowAnonymous();
-        app.MapGet("/media/{mediaId}/{file}", GetMediaFile).WithName(nameof(GetMediaFile)).WithTags("Media")
-            .WithSummary("Media bytes at a stable, immutable URL.").AllowAnonymous();
+            .WithSummary("Upload the bytes (or one Content-Range chunk) to a URL from CreateUpload.").AllowAnonymous();
+        api.MapGet("/{mediaId}", GetMedia).WithName(nameof(GetMedia))
+            .WithSummary("Upload progress (chunks received, to resume), processing status and failure reason.").RequireAuthorization();
+        api.MapPost("/{mediaId}/complete", CompleteUpload).WithName(nameof(CompleteUpload))
+            .WithSummary("Tell the server a direct upload is done; it checks storage rather than taking your word.").RequireAuthorization();
+        app.MapMethods("/media/{mediaId}/{file}", [HttpMethods.Get, HttpMethods.Head], GetMediaFile).WithName(nameof(GetMediaFile)).WithTags("Media")
+            .WithSummary("A variant's bytes at a stable, immutable URL.").AllowAnonymous();
         return app;
     }
 
@@ -42,19 +51,34 @@ public static partial class MediaApi
             throw new BadHttpRequestException($"sizeBytes may be at most {options.Value.MaxUploadBytes}.", StatusCodes.Status413PayloadTooLarge);
         }
 
+        if (request.ChunkSize is <= 0)
+        {
+            throw DomainException.InvalidInput("chunkSize must be positive.");
+        }
+
         var mediaId = ids.NextId();
         var expiresAt = time.GetUtcNow() + options.Value.UploadUrlLifetime;
-        await grains.GetGrain<IMediaGrain>(mediaId)
-            .CreateUploadAsync(new MediaUploadSlot(user.UserId(), contentType, request.SizeBytes, expiresAt, Completed: false));
+        expiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()); // what the signed URL can carry
+        var ticket = await grains.GetGrain<IMediaGrain>(mediaId)
+            .CreateUploadAsync(new MediaUploadSlot(user.UserId(), contentType, request.SizeBytes, expiresAt, Completed: false, ChunkSize: request.ChunkSize ?? 0));
 
-        var url = $"{http.Scheme}://{http.Host}{signer.PathFor(mediaId, expiresAt)}";
         var id = mediaId.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Created(url, new UploadSlotResponse(id, url, expiresAt, request.SizeBytes));
+        var response = ticket.DirectUploadUrl is { } directUrl
+            ? new UploadSlotResponse(id, directUrl, expiresAt, ticket.ChunkSize, UploadSlotResponse.AzureBlobProtocol,
+                new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob" })
+            : new UploadSlotResponse(id, $"{http.Scheme}://{http.Host}{signer.PathFor(mediaId, expiresAt)}", expiresAt, ticket.ChunkSize,
+                UploadSlotResponse.ContentRangeProtocol, new Dictionary<string, string>());
+        return TypedResults.Created($"/v1/media/{id}", response);
     }
 
-    public static async Task<Ok<UploadedMediaResponse>> UploadMedia(
+    /// <summary>
+    /// The whole file, or one chunk with <c>Content-Range: bytes a-b/total</c> (a = a multiple of chunkSize; every
+    /// chunk but the last exactly chunkSize long; any order; a retried chunk replaces the earlier copy). 202 while
+    /// chunks are missing, 200 once the upload is complete (processing then starts on its own).
+    /// </summary>
+    public static async Task<Results<Ok<MediaStatusResponse>, Accepted<MediaStatusResponse>>> UploadMedia(
         string mediaId, long? expires, string? sig, HttpRequest http, IGrainFactory grains, UploadUrlSigner signer,
-        IMediaStore store, TimeProvider time, CancellationToken cancellationToken)
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var id = RouteIds.Parse(mediaId, "mediaId");
         if (expires is not { } expiry || !signer.IsValid(id, expiry, sig))
@@ -74,52 +98,109 @@ public static partial class MediaApi
             throw DomainException.Conflict("This media item has already been uploaded.");
         }
 
+        MediaProgress progress;
         if (http.Headers.ContentRange.Count > 0)
         {
-            throw DomainException.InvalidInput("Chunked uploads are not supported yet; send the whole file in one PUT.");
-        }
+            var (offset, length, total) = ParseContentRange(http, slot.SizeBytes);
+            var bytes = await ReadBodyAsync(http, length, exactly: true, cancellationToken);
+            if (offset == 0)
+            {
+                CheckImageType(bytes, slot.ContentType);
+            }
 
-        var bytes = await ReadBodyAsync(http, slot.SizeBytes, cancellationToken);
-        var format = ImageSniffer.Detect(bytes.Span)
-            ?? throw new BadHttpRequestException("The bytes are not a JPEG, PNG or WebP image.", StatusCodes.Status415UnsupportedMediaType);
-        if (format.ContentType != slot.ContentType)
+            progress = await grain.ReceiveChunkAsync(new UploadChunk(offset, total, bytes));
+        }
+        else
         {
-            throw new BadHttpRequestException($"The upload was declared as {slot.ContentType} but the bytes are {format.ContentType}.", StatusCodes.Status415UnsupportedMediaType);
+            var bytes = await ReadBodyAsync(http, slot.SizeBytes, exactly: false, cancellationToken);
+            CheckImageType(bytes, slot.ContentType);
+            progress = await SendInChunksAsync(grain, bytes, slot.ChunkSize);
         }
 
-        var key = $"{id}/original.{format.Extension}";
-        await store.WriteAsync(key, bytes, format.ContentType, cancellationToken);
-        var view = await grain.CompleteUploadAsync(new StoredMedia(format.ContentType, format.Width, format.Height, bytes.Length, store.PublicUrl(key), key));
-        return TypedResults.Ok(new UploadedMediaResponse(mediaId, format.ContentType, view.Width, view.Height, bytes.Length, view.Variants.Full));
+        var body = MediaStatusResponse.From(progress);
+        return progress.Status == MediaStatus.Uploading ? TypedResults.Accepted($"/v1/media/{mediaId}", body) : TypedResults.Ok(body);
+    }
+
+    public static async Task<Ok<MediaStatusResponse>> GetMedia(string mediaId, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(MediaStatusResponse.From(await grains.GetGrain<IMediaGrain>(RouteIds.Parse(mediaId, "mediaId")).GetProgressAsync(user.UserId())));
+
+    public static async Task<Results<Ok<MediaStatusResponse>, Accepted<MediaStatusResponse>>> CompleteUpload(string mediaId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var progress = await grains.GetGrain<IMediaGrain>(RouteIds.Parse(mediaId, "mediaId")).CheckUploadAsync(user.UserId());
+        var body = MediaStatusResponse.From(progress);
+        return progress.Status == MediaStatus.Ready ? TypedResults.Ok(body) : TypedResults.Accepted($"/v1/media/{mediaId}", body);
     }
 
     public static async Task<IResult> GetMediaFile(string mediaId, string file, IMediaStore store, HttpResponse response, CancellationToken cancellationToken)
     {
         var id = RouteIds.Parse(mediaId, "mediaId");
-        var match = MediaFilePattern().Match(file);
-        if (!match.Success)
+        if (!VariantFilePattern().IsMatch(file))
         {
-            return TypedResults.NotFound();
+            return TypedResults.NotFound(); // originals (and anything else) are never served
         }
 
-        var key = $"{id}/{file}";
-        var stream = await store.OpenReadAsync(key, cancellationToken);
+        var stream = await store.OpenReadAsync($"{id}/{file}", cancellationToken);
         if (stream is null)
         {
             return TypedResults.NotFound();
         }
 
-        // Objects never change once written, so clients and CDNs may keep them forever.
+        // Objects never change once written, so clients and CDNs may keep them forever; the key names the bytes.
         response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        var contentType = match.Groups[1].Value switch { "jpg" => "image/jpeg", "png" => "image/png", _ => "image/webp" };
-        return TypedResults.Stream(stream, contentType, entityTag: new EntityTagHeaderValue($"\"{id}-{file}\""));
+        response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Stream(stream, MediaKeys.VariantContentType, entityTag: new EntityTagHeaderValue($"\"{id}-{file}\""));
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest http, long limit, CancellationToken cancellationToken)
+    private static async Task<MediaProgress> SendInChunksAsync(IMediaGrain grain, byte[] bytes, long chunkSize)
+    {
+        var step = chunkSize > 0 ? (int)Math.Min(chunkSize, int.MaxValue) : bytes.Length;
+        MediaProgress? progress = null;
+        for (var offset = 0; offset < bytes.Length; offset += step)
+        {
+            var piece = offset == 0 && bytes.Length <= step ? bytes : bytes.AsSpan(offset, Math.Min(step, bytes.Length - offset)).ToArray();
+            progress = await grain.ReceiveChunkAsync(new UploadChunk(offset, bytes.Length, piece));
+        }
+
+        return progress!;
+    }
+
+    private static (long Offset, int Length, long Total) ParseContentRange(HttpRequest http, long declared)
+    {
+        if (!ContentRangeHeaderValue.TryParse(http.Headers.ContentRange.ToString(), out var range)
+            || !string.Equals(range.Unit.Value, "bytes", StringComparison.OrdinalIgnoreCase)
+            || range is not { From: { } from, To: { } to, Length: { } total }
+            || from > to || to >= total)
+        {
+            throw DomainException.InvalidInput("Content-Range must be 'bytes first-last/total' with first <= last < total.");
+        }
+
+        if (total > declared)
+        {
+            throw new BadHttpRequestException($"The upload is larger than the {declared} bytes declared for it.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        return (from, (int)(to - from + 1), total);
+    }
+
+    // Magic bytes, not the name or the declared type: anything but an accepted image is refused before it is stored.
+    private static void CheckImageType(ReadOnlySpan<byte> bytes, string declared)
+    {
+        switch (ImageSniffer.DetectType(bytes))
+        {
+            case null:
+                throw new BadHttpRequestException($"The bytes are not an image of an accepted type ({string.Join(", ", MediaOptions.AcceptedContentTypes)}).", StatusCodes.Status415UnsupportedMediaType);
+            case ImageFormat.Heic:
+                throw new BadHttpRequestException($"HEIC images are not supported; upload {string.Join(", ", MediaOptions.AcceptedContentTypes)}.", StatusCodes.Status415UnsupportedMediaType);
+            case var actual when actual != declared:
+                throw new BadHttpRequestException($"The upload was declared as {declared} but the bytes are {actual}.", StatusCodes.Status415UnsupportedMediaType);
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest http, long limit, bool exactly, CancellationToken cancellationToken)
     {
         if (http.ContentLength > limit)
         {
-            throw TooLarge(limit);
+            throw exactly ? RangeMismatch(limit) : TooLarge(limit);
         }
 
         using var buffer = new MemoryStream((int)Math.Min(limit, 1 << 20));
@@ -129,7 +210,7 @@ public static partial class MediaApi
         {
             if (buffer.Length + read > limit)
             {
-                throw TooLarge(limit);
+                throw exactly ? RangeMismatch(limit) : TooLarge(limit);
             }
 
             buffer.Write(chunk, 0, read);
@@ -140,12 +221,20 @@ public static partial class MediaApi
             throw DomainException.InvalidInput("The upload is empty.");
         }
 
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (exactly && buffer.Length != limit)
+        {
+            throw RangeMismatch(limit);
+        }
+
+        return buffer.ToArray();
     }
+
+    private static DomainException RangeMismatch(long length) =>
+        DomainException.InvalidInput($"The body must be exactly the {length} bytes its Content-Range names.");
 
     private static BadHttpRequestException TooLarge(long limit) =>
         new($"The upload is larger than the {limit} bytes declared for it.", StatusCodes.Status413PayloadTooLarge);
 
-    [GeneratedRegex("^original\\.(jpg|png|webp)$")]
-    private static partial Regex MediaFilePattern();
+    [GeneratedRegex("^(thumbnail|small|medium|full)\\.webp$")]
+    private static partial Regex VariantFilePattern();
 }

@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Instagram.Grains.Media;
 
 namespace Instagram.Api.Media;
 
-/// <summary>Upload limits (configuration section "Media", shared with the media store's own settings).</summary>
+/// <summary>Upload limits (configuration section "Media", shared with the media pipeline's and the media store's settings).</summary>
 public sealed class MediaOptions
 {
     public const string SectionName = "Media";
@@ -13,5 +14,6 @@ public sealed class MediaOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
-    public static readonly string[] AcceptedContentTypes = ["image/jpeg", "image/png", "image/webp"];
+    /// <summary>What a client may declare; the pipeline checks the bytes say the same.</summary>
+    public static IReadOnlyList<string> AcceptedContentTypes => ImageFormat.Accepted;
 }

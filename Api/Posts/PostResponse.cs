@@ -20,7 +20,8 @@ public sealed record PostResponse(
     bool IsLiked,
     string Status,
     DateTimeOffset CreatedAt,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Suggested = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Suggested = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FailureReason = null)
 {
     public static PostResponse From(PostView view)
     {
@@ -38,7 +39,8 @@ public sealed record PostResponse(
             view.IsLiked,
             post.Status.ToString().ToLowerInvariant(),
             post.CreatedAt,
-            view.Suggested ? true : null);
+            view.Suggested ? true : null,
+            post.FailureReason);
     }
 }
 

@@ -1,20 +1,40 @@
 namespace Instagram.Grains.Media;
 
-/// <summary>One uploaded media item: who owns it, what was declared and what arrived.</summary>
+/// <summary>
+/// One media item from upload slot to variants: it issues the upload target, stages chunks, notices when the upload
+/// is complete (the last chunk through the Api, or the object appearing in storage), runs the processing pipeline off
+/// the request path with retries, and reports the status. Reads interleave with a running pipeline.
+/// </summary>
 [Alias("Instagram.Grains.Media.IMediaGrain")]
 public interface IMediaGrain : IGrainWithIntegerKey
 {
-    [Alias("CreateUploadAsync")] Task CreateUploadAsync(MediaUploadSlot slot);
+    /// <summary>Records the slot and returns where the bytes go (a direct storage URL, or the Api).</summary>
+    [Alias("CreateUploadAsync")] Task<MediaUploadTicket> CreateUploadAsync(MediaUploadSlot slot);
 
-    /// <summary>The slot an upload must respect, or null when there is none.</summary>
-    [Alias("GetUploadSlotAsync")] Task<MediaUploadSlot?> GetUploadSlotAsync();
+    /// <summary>The slot an upload must respect (<c>Completed</c> once all bytes arrived), or null when there is none.</summary>
+    [AlwaysInterleave, Alias("GetUploadSlotAsync")] Task<MediaUploadSlot?> GetUploadSlotAsync();
 
-    /// <summary>Records the stored, validated bytes; called once the upload is complete.</summary>
+    /// <summary>Stages one chunk of an upload through the Api (any order, retries overwrite); the chunk that completes the upload starts processing.</summary>
+    [Alias("ReceiveChunkAsync")] Task<MediaProgress> ReceiveChunkAsync(UploadChunk chunk);
+
+    /// <summary>The uploader's "I am done" for a direct upload: checked against storage, never taken on trust.</summary>
+    [Alias("CheckUploadAsync")] Task<MediaProgress> CheckUploadAsync(long requestedBy);
+
+    /// <summary>Upload and processing state for the owner (what to resume, why it failed).</summary>
+    [AlwaysInterleave, Alias("GetProgressAsync")] Task<MediaProgress> GetProgressAsync(long requestedBy);
+
+    /// <summary>Registers media stored and checked elsewhere (imports, seeding): ready at once, every variant its one URL.</summary>
     [Alias("CompleteUploadAsync")] Task<MediaView> CompleteUploadAsync(StoredMedia stored);
 
-    /// <summary>The ready media for use by its owner in a post or as an avatar; refuses anyone else's or unfinished media.</summary>
-    [Alias("GetOwnedViewAsync")] Task<MediaView> GetOwnedViewAsync(long ownerId);
+    /// <summary>
+    /// The media for use by its owner in a post, story or avatar: uploaded media qualify even while processing (the
+    /// view says so); refuses anyone else's, not yet uploaded and failed media.
+    /// </summary>
+    [AlwaysInterleave, Alias("GetOwnedViewAsync")] Task<MediaView> GetOwnedViewAsync(long ownerId);
 
-    /// <summary>Deletes the stored bytes and the record (ephemeral media, such as an expired story's).</summary>
+    /// <summary>The current view with its status, or null when the item does not exist (posts wait on this).</summary>
+    [AlwaysInterleave, Alias("GetViewAsync")] Task<MediaView?> GetViewAsync();
+
+    /// <summary>Deletes every stored object (upload, original, variants) and the record (ephemeral media, such as an expired story's).</summary>
     [Alias("DeleteAsync")] Task DeleteAsync();
 }

@@ -1,9 +1,15 @@
 namespace Instagram.Grains.Media;
 
+/// <summary>
+/// A media item as posts, stories and avatars show it. Variant URLs are fixed when the item is created, so a view taken
+/// while it is still processing already names the URLs the variants will have; width and height are the full variant's.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Instagram.Grains.Media.MediaView")]
 public sealed record MediaView(
     [property: Id(0)] long Id,
     [property: Id(1)] string Type,
     [property: Id(2)] int Width,
     [property: Id(3)] int Height,
-    [property: Id(4)] MediaVariants Variants);
+    [property: Id(4)] MediaVariants Variants,
+    [property: Id(5)] MediaStatus Status = MediaStatus.Ready,
+    [property: Id(6)] string? FailureReason = null);

@@ -1,6 +1,9 @@
 namespace Instagram.Grains.Media;
 
-/// <summary>What the upload handler found in the bytes (sniffed, not declared) and where it put them.</summary>
+/// <summary>
+/// Media registered as already stored and checked elsewhere (imports, seeding, load tests): it is ready at once and
+/// every variant is <see cref="OriginalUrl"/>. Uploads through the pipeline never use it.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Instagram.Grains.Media.StoredMedia")]
 public sealed record StoredMedia(
     [property: Id(0)] string ContentType,

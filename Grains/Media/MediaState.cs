@@ -4,5 +4,45 @@ namespace Instagram.Grains.Media;
 public sealed class MediaState
 {
     [Id(0)] public MediaUploadSlot? Slot { get; set; }
+
+    /// <summary>Set only for media registered through <see cref="IMediaGrain.CompleteUploadAsync"/> (stored and checked elsewhere).</summary>
     [Id(1)] public StoredMedia? Stored { get; set; }
+
+    /// <summary>Null in records written before the pipeline existed: ready when <see cref="Stored"/> is set, else uploading.</summary>
+    [Id(2)] public MediaStatus? Status { get; set; }
+
+    [Id(3)] public MediaUploadRoute Route { get; set; }
+
+    [Id(4)] public long ChunkSize { get; set; }
+
+    /// <summary>The upload's total size, fixed by its first chunk (Api route) or found in storage (direct route).</summary>
+    [Id(5)] public long? TotalBytes { get; set; }
+
+    /// <summary>Indexes of the chunks staged so far (Api route).</summary>
+    [Id(6)] public HashSet<int> ReceivedChunks { get; set; } = [];
+
+    /// <summary>The size the first chunk's header gave (before orientation), shown until processing is done.</summary>
+    [Id(7)] public int HeaderWidth { get; set; }
+
+    [Id(15)] public int HeaderHeight { get; set; }
+
+    /// <summary>True once every byte arrived: the last chunk was committed, or the object was found in storage.</summary>
+    [Id(16)] public bool UploadComplete { get; set; }
+
+    /// <summary>Processing attempts that failed for reasons other than the image itself.</summary>
+    [Id(8)] public int Attempts { get; set; }
+
+    [Id(9)] public DateTimeOffset? NextAttemptAt { get; set; }
+
+    [Id(10)] public string? FailureReason { get; set; }
+
+    /// <summary>The sniffed type and the full variant's size, once processed.</summary>
+    [Id(11)] public string? ContentType { get; set; }
+
+    [Id(12)] public int Width { get; set; }
+
+    [Id(13)] public int Height { get; set; }
+
+    /// <summary>True while the item holds its lifecycle reminder (registered when there is something to clean up or finish).</summary>
+    [Id(14)] public bool HasReminder { get; set; }
 }

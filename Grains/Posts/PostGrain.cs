@@ -12,6 +12,9 @@ internal sealed partial class PostGrain(
     public const int MaxCaptionLength = 2_200;
     public const int MaxMedia = 10;
 
+    private IGrainTimer? _distributionTimer;
+    private TimeSpan _mediaWait;
+
     private long PostId => this.GetPrimaryKeyLong();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -59,9 +62,27 @@ internal sealed partial class PostGrain(
             throw DomainException.NotFound("post");
         }
 
-        // Media are validated when they are uploaded, so a post whose media were all accepted is ready now.
+        // A post waits for every media item to be processed: ready → published (with the final variants and
+        // sizes), any failed or gone → failed, else it stays processing and the timer asks again.
         if (post.State.Status == PostStatus.Processing)
         {
+            var current = await Task.WhenAll(post.State.Media.Select(m => grains.GetGrain<IMediaGrain>(m.Id).GetViewAsync()));
+            var media = current.Select((view, i) => view ?? post.State.Media[i] with { Status = MediaStatus.Failed, FailureReason = "The media item no longer exists." }).ToArray();
+            if (media.Any(m => m.Status == MediaStatus.Failed))
+            {
+                post.State.Media = media;
+                post.State.Status = PostStatus.Failed;
+                post.State.Distributed = true; // nothing to hand to the timeline
+                await post.WriteStateAsync();
+                return post.State.Status;
+            }
+
+            if (media.Any(m => m.Status != MediaStatus.Ready))
+            {
+                return post.State.Status;
+            }
+
+            post.State.Media = media;
             post.State.Status = PostStatus.Published;
             post.State.Distributed = false;
             await post.WriteStateAsync();
@@ -130,10 +151,21 @@ internal sealed partial class PostGrain(
         }
     }
 
-    // Publication happens off the request path: the caller gets "processing" at once.
-    private void ScheduleDistribution() =>
-        this.RegisterGrainTimer(static (grain, _) => grain.DistributeOnTimerAsync(), this,
-            new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+    // Publication happens off the request path: the caller gets "processing" at once. While media are still
+    // processing the timer asks again, backing off from 50 ms to 2 s (KeepAlive: the grain stays to publish).
+    private void ScheduleDistribution(TimeSpan? due = null)
+    {
+        var dueTime = due ?? TimeSpan.Zero;
+        if (_distributionTimer is null)
+        {
+            _distributionTimer = this.RegisterGrainTimer(static (grain, _) => grain.DistributeOnTimerAsync(), this,
+                new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+        else
+        {
+            _distributionTimer.Change(dueTime, Timeout.InfiniteTimeSpan);
+        }
+    }
 
     private async Task DistributeOnTimerAsync()
     {
@@ -141,7 +173,11 @@ internal sealed partial class PostGrain(
         {
             if (post.State.Status == PostStatus.Processing)
             {
-                await PublishAsync();
+                if (await PublishAsync() == PostStatus.Processing)
+                {
+                    _mediaWait = _mediaWait == TimeSpan.Zero ? TimeSpan.FromMilliseconds(50) : TimeSpan.FromTicks(Math.Min(_mediaWait.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+                    ScheduleDistribution(_mediaWait);
+                }
             }
             else
             {
@@ -150,8 +186,12 @@ internal sealed partial class PostGrain(
         }
         catch (Exception ex)
         {
-            // Left undistributed: the next activation tries again.
+            // Left undistributed: the next activation tries again (and a post still waiting on media, shortly).
             LogDistributionFailed(ex, PostId);
+            if (post.State.Status == PostStatus.Processing)
+            {
+                ScheduleDistribution(TimeSpan.FromSeconds(2));
+            }
         }
     }
 
@@ -189,7 +229,8 @@ internal sealed partial class PostGrain(
 
     private PostDetails ToDetails() => new(PostId, post.State.AuthorId, post.State.Caption, post.State.Hashtags,
         post.State.Mentions, post.State.Location, post.State.Media, post.State.LikeCount, post.State.CommentCount,
-        post.State.Status, post.State.CreatedAt);
+        post.State.Status, post.State.CreatedAt,
+        post.State.Status == PostStatus.Failed ? post.State.Media.FirstOrDefault(m => m.Status == MediaStatus.Failed)?.FailureReason : null);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Distributing post {PostId} failed; it will be retried on the next activation")]
     private partial void LogDistributionFailed(Exception exception, long postId);

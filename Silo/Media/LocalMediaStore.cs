@@ -1,9 +1,15 @@
+using System.Globalization;
 using Instagram.Grains.Abstractions;
+using Instagram.Grains.Media;
 
 namespace Instagram.Silo.Media;
 
-/// <summary>Media in a local folder, one file per object; the Api serves them under /media/.</summary>
-public sealed class LocalMediaStore(IOptions<LocalMediaOptions> options) : IMediaStore
+/// <summary>
+/// Media in a local folder, one file per object; the Api serves the variants under /media/. Chunks of an upload are
+/// staged as files beside it ("{key}.chunks/000000", ...) and concatenated on commit. There are no direct upload
+/// URLs: uploads come through the Api.
+/// </summary>
+public sealed class LocalMediaStore(IOptions<LocalMediaOptions> options) : IMediaStore, IMediaUploadStore
 {
     private readonly string _root = Path.GetFullPath(options.Value.LocalPath);
 
@@ -12,8 +18,12 @@ public sealed class LocalMediaStore(IOptions<LocalMediaOptions> options) : IMedi
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Write aside, then move: a reader never sees a half-written object.
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllBytesAsync(temp, content.ToArray(), cancellationToken);
+        var temp = TempPathFor(path);
+        await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+        {
+            await file.WriteAsync(content, cancellationToken);
+        }
+
         File.Move(temp, path, overwrite: true);
     }
 
@@ -27,11 +37,90 @@ public sealed class LocalMediaStore(IOptions<LocalMediaOptions> options) : IMedi
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(key));
+        var path = PathOf(key);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
+        RemoveFolderIfEmpty(Path.GetDirectoryName(path)!);
         return Task.CompletedTask;
     }
 
     public string PublicUrl(string key) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/media/{key}";
+
+    public Task<Uri?> CreateDirectUploadUrlAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        Task.FromResult<Uri?>(null);
+
+    public async Task StageChunkAsync(string key, int index, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var folder = ChunkFolderOf(key);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, ChunkName(index));
+        var temp = TempPathFor(path);
+        await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+        {
+            await file.WriteAsync(content, cancellationToken);
+        }
+
+        File.Move(temp, path, overwrite: true); // a retried chunk replaces the earlier copy
+    }
+
+    public async Task CommitChunksAsync(string key, int count, string contentType, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        var folder = ChunkFolderOf(key);
+        var temp = TempPathFor(path);
+        await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+        {
+            for (var index = 0; index < count; index++)
+            {
+                await using var chunk = new FileStream(Path.Combine(folder, ChunkName(index)), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+                await chunk.CopyToAsync(output, cancellationToken);
+            }
+        }
+
+        File.Move(temp, path, overwrite: true);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    public Task<long?> GetLengthAsync(string key, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(PathOf(key));
+        return Task.FromResult<long?>(file.Exists ? file.Length : null);
+    }
+
+    public Task DiscardAsync(string key, CancellationToken cancellationToken)
+    {
+        var folder = ChunkFolderOf(key);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return DeleteAsync(key, cancellationToken);
+    }
+
+    private string ChunkFolderOf(string key) => PathOf(key + ".chunks");
+
+    private static string ChunkName(int index) => index.ToString("D6", CultureInfo.InvariantCulture);
+
+    private static string TempPathFor(string path) => path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+
+    private void RemoveFolderIfEmpty(string folder)
+    {
+        try
+        {
+            if (folder.Length > _root.Length && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+        catch (IOException)
+        {
+            // Something was written there meanwhile: the folder is in use, leave it.
+        }
+    }
 
     private string PathOf(string key)
     {

@@ -25,7 +25,8 @@ public sealed class PostsAndMediaApiTests(ApiFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
         Assert.NotNull(response.Headers.ETag);
-        Assert.Equal(TestImages.Png(), await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/webp", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("RIFF"u8.ToArray(), (await response.Content.ReadAsByteArrayAsync())[..4]);
     }
 
     [Fact]

@@ -38,6 +38,15 @@ internal static class MediaImages
         return rgb.JpegsaveBuffer(q: 95);
     }
 
+    /// <summary>Blurred noise: detail like a photograph's, so encoding costs what a real photo costs.</summary>
+    public static byte[] Textured(int width, int height, string contentType)
+    {
+        using var noise = Image.Gaussnoise(width, height, mean: 128, sigma: 40);
+        using var rgb = noise.Bandjoin(noise.Rot180(), noise.FlipHor()).Cast(Enums.BandFormat.Uchar);
+        using var blurred = rgb.Gaussblur(2).Copy(interpretation: Enums.Interpretation.Srgb);
+        return contentType == "image/png" ? blurred.PngsaveBuffer() : blurred.JpegsaveBuffer(q: 85);
+    }
+
     public static byte[] Png(int width, int height)
     {
         using var image = Gradient(width, height);
