@@ -30,6 +30,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:ClusterId", "api-tests-" + Guid.NewGuid().ToString("N"));
         builder.UseSetting("Orleans:ServiceId", "api-tests");
+        // Tests read what they just wrote: no caching of explore candidates and rankings.
+        builder.UseSetting("Discovery:CandidateRefresh", "00:00:00");
+        builder.UseSetting("Discovery:ExploreCacheTtl", "00:00:00");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
