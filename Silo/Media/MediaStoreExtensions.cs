@@ -19,17 +19,26 @@ public static class MediaStoreExtensions
         return services;
     }
 
-    /// <summary>Media in Blob Storage when a blob connection string is configured, else in the local folder.</summary>
+    /// <summary>
+    /// Media in Blob Storage when <c>ConnectionStrings:Blobs</c> is set, else in the local folder. The value is either
+    /// a connection string (Azurite, account keys) or the account's blob endpoint URL, reached with the managed
+    /// identity (Azure: no shared keys; AZURE_CLIENT_ID picks the user-assigned identity).
+    /// </summary>
     public static IServiceCollection AddMediaStore(this IServiceCollection services, string? blobConnectionString)
     {
         if (blobConnectionString is { Length: > 0 })
         {
             services.TryAddSingleton<IMediaStore>(sp => new BlobMediaStore(
-                new BlobContainerClient(blobConnectionString, BlobMediaStore.ContainerName),
+                ContainerClientFor(blobConnectionString),
                 sp.GetRequiredService<IOptions<LocalMediaOptions>>(),
                 sp.GetService<TimeProvider>() ?? TimeProvider.System));
         }
 
         return services.AddLocalMediaStore();
     }
+
+    private static BlobContainerClient ContainerClientFor(string setting) =>
+        Uri.TryCreate(setting, UriKind.Absolute, out var endpoint) && endpoint.Scheme is "https" or "http"
+            ? new BlobContainerClient(new Uri(endpoint, BlobMediaStore.ContainerName), new Azure.Identity.DefaultAzureCredential())
+            : new BlobContainerClient(setting, BlobMediaStore.ContainerName);
 }
