@@ -1,5 +1,11 @@
 using Instagram.Silo.Hosting;
+using Instagram.Silo.Search;
 using Microsoft.Extensions.Logging;
+
+if (args is [RebuildSearchIndexCommand.Name, ..])
+{
+    return await RebuildSearchIndexCommand.RunAsync(args[1..]);
+}
 
 // Content root = the build output, so appsettings.json is found whatever the working directory.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });

@@ -10,6 +10,7 @@ using Instagram.Api.Infrastructure.Health;
 using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Media;
 using Instagram.Api.Posts;
+using Instagram.Api.Search;
 using Instagram.Api.Stories;
 using Instagram.Api.Users;
 using Instagram.Silo.Hosting;
@@ -87,6 +88,7 @@ public static class ApiExtensions
         app.MapCommentsApi();
         app.MapNotificationsApi();
         app.MapStoriesApi();
+        app.MapSearchApi();
         app.MapDiscoveryApi();
 
         app.MapOpenApi();

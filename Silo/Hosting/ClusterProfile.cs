@@ -1,4 +1,5 @@
 using Instagram.Silo.Media;
+using Instagram.Silo.Search;
 using Instagram.Silo.Streaming.RedisStreams.Hosting;
 using Orleans.Storage;
 
@@ -40,6 +41,7 @@ public static class ClusterProfile
             options.ConnectionString = connections.Redis;
         });
         silo.Services.AddMediaStore(connections.Blobs);
+        silo.AddPostgresSearchIndex(connections.Postgres);
         return silo;
     }
 

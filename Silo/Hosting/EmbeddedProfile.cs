@@ -1,5 +1,6 @@
 using Instagram.Grains.Abstractions;
 using Instagram.Silo.Media;
+using Instagram.Silo.Search;
 
 namespace Instagram.Silo.Hosting;
 
@@ -17,6 +18,7 @@ public static class EmbeddedProfile
         silo.AddMemoryStreams(ProviderNames.Streams);
         silo.UseInMemoryReminderService();
         silo.Services.AddLocalMediaStore();
+        silo.AddInMemorySearchIndex();
         return silo;
     }
 }

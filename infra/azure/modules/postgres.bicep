@@ -100,7 +100,7 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
   resource extensions 'configurations' = {
     name: 'azure.extensions'
     properties: {
-      value: 'PG_TRGM'
+      value: 'PG_TRGM,FUZZYSTRMATCH'
       source: 'user-override'
     }
     dependsOn: [

@@ -44,6 +44,11 @@ var schemaFiles = [
     path: '004-orleans-reminders.sql'
     content: loadTextContent('../../sql/004-orleans-reminders.sql')
   }
+  {
+    secret: 'sql-005'
+    path: '005-search.sql'
+    content: loadTextContent('../../sql/005-search.sql')
+  }
 ]
 
 // Shared with the Kubernetes Job: waits (bounded) for the server, then applies /schema/*.sql in name order.
