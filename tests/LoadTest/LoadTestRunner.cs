@@ -59,7 +59,7 @@ public static class LoadTestRunner
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var notes = new List<string>();
+        var notes = options.Note is { Length: > 0 } note ? new List<string> { note } : [];
         var reports = new List<ScenarioReport>();
         var seeds = new List<SeedReport>();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -121,22 +121,39 @@ public static class LoadTestRunner
 
             Console.WriteLine();
             Console.WriteLine($"== {command} on {ours.Name}");
-            var results = new List<SystemResult> { await scenario.RunAsync(context) };
+            var results = new List<SystemResult>();
+            var failures = new List<string>();
+            await RunOneAsync(scenario, context, results, failures);
             if (baseline is not null && baselineWorld is not null && ScenarioCatalog.HasBaseline(command))
             {
                 Console.WriteLine($"== {command} on {baseline.Name}");
-                results.Add(await scenario.RunAsync(new ScenarioContext { Options = options, System = baseline, World = baselineWorld, Cancellation = cancellationToken }));
+                await RunOneAsync(scenario, new ScenarioContext { Options = options, System = baseline, World = baselineWorld, Cancellation = cancellationToken }, results, failures);
             }
 
-            double? ratio = results.Count == 2 && results[1].KeyValue > 0 ? results[0].KeyValue / results[1].KeyValue : null;
-            var report = new ScenarioReport(command, scenario.Description, scenario.KeyMetric, results, ratio, []);
+            double? ratio = results.Count == 2 && results[0].IsOurs && !results[1].IsOurs && results[1].KeyValue > 0 ? results[0].KeyValue / results[1].KeyValue : null;
+            var report = new ScenarioReport(command, scenario.Description, scenario.KeyMetric, results, ratio, failures);
             ConsoleReport.Print(report);
             reports.Add(report);
         }
 
         CompareHotSpot(reports, notes);
         await WriteAsync(options, startedAt, clock, seeds, reports, notes);
-        return 0;
+        return reports.Any(r => r.Notes.Any(n => n.Contains(" failed: ", StringComparison.Ordinal))) ? 1 : 0;
+    }
+
+    // One scenario on one system; a failure is reported with the scenario and the run goes on with the next.
+    private static async Task RunOneAsync(Scenario scenario, ScenarioContext context, List<SystemResult> results, List<string> failures)
+    {
+        try
+        {
+            results.Add(await scenario.RunAsync(context));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !context.Cancellation.IsCancellationRequested)
+        {
+            var failure = $"{scenario.Name} on {context.System.Name} failed: {ex.GetType().Name}: {ex.Message}";
+            Console.WriteLine($"error: {failure}");
+            failures.Add(failure);
+        }
     }
 
     private static async Task<ISystemUnderTest> CreateOursAsync(RunOptions options, CancellationToken cancellationToken)

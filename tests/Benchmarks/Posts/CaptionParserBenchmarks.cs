@@ -26,7 +26,7 @@ public class CaptionParserBenchmarks
     private static string BuildLong()
     {
         var builder = new System.Text.StringBuilder();
-        for (var i = 0; builder.Length < 2_100; i++)
+        for (var i = 0; builder.Length < 2_200; i++)
         {
             builder.Append(i % 5 == 0 ? $"#tag{i} " : i % 11 == 0 ? $"@friend.{i} " : "lorem ipsum dolor sit amet ");
         }

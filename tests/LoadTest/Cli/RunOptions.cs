@@ -51,6 +51,9 @@ public sealed class RunOptions
     public required int GeneratorId { get; init; }
     public required IReadOnlyList<string> RawArgs { get; init; }
 
+    /// <summary>Free text put at the top of the report (--note), e.g. which commit or machine state a run measured.</summary>
+    public string? Note { get; init; }
+
     /// <summary>How long a run may last at most, whatever was asked: the duration, or the count-mode cap.</summary>
     public TimeSpan TimeLimit => Count is null ? Duration : (ExplicitDuration ? Duration : Bounds.CountModeTimeLimit);
 
@@ -153,6 +156,7 @@ public sealed class RunOptions
             ServerPid = flags.Has("server-pid") ? flags.Int("server-pid", 0, 1, int.MaxValue) : null,
             GeneratorId = flags.Int("generator-id", 1000 + (Environment.ProcessId % 24), 0, Instagram.Grains.Common.IdGenerator.MaxGeneratorId),
             RawArgs = args,
+            Note = flags.Has("note") ? flags.String("note", "") : null,
         };
 
         if (options.BigAuthorFollowers >= options.CelebrityThreshold)

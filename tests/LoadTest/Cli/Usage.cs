@@ -57,6 +57,7 @@ public static class Usage
                                     report is written beside it with the same base name
           --server-pid PID          also sample that process's CPU and memory (e.g. the Api behind an http target)
           --generator-id N          id-generator number of this process (default 1000 + pid % 24)
+          --note TEXT               a line of context for the report (commit measured, machine state...)
 
         Every loop is bounded by count and time and stops by itself. See tests/LoadTest/README.md.
         """;

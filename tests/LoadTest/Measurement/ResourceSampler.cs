@@ -13,6 +13,11 @@ public sealed class ResourceSampler
     private readonly long _allocatedAtStart = GC.GetTotalAllocatedBytes();
     private readonly int[] _collectionsAtStart = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
     private readonly double? _serverCpuAtStart;
+    private readonly TimeSpan _gcPauseAtStart = GC.GetTotalPauseDuration();
+    private readonly long _lockContentionsAtStart = Monitor.LockContentionCount;
+    private readonly (long Busy, long Total)? _machineAtStart = ProcStat.MachineJiffies();
+    private long _maxThreadPoolQueue;
+    private int _maxThreads;
     private long _peakWorkingSet;
     private long _serverPeakRss;
 
@@ -27,6 +32,8 @@ public sealed class ResourceSampler
 
     public void Sample()
     {
+        _maxThreadPoolQueue = Math.Max(_maxThreadPoolQueue, ThreadPool.PendingWorkItemCount);
+        _maxThreads = Math.Max(_maxThreads, ThreadPool.ThreadCount);
         _self.Refresh();
         _peakWorkingSet = Math.Max(_peakWorkingSet, _self.WorkingSet64);
         if (_serverPid is { } pid && ProcStat.RssBytes(pid) is { } rss)
@@ -40,6 +47,13 @@ public sealed class ResourceSampler
         Sample();
         var wall = Stopwatch.GetElapsedTime(_started).TotalSeconds;
         var cpu = (_self.TotalProcessorTime - _cpuAtStart).TotalSeconds;
+        var gcPause = (GC.GetTotalPauseDuration() - _gcPauseAtStart).TotalSeconds;
+        double? machineBusy = null;
+        if (_machineAtStart is { } m0 && ProcStat.MachineJiffies() is { } m1 && m1.Total > m0.Total)
+        {
+            machineBusy = Environment.ProcessorCount * (double)(m1.Busy - m0.Busy) / (m1.Total - m0.Total);
+        }
+
         double? serverCpu = _serverPid is { } pid && _serverCpuAtStart is { } before && ProcStat.CpuSeconds(pid) is { } after ? after - before : null;
         return new ResourceUsage(
             WallSeconds: wall,
@@ -54,7 +68,14 @@ public sealed class ResourceSampler
             Gen2Collections: GC.CollectionCount(2) - _collectionsAtStart[2],
             ServerCpuSeconds: serverCpu,
             ServerCpuCoresUsed: serverCpu is { } s && wall > 0 ? s / wall : null,
-            ServerPeakRssBytes: _serverPid is null ? null : _serverPeakRss);
+            ServerPeakRssBytes: _serverPid is null ? null : _serverPeakRss,
+            GcPauseSeconds: gcPause,
+            GcPausePercent: wall > 0 ? 100 * gcPause / wall : 0,
+            LockContentions: Monitor.LockContentionCount - _lockContentionsAtStart,
+            MaxThreadPoolQueue: _maxThreadPoolQueue,
+            MaxThreadPoolThreads: _maxThreads,
+            MachineBusyCores: machineBusy,
+            LoadAverage: ProcStat.LoadAverage());
     }
 
     /// <summary>Reads another process's CPU time and resident memory from /proc (Linux).</summary>
@@ -72,6 +93,36 @@ public sealed class ResourceSampler
                 var utime = long.Parse(fields[11], CultureInfo.InvariantCulture);
                 var stime = long.Parse(fields[12], CultureInfo.InvariantCulture);
                 return (utime + stime) / ClockTicksPerSecond;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Busy and total jiffies of the whole machine (first line of /proc/stat).</summary>
+        public static (long Busy, long Total)? MachineJiffies()
+        {
+            try
+            {
+                var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+                    .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+                var total = fields.Take(8).Sum();
+                var idle = fields[3] + fields[4];
+                return (total - idle, total);
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The one-minute load average.</summary>
+        public static double? LoadAverage()
+        {
+            try
+            {
+                return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
             }
             catch (IOException)
             {
@@ -107,4 +158,15 @@ public sealed record ResourceUsage(
     int Gen2Collections,
     double? ServerCpuSeconds,
     double? ServerCpuCoresUsed,
-    long? ServerPeakRssBytes);
+    long? ServerPeakRssBytes,
+    double GcPauseSeconds,
+    double GcPausePercent,
+    long LockContentions,
+    long MaxThreadPoolQueue,
+    int MaxThreadPoolThreads,
+    double? MachineBusyCores,
+    double? LoadAverage)
+{
+    /// <summary>Cores other processes kept busy meanwhile (the machine's busy cores minus this process and the server process).</summary>
+    public double? OtherProcessesCores => MachineBusyCores is { } busy ? Math.Max(0, busy - CpuCoresUsed - (ServerCpuCoresUsed ?? 0)) : null;
+}

@@ -67,7 +67,7 @@ public static class HtmlReport
 
     private static void Summary(StringBuilder html, RunReport report)
     {
-        html.Append("<h2>Summary</h2><table><tr><th>scenario</th><th>system</th><th>key figure</th><th>value</th><th>ops/s</th><th>op</th><th>p50 ms</th><th>p90 ms</th><th>p99 ms</th><th>p99.9 ms</th><th>max ms</th><th>errors</th><th>CPU cores</th><th>ours / baseline</th></tr>");
+        html.Append("<h2>Summary</h2><table><tr><th>scenario</th><th>system</th><th>key figure</th><th>value</th><th>ops/s</th><th>op</th><th>p50 ms</th><th>p90 ms</th><th>p99 ms</th><th>p99.9 ms</th><th>max ms</th><th>errors</th><th>CPU cores</th><th>other processes' cores</th><th>ours / baseline</th></tr>");
         foreach (var scenario in report.Scenarios)
         {
             foreach (var result in scenario.Results)
@@ -78,7 +78,7 @@ public static class HtmlReport
                     ? "<td></td><td></td><td></td><td></td><td></td><td></td>"
                     : F($"<td class=\"l\">{E(op.Name)}</td><td>{op.P50Ms:F2}</td><td>{op.P90Ms:F2}</td><td>{op.P99Ms:F2}</td><td>{op.P999Ms:F2}</td><td>{op.MaxMs:F2}</td>"));
                 var ratio = result.IsOurs && scenario.RatioOursToBaseline is { } r ? F($"{r:F2}x") : "";
-                html.Append(F($"<td>{result.Errors.Values.Sum():N0}</td><td>{result.Resources.CpuCoresUsed:F2}</td><td>{ratio}</td></tr>"));
+                html.Append(F($"<td>{result.Errors.Values.Sum():N0}</td><td>{result.Resources.CpuCoresUsed:F2}</td><td>{ConsoleReport.OtherCores(result):F2}</td><td>{ratio}</td></tr>"));
             }
         }
 
@@ -108,7 +108,8 @@ public static class HtmlReport
         html.Append(F($"<h2>{E(scenario.Name)}</h2><p class=\"meta\">{E(scenario.Description)}</p>"));
         if (scenario.RatioOursToBaseline is { } ratio)
         {
-            html.Append(F($"<p><b>ours / baseline ({E(scenario.KeyMetric)}): {ratio:F2}x</b></p>"));
+            var perCore = ConsoleReport.PerCoreRatio(scenario) is { } pc ? F($" &middot; per core-second used: {pc:F2}x") : "";
+            html.Append(F($"<p><b>ours / baseline ({E(scenario.KeyMetric)}): {ratio:F2}x</b>{perCore}</p>"));
         }
 
         foreach (var result in scenario.Results)
@@ -127,10 +128,15 @@ public static class HtmlReport
             }
 
             var r = result.Resources;
-            html.Append(F($"<p class=\"note\">process: {r.CpuCoresUsed:F2} cores ({r.CpuPercentOfMachine:F0}% of the machine), peak working set {ConsoleReport.Mb(r.PeakWorkingSetBytes)}, GC heap {ConsoleReport.Mb(r.GcHeapBytes)}, allocated {ConsoleReport.Mb(r.AllocatedBytes)}, GCs gen0/1/2 {r.Gen0Collections}/{r.Gen1Collections}/{r.Gen2Collections}"));
+            html.Append(F($"<p class=\"note\">process: {r.CpuCoresUsed:F2} cores ({r.CpuPercentOfMachine:F0}% of the machine), peak working set {ConsoleReport.Mb(r.PeakWorkingSetBytes)}, GC heap {ConsoleReport.Mb(r.GcHeapBytes)}, allocated {ConsoleReport.Mb(r.AllocatedBytes)}, GCs gen0/1/2 {r.Gen0Collections}/{r.Gen1Collections}/{r.Gen2Collections} (paused {r.GcPausePercent:F0}% of the time), lock contentions {r.LockContentions:N0}, thread-pool queue max {r.MaxThreadPoolQueue:N0} with {r.MaxThreadPoolThreads} threads"));
             if (r.ServerCpuCoresUsed is { } server)
             {
                 html.Append(F($"; server process {server:F2} cores, peak RSS {ConsoleReport.Mb(r.ServerPeakRssBytes ?? 0)}"));
+            }
+
+            if (r.MachineBusyCores is { } busy)
+            {
+                html.Append(F($"<br>machine: {busy:F2} cores busy, {ConsoleReport.OtherCores(result):F2} of them by other processes (load average {r.LoadAverage ?? 0:F1})"));
             }
 
             html.Append("</p>");

@@ -9,10 +9,10 @@ namespace Instagram.LoadTest.Scenarios;
 /// How much memory a full feed costs (embedded only, the silo shares the tool's heap): 25 authors with 50 posts each
 /// (a cold feed takes in Feed:RebuildPostsPerAuthor = 50 per author, so following all 25 fills the 1,000-item cap),
 /// --feed-memory-readers readers following all of them. The readers' FeedGrains are deactivated, everything else they
-/// need stays active; then the heap is measured after a full collection, all feeds are activated again (each rebuilds
-/// to 1,000 items), and the heap is measured again. The difference divided by the readers is the cost of one full
-/// FeedGrain activation: grain object, cache, following set, stream subscription and Orleans' activation bookkeeping.
-/// The FeedCache data structure alone is measured the same way.
+/// need stays active; the heap is measured after a full collection; all feeds are activated again (each rebuilds to
+/// 1,000 items) and the heap is measured again; then they are deactivated and it is measured a third time. The growth
+/// and the shrinkage divided by the readers, averaged, is the cost of one full FeedGrain activation: grain object,
+/// cache, following set, stream subscription and Orleans' activation bookkeeping. The FeedCache alone is measured too.
 /// </summary>
 public sealed class FeedMemoryScenario : Scenario
 {
@@ -62,9 +62,10 @@ public sealed class FeedMemoryScenario : Scenario
 
         // Following activated every reader's feed: deactivate those, keep what a feed rebuild reads (following lists, timelines) active.
         var management = grains.GetGrain<IManagementGrain>(0);
+        var feedsBefore = await FeedActivationsAsync(management);
         await Parallel.ForEachAsync(readerIds, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct },
             async (r, _) => await management.DeactivateGrain(grains.GetGrain<IFeedGrain>(r).GetGrainId()));
-        await WaitUntilAsync(async () => await FeedActivationsAsync(management) == 0, "the readers' feeds deactivated");
+        await WaitUntilAsync(async () => await FeedActivationsAsync(management) <= feedsBefore - readers, "the readers' feeds deactivated");
         await Parallel.ForEachAsync(readerIds, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct },
             async (r, _) => await grains.GetGrain<IFollowingGrain>(r).GetCountAsync());
         await Task.WhenAll(authors.Select(a => system.PublishedPostCountAsync(a, ct)));
@@ -76,7 +77,17 @@ public sealed class FeedMemoryScenario : Scenario
             async (i, _) => diagnostics[i] = await grains.GetGrain<IFeedGrain>(readerIds[i]).GetDiagnosticsAsync());
         var heapAfter = GcHeap.AfterFullCollection();
         var activationsAfter = await management.GetTotalActivationCount();
-        var perFeed = (double)(heapAfter - heapBefore) / readers;
+
+        // The same difference the other way round: deactivate the full feeds again. Both directions agreeing means
+        // nothing else on the heap drifted between the measurements.
+        var feedsActive = await FeedActivationsAsync(management);
+        await Parallel.ForEachAsync(readerIds, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct },
+            async (r, _) => await management.DeactivateGrain(grains.GetGrain<IFeedGrain>(r).GetGrainId()));
+        await WaitUntilAsync(async () => await FeedActivationsAsync(management) <= feedsActive - readers, "the full feeds deactivated");
+        var heapDeactivated = GcHeap.AfterFullCollection();
+        var perFeedUp = (double)(heapAfter - heapBefore) / readers;
+        var perFeedDown = (double)(heapAfter - heapDeactivated) / readers;
+        var perFeed = (perFeedUp + perFeedDown) / 2;
 
         var cacheAlone = MeasureFeedCacheAlone(Math.Min(readers, 5_000), diagnostics.Max(d => d.CachedItems));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -89,6 +100,9 @@ public sealed class FeedMemoryScenario : Scenario
             ["cachedItemsMean"] = diagnostics.Average(d => d.CachedItems),
             ["heapBeforeBytes"] = heapBefore,
             ["heapAfterBytes"] = heapAfter,
+            ["heapDeactivatedBytes"] = heapDeactivated,
+            ["bytesPerFeedOnActivation"] = perFeedUp,
+            ["bytesPerFeedOnDeactivation"] = perFeedDown,
             ["activationsAdded"] = activationsAfter - activationsBefore,
             ["targetBytes"] = TargetBytes,
         };
@@ -96,7 +110,7 @@ public sealed class FeedMemoryScenario : Scenario
         var notes = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture,
-                $"{readers:N0} FeedGrains activated with {diagnostics.Average(d => d.CachedItems):N0} items on average added {heapAfter - heapBefore:N0} bytes to the heap: {perFeed:N0} bytes each ({verdict} the {TargetBytes / 1024} KB target); {activationsAfter - activationsBefore:N0} activations were added."),
+                $"{readers:N0} FeedGrains activated with {diagnostics.Average(d => d.CachedItems):N0} items on average: the heap grew {perFeedUp:N0} bytes per feed on activation and shrank {perFeedDown:N0} per feed on deactivation; {perFeed:N0} bytes per full FeedGrain ({verdict} the {TargetBytes / 1024} KB target); {activationsAfter - activationsBefore:N0} activations were added."),
             string.Create(CultureInfo.InvariantCulture, $"The FeedCache alone (a List<FeedEntry> of 16-byte entries) holds {cacheAlone:N0} bytes when full."),
         };
         Console.WriteLine($"  [{context.Label(Name)}] {notes[0]}");

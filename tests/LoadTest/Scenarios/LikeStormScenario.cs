@@ -30,7 +30,7 @@ public sealed class LikeStormScenario : Scenario
         long next = -1;
         long warmupNext = -1;
         var firstPassDone = 0;
-        var result = await RunClosedLoopAsync(context, Name, "like", async (recorder, _, _) =>
+        var result = await RunClosedLoopAsync(context, Name, ProgressTicker.AllOps, async (recorder, _, _) =>
         {
             if (!recorder.Enabled)
             {
@@ -49,7 +49,8 @@ public sealed class LikeStormScenario : Scenario
             }
 
             await recorder.MeasureAsync(repeat ? "like (repeat)" : "like", ct => system.LikeAsync(user, postId, ct));
-        }, (recorder, seconds) => recorder.Ops.Where(o => o.Name.StartsWith("like", StringComparison.Ordinal)).Sum(o => o.Count) / seconds);
+        }, (recorder, seconds) => recorder.Ops.Where(o => o.Name.StartsWith("like", StringComparison.Ordinal)).Sum(o => o.Count) / seconds,
+        latencyOp: "like");
 
         // Everyone who liked (warm-up included) counts once; wait for the count to settle.
         var likers = Math.Min(Interlocked.Read(ref next) + 1, users.Length);

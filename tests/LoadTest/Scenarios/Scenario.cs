@@ -46,7 +46,8 @@ public abstract class Scenario
         Func<Recorder, double, double> keyValue,
         Func<Recorder, CancellationToken, Task>? background = null,
         List<string>? notes = null,
-        string? latencyOp = null)
+        string? latencyOp = null,
+        Func<Task>? drain = null)
     {
         var options = context.Options;
         var recorder = new Recorder();
@@ -70,6 +71,11 @@ public abstract class Scenario
                 elapsed = await LoadLoop.RunAsync(options.Concurrency, options.TimeLimit, options.Count, (w, ct) => iteration(recorder, w, ct));
                 await stopBackground.CancelAsync();
                 await backgroundTask;
+                if (drain is not null)
+                {
+                    await drain(); // work the iterations started and the measurement still waits for (bounded by its caller)
+                }
+
                 timeline = [.. ticker.Timeline];
             }
         }
@@ -100,6 +106,11 @@ public abstract class Scenario
         {
             metrics[name] = value;
         }
+
+        // Throughput per core-second of everything the system burnt (this process, the --server-pid process, redis-server):
+        // comparable across runs when other processes take part of the machine.
+        var cores = resources.CpuCoresUsed + (resources.ServerCpuCoresUsed ?? 0) + metrics.GetValueOrDefault("serverCpuCoresUsed");
+        metrics["keyPerCoreSecond"] = cores > 0 ? key / cores : 0;
 
         var ops = recorder.Ops.Select(op => OpResult.From(op, seconds)).ToList();
         var errors = recorder.Ops.SelectMany(op => op.Errors.Select(e => (Key: $"{op.Name}: {e.Key}", e.Value)))

@@ -102,7 +102,7 @@ public sealed class HttpSystem : ISystemUnderTest
     public async Task<bool> FeedContainsAsync(long userId, long postId, CancellationToken cancellationToken)
     {
         var id = postId.ToString(CultureInfo.InvariantCulture);
-        using var body = await GetFeedAsync(userId, 100, cancellationToken);
+        using var body = await GetFeedAsync(userId, 20, cancellationToken);
         return body.RootElement.GetProperty("items").EnumerateArray().Any(item => item.GetProperty("id").GetString() == id);
     }
 
