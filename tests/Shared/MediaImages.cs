@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using NetVips;
 
-namespace Instagram.Grains.Tests.Media;
+namespace Instagram.Tests.Shared;
 
 /// <summary>Images made in code for the media tests (NetVips for real images, raw bytes for hostile ones).</summary>
 internal static class MediaImages
