@@ -79,7 +79,7 @@ internal static class MediaImages
             zlib.Write(new byte[64 * 1024]); // the first rows of zeros; the rest would follow
         }
 
-        return RawPng(header, compressed.ToArray());
+        return PngWriter.Build(header, compressed.ToArray());
     }
 
     /// <summary>A PNG with a good header (64x64) and pixel data that is not zlib at all.</summary>
@@ -92,7 +92,7 @@ internal static class MediaImages
         header[9] = 2;
         var garbage = new byte[2048];
         new Random(42).NextBytes(garbage);
-        return RawPng(header, garbage);
+        return PngWriter.Build(header, garbage);
     }
 
     /// <summary>The start of an HEIC file (ftyp box, brand heic): recognised, and refused.</summary>
@@ -121,42 +121,5 @@ internal static class MediaImages
         using var blue = (x + y) * (127.0 / (width + height)) + 64;
         using var rgb = red.Bandjoin(green, blue);
         return rgb.Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
-    }
-
-    private static byte[] RawPng(byte[] header, byte[] data)
-    {
-        using var output = new MemoryStream();
-        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        WriteChunk(output, "IHDR", header);
-        WriteChunk(output, "IDAT", data);
-        WriteChunk(output, "IEND", []);
-        return output.ToArray();
-    }
-
-    private static void WriteChunk(Stream output, string type, byte[] data)
-    {
-        Span<byte> number = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(number, data.Length);
-        output.Write(number);
-        var typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
-        output.Write(typeBytes);
-        output.Write(data);
-        BinaryPrimitives.WriteUInt32BigEndian(number, Crc32([.. typeBytes, .. data]));
-        output.Write(number);
-    }
-
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }

@@ -17,7 +17,8 @@ public sealed class HttpSystem : ISystemUnderTest
 {
     public const string Password = "load-test-password-1";
     private static readonly TimeSpan TokenReuse = TimeSpan.FromMinutes(12); // access tokens live 15 minutes by default
-    private static readonly byte[] Png = MakePng(8, 8);
+    // A small valid PNG: the Api checks uploads by their bytes, so a fake header would be refused.
+    private static readonly byte[] Png = Instagram.Tests.Shared.PngWriter.Black(8, 8);
 
     private readonly HttpClient _http;
     private readonly ConcurrentDictionary<long, Account> _accounts = new();
@@ -198,58 +199,6 @@ public sealed class HttpSystem : ISystemUnderTest
             var detail = await response.Content.ReadAsStringAsync(cancellationToken);
             throw new HttpStatusException((int)response.StatusCode, detail.Length > 300 ? detail[..300] : detail);
         }
-    }
-
-    /// <summary>A small valid PNG: the Api checks uploads by their bytes, so a fake header would be refused.</summary>
-    private static byte[] MakePng(int width, int height)
-    {
-        using var output = new MemoryStream();
-        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; // bit depth
-        header[9] = 2; // RGB
-        WriteChunk(output, "IHDR", header);
-        var raw = new byte[height * (1 + (width * 3))];
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            zlib.Write(raw);
-        }
-
-        WriteChunk(output, "IDAT", compressed.ToArray());
-        WriteChunk(output, "IEND", []);
-        return output.ToArray();
-    }
-
-    private static void WriteChunk(Stream output, string type, byte[] data)
-    {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        output.Write(length);
-        var typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
-        output.Write(typeBytes);
-        output.Write(data);
-        Span<byte> crcBytes = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crcBytes, Crc32([.. typeBytes, .. data]));
-        output.Write(crcBytes);
-    }
-
-    // PNG's CRC-32 (polynomial 0xEDB88320), bit by bit: the image is tiny and made once.
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 
     public sealed record Account(string Username, string? AccessToken, DateTimeOffset IssuedAt);
