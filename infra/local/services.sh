@@ -385,7 +385,8 @@ azurite_up() {
     local i
     for ((i = 0; i < SERVICES_TIMEOUT * 5; i++)); do
         port_open "$AZURITE_BLOB_PORT" && break
-        live_pid "$AZ_PID" azurite-blob >/dev/null ||
+        # kill -0, not live_pid: until the subshell has exec'd node, its command line is still bash's.
+        kill -0 "$(cat "$AZ_PID")" 2>/dev/null ||
             { tail_log "$AZ_LOG"; rm -f "$AZ_PID" "$AZ_PORT_FILE"; die "azurite exited during start-up"; }
         sleep 0.2
     done

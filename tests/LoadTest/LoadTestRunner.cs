@@ -76,7 +76,7 @@ public static class LoadTestRunner
         }
 
         await using var ours = await CreateOursAsync(options, cancellationToken);
-        var oursWorld = new SeededWorld(graph, [], [], new Dictionary<string, double>());
+        var oursWorld = new SeededWorld(graph, [], [], new Dictionary<string, double>(), RunTag.Value);
         if (needsGraph)
         {
             if (options.ManifestPath is { } manifestPath && !options.Commands.Contains(ScenarioCatalog.Seed))

@@ -16,6 +16,7 @@ public static class Usage
                            celebrities post once a second meanwhile ("celebrity publish" latency)
           like-storm       one post, many likers (each user in turn likes the same post; repeats must change nothing)
           mixed            ~80:20 feed reads to posts (--read-ratio)
+          search           caption words, a hashtag's posts, username prefixes and typos, hashtag prefixes (no baseline)
           feed-memory      bytes of a full FeedGrain (1,000 items); --target embedded only
           Several commands run in one go when separated by commas: feed-read,fanout,celebrity-read,mixed
 

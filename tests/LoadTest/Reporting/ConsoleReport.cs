@@ -11,10 +11,10 @@ public static class ConsoleReport
         {
             Console.WriteLine();
             Console.WriteLine(F($"-- {result.System}: {scenario.KeyMetric} = {result.KeyValue:N1}   ({result.Operations:N0} operations in {result.Seconds:F1}s, {result.OpsPerSecond:N0}/s)"));
-            Console.WriteLine(F($"   {"operation",-22} {"count",10} {"per s",9} {"mean",8} {"p50",8} {"p90",8} {"p99",8} {"p99.9",8} {"max",9}  (ms)"));
+            Console.WriteLine(F($"   {"operation",-28} {"count",10} {"per s",9} {"mean",8} {"p50",8} {"p90",8} {"p99",8} {"p99.9",8} {"max",9}  (ms)"));
             foreach (var op in result.Ops)
             {
-                Console.WriteLine(F($"   {op.Name,-22} {op.Count,10:N0} {op.PerSecond,9:N0} {op.MeanMs,8:F2} {op.P50Ms,8:F2} {op.P90Ms,8:F2} {op.P99Ms,8:F2} {op.P999Ms,8:F2} {op.MaxMs,9:F2}"));
+                Console.WriteLine(F($"   {op.Name,-28} {op.Count,10:N0} {op.PerSecond,9:N0} {op.MeanMs,8:F2} {op.P50Ms,8:F2} {op.P90Ms,8:F2} {op.P99Ms,8:F2} {op.P999Ms,8:F2} {op.MaxMs,9:F2}"));
             }
 
             Console.WriteLine(result.Errors.Count == 0

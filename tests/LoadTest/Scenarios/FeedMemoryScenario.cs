@@ -48,7 +48,7 @@ public sealed class FeedMemoryScenario : Scenario
         await LoadLoop.ForEachAsync(Enumerable.Range(0, Authors * PostsPerAuthor).ToArray(), options.SeedParallelism, "posts", async (j, c) =>
         {
             var author = authors[j % Authors];
-            await system.CreatePostAsync(author, await system.PrepareMediaAsync(author, c), Seeding.Seeder.Caption(j), c);
+            await system.CreatePostAsync(author, await system.PrepareMediaAsync(author, c), Seeding.SyntheticText.Caption(j), c);
         }, TimeSpan.FromMinutes(5), ct);
         await WaitUntilAsync(async () => (await Task.WhenAll(authors.Select(a => system.PublishedPostCountAsync(a, ct)))).All(n => n >= PostsPerAuthor),
             "every author's posts published");

@@ -51,14 +51,15 @@ public sealed record SeedManifest(
     public SeededWorld ToWorld(ISystemUnderTest system)
     {
         var graph = SocialGraph.Generate(Users, Posts, MedianFollowers, Celebrities, CelebrityThreshold, FanClub, RandomSeed);
+        var world = new SeededWorld(graph, UserIds, PostIds, new Dictionary<string, double>(), RunTag);
         if (system is HttpSystem http)
         {
             for (var i = 0; i < UserIds.Length; i++)
             {
-                http.Remember(UserIds[i], $"lt{RunTag}_{i}");
+                http.Remember(UserIds[i], world.UserName(i));
             }
         }
 
-        return new SeededWorld(graph, UserIds, PostIds, new Dictionary<string, double>());
+        return world;
     }
 }

@@ -29,7 +29,7 @@ public static class Seeder
         {
             var author = userIds[graph.PostAuthors[j]];
             var media = await system.PrepareMediaAsync(author, ct);
-            postIds[j] = await system.CreatePostAsync(author, media, Caption(j), ct);
+            postIds[j] = await system.CreatePostAsync(author, media, SyntheticText.Caption(j), ct);
         }, PhaseLimit, cancellationToken);
         if (system.PublishesAsynchronously)
         {
@@ -43,11 +43,8 @@ public static class Seeder
             (edge, ct) => WithRetriesAsync(() => system.FollowAsync(userIds[edge.Follower], userIds[edge.Followee], ct)), PhaseLimit, cancellationToken);
         phases["follows"] = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
-        return new SeededWorld(graph, userIds, postIds, phases);
+        return new SeededWorld(graph, userIds, postIds, phases, RunTag.Value);
     }
-
-    public static string Caption(int j) =>
-        string.Create(CultureInfo.InvariantCulture, $"Seeded post {j} of the load test #loadtest #tag{j % 100} with @lt_friend{j % 7}");
 
     /// <summary>Publication runs off the create call: wait until every author's timeline holds its posts.</summary>
     private static async Task WaitForPublicationAsync(ISystemUnderTest system, SocialGraph graph, long[] userIds, RunOptions options, CancellationToken cancellationToken)
@@ -94,5 +91,11 @@ public static class Seeder
     }
 }
 
-/// <summary>A graph as written into one system: its ids for each user and seeded post index, and how long each phase took.</summary>
-public sealed record SeededWorld(SocialGraph Graph, long[] UserIds, long[] PostIds, IReadOnlyDictionary<string, double> PhaseSeconds);
+/// <summary>
+/// A graph as written into one system: its ids for each user and seeded post index, how long each phase took, and the
+/// run tag its usernames carry (<see cref="RunTag.UserName"/>).
+/// </summary>
+public sealed record SeededWorld(SocialGraph Graph, long[] UserIds, long[] PostIds, IReadOnlyDictionary<string, double> PhaseSeconds, string UserTag)
+{
+    public string UserName(int index) => RunTag.UserName(UserTag, index);
+}

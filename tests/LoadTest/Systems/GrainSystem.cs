@@ -4,6 +4,7 @@ using Instagram.Grains.Graph;
 using Instagram.Grains.Likes;
 using Instagram.Grains.Media;
 using Instagram.Grains.Posts;
+using Instagram.Grains.Search;
 using Instagram.Grains.Users;
 
 namespace Instagram.LoadTest.Systems;
@@ -74,6 +75,19 @@ public sealed class GrainSystem(string name, IGrainFactory grains, IdGenerator i
 
     public async Task<long> LikeAsync(long userId, long postId, CancellationToken cancellationToken) =>
         (await grains.GetGrain<IUserLikesGrain>(userId).LikeAsync(postId)).LikeCount;
+
+    // The Api asks the same stateless worker (key 0): every silo answers locally.
+    public async Task<int> SearchAsync(long viewerId, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var search = grains.GetGrain<ISearchGrain>(0);
+        return request.Kind switch
+        {
+            SearchKind.Users => (await search.SearchUsersAsync(viewerId, request.Query, request.Limit)).Length,
+            SearchKind.Hashtags => (await search.SearchHashtagsAsync(viewerId, request.Query, request.Limit)).Length,
+            SearchKind.PostsByHashtag => (await search.SearchPostsAsync(viewerId, new PostSearch(null, request.Query, null), PageRequest.First(request.Limit))).Items.Count,
+            _ => (await search.SearchPostsAsync(viewerId, new PostSearch(request.Query, null, null), PageRequest.First(request.Limit))).Items.Count,
+        };
+    }
 
     public Task<long> PublishedPostCountAsync(long authorId, CancellationToken cancellationToken) =>
         grains.GetGrain<IUserPostsGrain>(authorId).GetCountAsync();

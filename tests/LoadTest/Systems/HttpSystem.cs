@@ -121,6 +121,22 @@ public sealed class HttpSystem : ISystemUnderTest
         return body.RootElement.GetProperty("likeCount").GetInt64();
     }
 
+    public async Task<int> SearchAsync(long viewerId, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var q = Uri.EscapeDataString(request.Query);
+        var path = request.Kind switch
+        {
+            SearchKind.Users => $"/v1/search/users?q={q}&limit={request.Limit}",
+            SearchKind.Hashtags => $"/v1/search/hashtags?q={q}&limit={request.Limit}",
+            SearchKind.PostsByHashtag => $"/v1/search/posts?hashtag={q}&limit={request.Limit}",
+            _ => $"/v1/search/posts?q={q}&limit={request.Limit}",
+        };
+        using var get = await AuthorizedAsync(HttpMethod.Get, path, viewerId, cancellationToken);
+        using var response = await _http.SendAsync(get, cancellationToken);
+        using var body = await ReadJsonAsync(response, HttpStatusCode.OK, cancellationToken);
+        return body.RootElement.GetProperty("items").GetArrayLength();
+    }
+
     public async Task<long> PublishedPostCountAsync(long authorId, CancellationToken cancellationToken)
     {
         long total = 0;

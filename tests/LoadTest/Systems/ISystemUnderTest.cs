@@ -47,6 +47,9 @@ public interface ISystemUnderTest : IAsyncDisposable
     /// <summary>How many published posts the author's own timeline holds (to wait for asynchronous publication while seeding).</summary>
     Task<long> PublishedPostCountAsync(long authorId, CancellationToken cancellationToken);
 
+    /// <summary>Runs one search as <paramref name="viewerId"/> and returns how many results came back (ours only).</summary>
+    Task<int> SearchAsync(long viewerId, SearchRequest request, CancellationToken cancellationToken);
+
     /// <summary>Runtime figures after a scenario (activations, bytes per grain...); empty when the system has none to give.</summary>
     Task<IReadOnlyDictionary<string, double>> RuntimeMetricsAsync(CancellationToken cancellationToken);
 }

@@ -212,6 +212,9 @@ public sealed class RedisBaseline : ISystemUnderTest
     public Task<bool> CelebrityTimelineHasAsync(long authorId, long postId, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The baseline publishes synchronously.");
 
+    public Task<int> SearchAsync(long viewerId, SearchRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The seeds' Redis design has no search to compare with.");
+
     /// <summary>Seed 004's like: an idempotent insert into the post's likers (SADD), and an atomic INCR of its counter when new.</summary>
     public async Task<long> LikeAsync(long userId, long postId, CancellationToken cancellationToken)
     {

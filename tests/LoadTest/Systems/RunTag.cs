@@ -5,7 +5,10 @@ public static class RunTag
 {
     public static string Value { get; } = Create();
 
-    public static string UserName(int index) => $"lt{Value}_{index}";
+    public static string UserName(int index) => UserName(Value, index);
+
+    /// <summary>The username of user <paramref name="index"/> of the run tagged <paramref name="tag"/> (an earlier run's, from its manifest).</summary>
+    public static string UserName(string tag, int index) => $"lt{tag}_{index}";
 
     private static string Create()
     {
