@@ -29,9 +29,13 @@ public static class Visibility
         a == b ? Task.FromResult(false) : grains.GetGrain<IBlocksGrain>(a).IsBlockedEitherWayAsync(b);
 
     /// <summary>Which of <paramref name="owners"/> the viewer may see, with one call per private owner at most.</summary>
-    public static async Task<HashSet<long>> VisibleOwnersAsync(this IGrainFactory grains, long viewerId, IEnumerable<UserSummary> owners)
+    public static async Task<HashSet<long>> VisibleOwnersAsync(this IGrainFactory grains, long viewerId, IEnumerable<UserSummary> owners) =>
+        await grains.VisibleOwnersAsync(viewerId, owners, await grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync());
+
+    /// <summary>As above, with the viewer's block list (<see cref="IBlocksGrain.GetExcludedAsync"/>) already fetched.</summary>
+    public static async Task<HashSet<long>> VisibleOwnersAsync(this IGrainFactory grains, long viewerId, IEnumerable<UserSummary> owners, long[] blocked)
     {
-        var excluded = (await grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync()).ToHashSet();
+        var excluded = blocked.ToHashSet();
         var candidates = owners.DistinctBy(o => o.Id).Where(o => o.Id == viewerId || !excluded.Contains(o.Id)).ToArray();
         var following = grains.GetGrain<IFollowingGrain>(viewerId);
         var allowed = await Task.WhenAll(candidates.Select(async o =>

@@ -17,4 +17,13 @@ public static class EdgeLists
     public static string PageKey(string listKey, long page) => $"{listKey}:{page}";
 
     public static long PageOf(long sequence) => sequence / PageSize;
+
+    /// <summary>Whether <paramref name="listKey"/> is a post's likes or comments list, whose size the post shows.</summary>
+    public static bool TryParsePostCounter(string listKey, out string list, out long postId)
+    {
+        var colon = listKey.IndexOf(':', StringComparison.Ordinal);
+        list = colon > 0 ? listKey[..colon] : "";
+        postId = 0;
+        return list is Likes or Comments && long.TryParse(listKey.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out postId);
+    }
 }

@@ -19,4 +19,11 @@ public interface IPostGrain : IGrainWithIntegerKey
     [ReadOnly, Alias("GetViewAsync")] Task<PostView?> GetViewAsync(long viewerId);
 
     [Alias("DeleteAsync")] Task DeleteAsync(long requestedBy);
+
+    /// <summary>
+    /// The post's likes or comments list (<c>EdgeLists.Likes</c>, <c>EdgeLists.Comments</c>) now holds
+    /// <paramref name="count"/> entries: pushed by the list after each of its flushes, in order, so reads of the post
+    /// carry its counts without asking the lists.
+    /// </summary>
+    [Alias("SetEngagementCountAsync")] Task SetEngagementCountAsync(string list, long count);
 }

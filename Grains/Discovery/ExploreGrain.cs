@@ -11,11 +11,13 @@ internal sealed class ExploreGrain : Grain, IExploreGrain
     public const int MaxPerAuthorPerPage = 2;
 
     private readonly IGrainFactory _grains;
+    private readonly PostHydrator _hydrator;
     private readonly ShortLivedCache<Ranked[]> _ranking;
 
-    public ExploreGrain(IGrainFactory grains, IOptions<DiscoveryOptions> options, TimeProvider time)
+    public ExploreGrain(IGrainFactory grains, PostHydrator hydrator, IOptions<DiscoveryOptions> options, TimeProvider time)
     {
         _grains = grains;
+        _hydrator = hydrator;
         _ranking = new(RankAsync, options.Value.ExploreCacheTtl, time);
     }
 
@@ -39,7 +41,7 @@ internal sealed class ExploreGrain : Grain, IExploreGrain
             }
         }
 
-        var views = await PostHydrator.HydrateAsync(_grains, [.. picked.Select(p => p.PostId)], UserId);
+        var views = await _hydrator.HydrateAsync([.. picked.Select(p => p.PostId)], UserId);
         return new Page<PostView>([.. views.OfType<PostView>()], position < ranking.Length ? position : null);
     }
 

@@ -11,6 +11,7 @@ namespace Instagram.Grains.Feed;
 [ImplicitStreamSubscription(StreamNamespaces.Feed)]
 internal sealed partial class FeedGrain(
     IGrainFactory grains,
+    PostHydrator hydrator,
     IOptions<FeedOptions> options,
     TimeProvider time,
     ILogger<FeedGrain> logger) : Grain, IFeedGrain
@@ -61,7 +62,7 @@ internal sealed partial class FeedGrain(
 
         var position = (int)Math.Clamp(page.Cursor ?? 0, 0, _rankedSnapshot.Length);
         var ids = _rankedSnapshot.Skip(position).Take(page.Limit).ToArray();
-        var views = await PostHydrator.HydrateAsync(grains, ids, OwnerId);
+        var views = await hydrator.HydrateAsync(ids, OwnerId);
         long? next = position + ids.Length < _rankedSnapshot.Length ? position + ids.Length : null;
         return new Page<PostView>([.. views.OfType<PostView>().Where(v => v.Post.Status == PostStatus.Published)], next);
     }
@@ -69,7 +70,7 @@ internal sealed partial class FeedGrain(
     private async Task<long[]> RankAsync()
     {
         var entries = _cache.Take(null, _options.RankedWindow);
-        var views = (await PostHydrator.HydrateAsync(grains, [.. entries.Select(e => e.PostId)], OwnerId)).OfType<PostView>().ToArray();
+        var views = (await hydrator.HydrateAsync([.. entries.Select(e => e.PostId)], OwnerId)).OfType<PostView>().ToArray();
         var authors = views.Select(v => v.Post.AuthorId).Distinct().ToArray();
         var affinity = (await grains.GetGrain<Affinity.IAffinityGrain>(OwnerId).GetScoresAsync(authors)).Zip(authors).ToDictionary(p => p.Second, p => p.First);
         var now = time.GetUtcNow();
@@ -91,7 +92,7 @@ internal sealed partial class FeedGrain(
                 break;
             }
 
-            var views = await PostHydrator.HydrateAsync(grains, [.. batch.Select(e => e.PostId)], OwnerId);
+            var views = await hydrator.HydrateAsync([.. batch.Select(e => e.PostId)], OwnerId);
             for (var i = 0; i < batch.Count; i++)
             {
                 if (views[i] is not { } view)

@@ -38,4 +38,15 @@ public sealed class FeedOptions
     /// <summary>How long each silo reuses its copy of a celebrity timeline or of the celebrity directory.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan CelebrityCacheTtl { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long each silo reuses the posts and author summaries it hydrated pages with; changes made on another silo
+    /// show after at most this long (the silo where they happen evicts at once). Zero turns the cache off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan HydrationCacheLifetime { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many posts a silo's hydration cache holds at most (authors: a quarter of it).</summary>
+    [Range(1_000, 10_000_000)]
+    public int HydrationCacheCapacity { get; set; } = 200_000;
 }

@@ -1,3 +1,5 @@
+using Instagram.Grains.Posts;
+
 namespace Instagram.Grains.Lists;
 
 // Reentrant: a hot list (a viral post's likers) takes many adds at once; they interleave and are folded into
@@ -81,9 +83,16 @@ internal sealed class EdgeListGrain : Grain, IEdgeListGrain
             results[removalIndexes[r]] = removed[r] ? 0 : -1;
         }
 
+        var countBefore = _list.State.Count;
         _list.State.NextSequence += adds.Count;
         _list.State.Count = Math.Max(0, _list.State.Count + adds.Count - removed.Count(ok => ok));
         await _list.WriteStateAsync();
+        if (_list.State.Count != countBefore && EdgeLists.TryParsePostCounter(ListKey, out var list, out var postId))
+        {
+            // Inside the flush, so the post receives counts in the order they happened.
+            await _grains.GetGrain<IPostGrain>(postId).SetEngagementCountAsync(list, _list.State.Count);
+        }
+
         return results;
     }
 

@@ -1,4 +1,5 @@
 using Instagram.Grains.Events;
+using Instagram.Grains.Lists;
 using Instagram.Grains.Media;
 using Instagram.Grains.Notifications;
 
@@ -7,6 +8,8 @@ namespace Instagram.Grains.Posts;
 internal sealed partial class PostGrain(
     [PersistentState("post", ProviderNames.GrainStorage)] IPersistentState<PostState> post,
     IGrainFactory grains,
+    PostHydrator hydrator,
+    HydrationCache cache,
     ILogger<PostGrain> logger) : Grain, IPostGrain
 {
     public const int MaxCaptionLength = 2_200;
@@ -50,7 +53,7 @@ internal sealed partial class PostGrain(
             Status = PostStatus.Processing,
             CreatedAt = IdGenerator.TimeOf(PostId),
         };
-        await post.WriteStateAsync();
+        await SaveAsync();
         ScheduleDistribution();
         return PostStatus.Processing;
     }
@@ -73,7 +76,7 @@ internal sealed partial class PostGrain(
                 post.State.Media = media;
                 post.State.Status = PostStatus.Failed;
                 post.State.Distributed = true; // nothing to hand to the timeline
-                await post.WriteStateAsync();
+                await SaveAsync();
                 return post.State.Status;
             }
 
@@ -85,7 +88,7 @@ internal sealed partial class PostGrain(
             post.State.Media = media;
             post.State.Status = PostStatus.Published;
             post.State.Distributed = false;
-            await post.WriteStateAsync();
+            await SaveAsync();
         }
 
         await DistributeAsync();
@@ -108,7 +111,7 @@ internal sealed partial class PostGrain(
             return null;
         }
 
-        return (await PostHydrator.HydrateAsync(grains, [ToDetails()], viewerId))[0];
+        return (await hydrator.HydrateAsync([ToDetails()], viewerId))[0];
     }
 
     public async Task DeleteAsync(long requestedBy)
@@ -127,10 +130,39 @@ internal sealed partial class PostGrain(
         {
             post.State.Status = PostStatus.Deleted; // the tombstone every read path checks
             post.State.Distributed = false;
-            await post.WriteStateAsync();
+            await SaveAsync();
         }
 
         await DistributeAsync();
+    }
+
+    public async Task SetEngagementCountAsync(string list, long count)
+    {
+        if (!post.RecordExists)
+        {
+            return;
+        }
+
+        switch (list)
+        {
+            case EdgeLists.Likes when post.State.LikeCount != count:
+                post.State.LikeCount = count;
+                break;
+            case EdgeLists.Comments when post.State.CommentCount != count:
+                post.State.CommentCount = count;
+                break;
+            default:
+                return;
+        }
+
+        await SaveAsync();
+    }
+
+    // Every change is saved through here: this silo's hydration cache must not serve the old version.
+    private async Task SaveAsync()
+    {
+        await post.WriteStateAsync();
+        cache.Posts.Evict(PostId);
     }
 
     private static void Validate(NewPost newPost)
@@ -220,7 +252,7 @@ internal sealed partial class PostGrain(
         }
 
         post.State.Distributed = true;
-        await post.WriteStateAsync();
+        await SaveAsync();
     }
 
     private Task PublishEventAsync(PostEventKind kind) => this.GetStreamProvider(ProviderNames.Streams)

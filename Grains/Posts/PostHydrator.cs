@@ -1,35 +1,44 @@
+using Instagram.Grains.Graph;
 using Instagram.Grains.Likes;
-using Instagram.Grains.Lists;
 using Instagram.Grains.Users;
 
 namespace Instagram.Grains.Posts;
 
 /// <summary>
-/// Turns post ids into views for one viewer in a few parallel rounds: posts, then authors, visibility, like and
-/// comment counts and the viewer's likes. Posts the viewer may not see come back as null, like deleted ones.
+/// Turns post ids into views for one viewer. Posts and authors come from the silo's <see cref="HydrationCache"/>
+/// (a grain call each only on a miss); the viewer's block list and likes are asked at the same time as the posts,
+/// so a page costs two grain calls when the cache is warm. Posts the viewer may not see come back as null, like
+/// deleted ones.
 /// </summary>
-internal static class PostHydrator
+internal sealed class PostHydrator(IGrainFactory grains, HydrationCache cache)
 {
-    public static async Task<PostView?[]> HydrateAsync(IGrainFactory grains, IReadOnlyList<long> postIds, long viewerId) =>
-        await HydrateAsync(grains, await Task.WhenAll(postIds.Select(id => grains.GetGrain<IPostGrain>(id).GetDetailsAsync())), viewerId);
+    public async Task<PostView?[]> HydrateAsync(IReadOnlyList<long> postIds, long viewerId)
+    {
+        var ids = postIds as long[] ?? [.. postIds];
+        var blocked = grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync();
+        var liked = grains.GetGrain<IUserLikesGrain>(viewerId).HasLikedAsync(ids);
+        var posts = await Task.WhenAll(ids.Select(id => cache.Posts.GetAsync(id, LoadPostAsync)));
+        return await ViewsAsync(posts, viewerId, blocked, liked);
+    }
 
     /// <summary>Hydrates posts already loaded (a post grain hydrating itself must not call itself).</summary>
-    public static async Task<PostView?[]> HydrateAsync(IGrainFactory grains, PostDetails?[] posts, long viewerId)
+    public Task<PostView?[]> HydrateAsync(PostDetails?[] posts, long viewerId) => ViewsAsync(posts, viewerId,
+        grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync(),
+        grains.GetGrain<IUserLikesGrain>(viewerId).HasLikedAsync([.. posts.Select(p => p?.Id ?? 0)]));
+
+    private async Task<PostView?[]> ViewsAsync(PostDetails?[] posts, long viewerId, Task<long[]> blocked, Task<bool[]> liked)
     {
-        var postIds = posts.Select(p => p?.Id ?? 0).ToArray();
-        var authorIds = posts.OfType<PostDetails>().Select(p => p.AuthorId).Distinct().ToArray();
-        var summaries = await Task.WhenAll(authorIds.Select(id => grains.GetGrain<IUserGrain>(id).GetSummaryAsync()));
+        var summaries = await Task.WhenAll(posts.OfType<PostDetails>().Select(p => p.AuthorId).Distinct()
+            .Select(id => cache.Authors.GetAsync(id, LoadAuthorAsync)));
         var authors = summaries.OfType<UserSummary>().ToDictionary(s => s.Id);
-        var visible = await grains.VisibleOwnersAsync(viewerId, authors.Values);
-
-        var ids = postIds;
-        var liked = grains.GetGrain<IUserLikesGrain>(viewerId).HasLikedAsync(ids);
-        var likeCounts = Task.WhenAll(ids.Select(id => grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.Likes, id)).GetCountAsync()));
-        var commentCounts = Task.WhenAll(ids.Select(id => grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.Comments, id)).GetCountAsync()));
-        await Task.WhenAll(liked, likeCounts, commentCounts);
-
+        var visible = await grains.VisibleOwnersAsync(viewerId, authors.Values, await blocked);
+        var likedFlags = await liked;
         return [.. posts.Select((p, i) => p is not null && authors.TryGetValue(p.AuthorId, out var author) && visible.Contains(author.Id)
-            ? new PostView(p with { LikeCount = likeCounts.Result[i], CommentCount = commentCounts.Result[i] }, author, liked.Result[i])
+            ? new PostView(p, author, likedFlags[i])
             : null)];
     }
+
+    private Task<PostDetails?> LoadPostAsync(long postId) => grains.GetGrain<IPostGrain>(postId).GetDetailsAsync();
+
+    private Task<UserSummary?> LoadAuthorAsync(long userId) => grains.GetGrain<IUserGrain>(userId).GetSummaryAsync();
 }

@@ -6,6 +6,7 @@ namespace Instagram.Grains.Posts;
 internal sealed class UserPostsGrain(
     [PersistentState("posts", ProviderNames.GrainStorage)] IPersistentState<UserPostsState> posts,
     IGrainFactory grains,
+    PostHydrator hydrator,
     IOptions<FeedOptions> options) : Grain, IUserPostsGrain
 {
     private long AuthorId => this.GetPrimaryKeyLong();
@@ -65,7 +66,7 @@ internal sealed class UserPostsGrain(
         var cursor = page.Cursor ?? long.MaxValue;
         var slice = posts.State.PostIds.SkipWhile(id => id >= cursor).Take(page.Limit + 1).ToArray();
         var pageIds = slice.Take(page.Limit).ToArray();
-        var views = await PostHydrator.HydrateAsync(grains, pageIds, viewerId);
+        var views = await hydrator.HydrateAsync(pageIds, viewerId);
         long? next = slice.Length > page.Limit ? pageIds[^1] : null;
         return new Page<PostView>([.. views.OfType<PostView>()], next);
     }

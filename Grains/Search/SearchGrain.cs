@@ -10,7 +10,7 @@ namespace Instagram.Grains.Search;
 /// index follows the events a moment behind.
 /// </summary>
 [StatelessWorker]
-internal sealed class SearchGrain(ISearchIndex index, IGrainFactory grains) : Grain, ISearchGrain
+internal sealed class SearchGrain(ISearchIndex index, IGrainFactory grains, PostHydrator hydrator) : Grain, ISearchGrain
 {
     /// <summary>Extra user candidates fetched so that follower counts can reorder them.</summary>
     private const int ExtraUserCandidates = 50;
@@ -75,7 +75,7 @@ internal sealed class SearchGrain(ISearchIndex index, IGrainFactory grains) : Gr
             var wanted = limit - results.Count + 1;
             var ids = await index.SearchPostsAsync(new PostQuery(search.Text, search.Hashtag, search.Place, before, wanted, viewer));
             exhausted = ids.Count < wanted;
-            var views = await PostHydrator.HydrateAsync(grains, ids, viewerId);
+            var views = await hydrator.HydrateAsync(ids, viewerId);
             for (var i = 0; i < ids.Count && results.Count < limit; i++)
             {
                 before = ids[i];

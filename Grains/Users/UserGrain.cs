@@ -8,6 +8,7 @@ namespace Instagram.Grains.Users;
 internal sealed class UserGrain(
     [PersistentState("user", ProviderNames.GrainStorage)] IPersistentState<UserState> user,
     IGrainFactory grains,
+    HydrationCache cache,
     TimeProvider time) : Grain, IUserGrain
 {
     private long UserId => this.GetPrimaryKeyLong();
@@ -83,6 +84,7 @@ internal sealed class UserGrain(
         user.State.IsPrivate = update.IsPrivate ?? user.State.IsPrivate;
         user.State.AvatarUrl = avatarUrl;
         await user.WriteStateAsync();
+        cache.Authors.Evict(UserId); // this silo's pages show the change at once, other silos' within the cache lifetime
         await PublishEventAsync();
         if (goingPublic)
         {
