@@ -40,13 +40,14 @@ public sealed class FeedOptions
     public TimeSpan CelebrityCacheTtl { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How long each silo reuses the posts and author summaries it hydrated pages with; changes made on another silo
-    /// show after at most this long (the silo where they happen evicts at once). Zero turns the cache off.
+    /// How long each silo reuses the author summaries (name, avatar, verified, private) it hydrated pages with; a
+    /// profile change made on another silo shows after at most this long (the silo where it happens evicts at once).
+    /// Zero turns the cache off.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan HydrationCacheLifetime { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How many posts a silo's hydration cache holds at most (authors: a quarter of it).</summary>
+    /// <summary>How many author summaries a silo's hydration cache holds at most.</summary>
     [Range(1_000, 10_000_000)]
-    public int HydrationCacheCapacity { get; set; } = 200_000;
+    public int HydrationCacheCapacity { get; set; } = 100_000;
 }

@@ -4,15 +4,13 @@ using Instagram.Grains.Users;
 namespace Instagram.Grains.Posts;
 
 /// <summary>
-/// Posts and author summaries as the silo last read them (<see cref="FeedOptions.HydrationCacheLifetime"/>), so a
-/// feed page of posts shown a moment ago costs no grain calls for them. What depends on the viewer (blocks, who
-/// they follow, what they liked) is never cached. The post and user grains evict their entry when they change.
+/// Author summaries as the silo last read them (<see cref="FeedOptions.HydrationCacheLifetime"/>), so a page whose
+/// authors were shown a moment ago costs no grain call for them. Posts themselves are not cached: a deleted post
+/// must vanish from every page at once, on every silo. Nothing that depends on the viewer (blocks, who they follow,
+/// what they liked) is cached either. A user grain evicts its entry when the profile changes.
 /// </summary>
 internal sealed class HydrationCache(IOptions<FeedOptions> options, TimeProvider time)
 {
-    public SiloCache<long, PostDetails?> Posts { get; } =
-        new(options.Value.HydrationCacheLifetime, options.Value.HydrationCacheCapacity, time);
-
     public SiloCache<long, UserSummary?> Authors { get; } =
-        new(options.Value.HydrationCacheLifetime, options.Value.HydrationCacheCapacity / 4, time);
+        new(options.Value.HydrationCacheLifetime, options.Value.HydrationCacheCapacity, time);
 }

@@ -9,7 +9,6 @@ internal sealed partial class PostGrain(
     [PersistentState("post", ProviderNames.GrainStorage)] IPersistentState<PostState> post,
     IGrainFactory grains,
     PostHydrator hydrator,
-    HydrationCache cache,
     ILogger<PostGrain> logger) : Grain, IPostGrain
 {
     public const int MaxCaptionLength = 2_200;
@@ -53,7 +52,7 @@ internal sealed partial class PostGrain(
             Status = PostStatus.Processing,
             CreatedAt = IdGenerator.TimeOf(PostId),
         };
-        await SaveAsync();
+        await post.WriteStateAsync();
         ScheduleDistribution();
         return PostStatus.Processing;
     }
@@ -76,7 +75,7 @@ internal sealed partial class PostGrain(
                 post.State.Media = media;
                 post.State.Status = PostStatus.Failed;
                 post.State.Distributed = true; // nothing to hand to the timeline
-                await SaveAsync();
+                await post.WriteStateAsync();
                 return post.State.Status;
             }
 
@@ -88,7 +87,7 @@ internal sealed partial class PostGrain(
             post.State.Media = media;
             post.State.Status = PostStatus.Published;
             post.State.Distributed = false;
-            await SaveAsync();
+            await post.WriteStateAsync();
         }
 
         await DistributeAsync();
@@ -130,7 +129,7 @@ internal sealed partial class PostGrain(
         {
             post.State.Status = PostStatus.Deleted; // the tombstone every read path checks
             post.State.Distributed = false;
-            await SaveAsync();
+            await post.WriteStateAsync();
         }
 
         await DistributeAsync();
@@ -155,14 +154,7 @@ internal sealed partial class PostGrain(
                 return;
         }
 
-        await SaveAsync();
-    }
-
-    // Every change is saved through here: this silo's hydration cache must not serve the old version.
-    private async Task SaveAsync()
-    {
         await post.WriteStateAsync();
-        cache.Posts.Evict(PostId);
     }
 
     private static void Validate(NewPost newPost)
@@ -252,7 +244,7 @@ internal sealed partial class PostGrain(
         }
 
         post.State.Distributed = true;
-        await SaveAsync();
+        await post.WriteStateAsync();
     }
 
     private Task PublishEventAsync(PostEventKind kind) => this.GetStreamProvider(ProviderNames.Streams)

@@ -5,10 +5,9 @@ using Instagram.Grains.Users;
 namespace Instagram.Grains.Posts;
 
 /// <summary>
-/// Turns post ids into views for one viewer. Posts and authors come from the silo's <see cref="HydrationCache"/>
-/// (a grain call each only on a miss); the viewer's block list and likes are asked at the same time as the posts,
-/// so a page costs two grain calls when the cache is warm. Posts the viewer may not see come back as null, like
-/// deleted ones.
+/// Turns post ids into views for one viewer: one read-only call per post (which carries its like and comment
+/// counts), authors from the silo's <see cref="HydrationCache"/>, and the viewer's block list and likes asked at the
+/// same time as the posts. Posts the viewer may not see come back as null, like deleted ones.
 /// </summary>
 internal sealed class PostHydrator(IGrainFactory grains, HydrationCache cache)
 {
@@ -17,7 +16,7 @@ internal sealed class PostHydrator(IGrainFactory grains, HydrationCache cache)
         var ids = postIds as long[] ?? [.. postIds];
         var blocked = grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync();
         var liked = grains.GetGrain<IUserLikesGrain>(viewerId).HasLikedAsync(ids);
-        var posts = await Task.WhenAll(ids.Select(id => cache.Posts.GetAsync(id, LoadPostAsync)));
+        var posts = await Task.WhenAll(ids.Select(id => grains.GetGrain<IPostGrain>(id).GetDetailsAsync()));
         return await ViewsAsync(posts, viewerId, blocked, liked);
     }
 
@@ -37,8 +36,6 @@ internal sealed class PostHydrator(IGrainFactory grains, HydrationCache cache)
             ? new PostView(p, author, likedFlags[i])
             : null)];
     }
-
-    private Task<PostDetails?> LoadPostAsync(long postId) => grains.GetGrain<IPostGrain>(postId).GetDetailsAsync();
 
     private Task<UserSummary?> LoadAuthorAsync(long userId) => grains.GetGrain<IUserGrain>(userId).GetSummaryAsync();
 }
