@@ -301,10 +301,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
             return [];
         }
 
-        var fuzzy = query.Query.Length >= SearchText.MinFuzzyLength;
-        await using var command = _database.DataSource.CreateCommand(fuzzy ? UserSearchSql : ShortUserSearchSql);
-        AddMatchParameters(command, query.Query, fuzzy);
-        command.Parameters.Add(new NpgsqlParameter<long[]>("excluded", query.Viewer.Excluded));
+        await using var command = MatchCommand(query.Query, UserSearchSql, ShortUserSearchSql, query.Viewer.Excluded);
         command.Parameters.Add(new NpgsqlParameter<int>("limit", query.Limit));
         var hits = new List<UserHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -323,10 +320,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
             return [];
         }
 
-        var fuzzy = query.Query.Length >= SearchText.MinFuzzyLength;
-        await using var command = _database.DataSource.CreateCommand(fuzzy ? TagSearchSql : ShortTagSearchSql);
-        AddMatchParameters(command, query.Query, fuzzy);
-        command.Parameters.Add(new NpgsqlParameter<long[]>("excluded", query.Viewer.Excluded));
+        await using var command = MatchCommand(query.Query, TagSearchSql, ShortTagSearchSql, query.Viewer.Excluded);
         command.Parameters.Add(new NpgsqlParameter<long[]>("visiblePrivate", [.. query.Viewer.Following, query.Viewer.ViewerId]));
         command.Parameters.Add(new NpgsqlParameter<int>("pool", (query.Limit * 2) + 20));
         command.Parameters.Add(new NpgsqlParameter<int>("limit", query.Limit));
@@ -399,6 +393,16 @@ public sealed class PostgresSearchIndex : ISearchIndex
         }
 
         return ids;
+    }
+
+    // A name search: typo tolerant from SearchText.MinFuzzyLength characters on, prefix only below that.
+    private NpgsqlCommand MatchCommand(string query, string fuzzySql, string shortSql, long[] excluded)
+    {
+        var fuzzy = query.Length >= SearchText.MinFuzzyLength;
+        var command = _database.DataSource.CreateCommand(fuzzy ? fuzzySql : shortSql);
+        AddMatchParameters(command, query, fuzzy);
+        command.Parameters.Add(new NpgsqlParameter<long[]>("excluded", excluded));
+        return command;
     }
 
     public async Task<long> BeginRebuildAsync(CancellationToken cancellationToken = default)

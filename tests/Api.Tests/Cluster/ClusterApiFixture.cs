@@ -1,8 +1,5 @@
 using System.Globalization;
 using Instagram.Api.Tests.Infrastructure;
-using Instagram.Silo.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 
 namespace Instagram.Api.Tests.Cluster;
 
@@ -15,7 +12,7 @@ public sealed class ClusterApiFixture : IAsyncLifetime
     public const int PostLimit = 3;
 
     private readonly string _clusterId = "api-cluster-" + Guid.NewGuid().ToString("N");
-    private IHost? _silo;
+    private ClusterSiloHost? _silo;
 
     public ClusterApiFactory First { get; private set; } = null!;
 
@@ -23,14 +20,7 @@ public sealed class ClusterApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = Settings();
-        settings["Orleans:SiloPort"] = ApiFactory.FreePort().ToString(CultureInfo.InvariantCulture);
-        settings["Orleans:GatewayPort"] = ApiFactory.FreePort().ToString(CultureInfo.InvariantCulture);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.UseInstagramSilo();
-        _silo = builder.Build();
-        await _silo.StartAsync();
+        _silo = await ClusterSiloHost.StartAsync(Settings());
 
         First = new ClusterApiFactory(Settings());
         Second = new ClusterApiFactory(Settings());
@@ -44,8 +34,7 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         await Second.DisposeAsync();
         if (_silo is not null)
         {
-            await _silo.StopAsync();
-            _silo.Dispose();
+            await _silo.DisposeAsync();
         }
     }
 
@@ -60,9 +49,7 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         ["RateLimits:Posts:PermitLimit"] = PostLimit.ToString(CultureInfo.InvariantCulture),
     };
 
-    private static string Required(string name) =>
-        Environment.GetEnvironmentVariable($"ConnectionStrings__{name}")
-        ?? throw new InvalidOperationException($"ConnectionStrings__{name} is not set. Run the suite with 'bash tests/run.sh', which starts the services.");
+    private static string Required(string name) => ClusterSiloHost.RequiredConnectionString(name);
 }
 
 /// <summary>One Api instance in the Cluster profile: a cluster client, no co-hosted silo.</summary>

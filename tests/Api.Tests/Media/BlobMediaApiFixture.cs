@@ -1,11 +1,7 @@
-using System.Globalization;
 using Azure.Storage.Blobs;
 using Instagram.Api.Tests.Infrastructure;
-using Instagram.Silo.Hosting;
 using Instagram.Silo.Media;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Instagram.Api.Tests.Media;
 
@@ -16,7 +12,7 @@ namespace Instagram.Api.Tests.Media;
 public sealed class BlobMediaApiFixture : IAsyncLifetime
 {
     private readonly string _clusterId = "media-blob-" + Guid.NewGuid().ToString("N");
-    private IHost? _silo;
+    private ClusterSiloHost? _silo;
 
     public BlobMediaApiFactory Api { get; private set; } = null!;
 
@@ -26,14 +22,7 @@ public sealed class BlobMediaApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = Settings();
-        settings["Orleans:SiloPort"] = ApiFactory.FreePort().ToString(CultureInfo.InvariantCulture);
-        settings["Orleans:GatewayPort"] = ApiFactory.FreePort().ToString(CultureInfo.InvariantCulture);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.UseInstagramSilo();
-        _silo = builder.Build();
-        await _silo.StartAsync();
+        _silo = await ClusterSiloHost.StartAsync(Settings());
 
         Api = new BlobMediaApiFactory(Settings());
         _ = Api.Server;
@@ -44,8 +33,7 @@ public sealed class BlobMediaApiFixture : IAsyncLifetime
         await Api.DisposeAsync();
         if (_silo is not null)
         {
-            await _silo.StopAsync();
-            _silo.Dispose();
+            await _silo.DisposeAsync();
         }
     }
 
@@ -60,9 +48,7 @@ public sealed class BlobMediaApiFixture : IAsyncLifetime
         ["RateLimits:Enabled"] = "false",
     };
 
-    private static string Required(string name) =>
-        Environment.GetEnvironmentVariable($"ConnectionStrings__{name}")
-        ?? throw new InvalidOperationException($"ConnectionStrings__{name} is not set. Run the suite with 'bash tests/run.sh', which starts the services.");
+    private static string Required(string name) => ClusterSiloHost.RequiredConnectionString(name);
 }
 
 /// <summary>The Api of <see cref="BlobMediaApiFixture"/>: a cluster client serving media from Blob Storage.</summary>
