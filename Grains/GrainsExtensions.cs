@@ -1,6 +1,7 @@
 using Instagram.Grains.Abstractions;
 using Instagram.Grains.Discovery;
 using Instagram.Grains.Feed;
+using Instagram.Grains.Hosting;
 using Instagram.Grains.Notifications;
 using Instagram.Grains.Stories;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,9 @@ public static class GrainsExtensions
         silo.Services.AddIdGenerator();
         silo.Services.TryAddSingleton<Posts.HydrationCache>();
         silo.Services.TryAddSingleton<Posts.PostHydrator>();
+        silo.Services.TryAddSingleton<CelebrityTimelines>();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.CacheGrainInterfaceTypes();
         return silo;
     }
 }

@@ -2,7 +2,7 @@ namespace Instagram.Grains.Feed;
 
 /// <summary>
 /// The set of authors whose posts are pulled rather than pushed (use key 0). Small: only accounts above the
-/// celebrity threshold. Feeds read it through <see cref="ICelebrityDirectoryCacheGrain"/>.
+/// celebrity threshold. Feeds read it through a per-silo copy.
 /// </summary>
 [Alias("Instagram.Grains.Feed.ICelebrityDirectoryGrain")]
 public interface ICelebrityDirectoryGrain : IGrainWithIntegerKey

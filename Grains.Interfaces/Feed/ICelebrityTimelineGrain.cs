@@ -2,7 +2,7 @@ namespace Instagram.Grains.Feed;
 
 /// <summary>
 /// A celebrity's recent post ids, newest first, pulled by every follower's feed instead of being pushed. Reads
-/// interleave; feeds read through <see cref="ICelebrityTimelineCacheGrain"/> so they rarely reach this activation.
+/// interleave; feeds read a per-silo copy, so they rarely reach this activation.
 /// </summary>
 [Alias("Instagram.Grains.Feed.ICelebrityTimelineGrain")]
 public interface ICelebrityTimelineGrain : IGrainWithIntegerKey

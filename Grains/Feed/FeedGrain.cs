@@ -12,6 +12,7 @@ namespace Instagram.Grains.Feed;
 internal sealed partial class FeedGrain(
     IGrainFactory grains,
     PostHydrator hydrator,
+    CelebrityTimelines celebrityTimelines,
     IOptions<FeedOptions> options,
     TimeProvider time,
     ILogger<FeedGrain> logger) : Grain, IFeedGrain
@@ -150,17 +151,17 @@ internal sealed partial class FeedGrain(
         return Task.CompletedTask;
     }
 
-    // Celebrities are never pushed: their newest posts are pulled from per-silo timeline copies on every read.
+    // Celebrities are never pushed: their newest posts are pulled from this silo's timeline copies on every read.
     private async Task MergeCelebrityPostsAsync()
     {
-        var celebrities = await grains.GetGrain<ICelebrityDirectoryCacheGrain>(0).GetAllAsync();
+        var celebrities = await celebrityTimelines.CelebritiesAsync();
         var followed = celebrities.Where(_following.Contains).ToArray();
         if (followed.Length == 0)
         {
             return;
         }
 
-        var timelines = await Task.WhenAll(followed.Select(id => grains.GetGrain<ICelebrityTimelineCacheGrain>(id).GetRecentAsync()));
+        var timelines = await Task.WhenAll(followed.Select(celebrityTimelines.RecentAsync));
         for (var i = 0; i < followed.Length; i++)
         {
             _pulled += InsertAll(followed[i], timelines[i]);

@@ -1,7 +1,6 @@
 using Instagram.Silo.Media;
 using Instagram.Silo.Search;
 using Instagram.Silo.Streaming.RedisStreams.Hosting;
-using Orleans.Storage;
 
 namespace Instagram.Silo.Hosting;
 
@@ -19,15 +18,13 @@ public static class ClusterProfile
         var connections = ClusterConnections.From(configuration);
         foreach (var name in new[] { ProviderNames.GrainStorage, ProviderNames.PubSubStore })
         {
-            silo.AddAdoNetGrainStorage(name, options => options.Configure<Orleans.Serialization.Serializer>((storage, serializer) =>
-            {
-                storage.Invariant = ClusterConnections.PostgresInvariant;
-                storage.ConnectionString = connections.Postgres;
-                // Orleans' own binary format: version tolerant through [Id]s and keyed by [Alias], so renaming or
-                // moving a state class does not orphan stored rows (the ADO.NET default, Newtonsoft with
-                // assembly-qualified $type names, would).
-                storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-            }));
+            silo.AddAdoNetGrainStorage(name, options => options
+                .Configure(storage =>
+                {
+                    storage.Invariant = ClusterConnections.PostgresInvariant;
+                    storage.ConnectionString = connections.Postgres;
+                })
+                .UseBinaryGrainState());
         }
 
         silo.UseAdoNetReminderService(options =>
@@ -35,11 +32,14 @@ public static class ClusterProfile
             options.Invariant = ClusterConnections.PostgresInvariant;
             options.ConnectionString = connections.Postgres;
         });
-        silo.AddRedisStreams(ProviderNames.Streams, options =>
-        {
-            configuration.GetSection(RedisStreamsSection).Bind(options); // tuning knobs, e.g. ClaimIdleTime
-            options.ConnectionString = connections.Redis;
-        });
+        silo.AddRedisStreams(
+            ProviderNames.Streams,
+            options => options.Configure(redis =>
+            {
+                configuration.GetSection(RedisStreamsSection).Bind(redis); // tuning knobs, e.g. ClaimIdleTime
+                redis.ConnectionString = connections.Redis;
+            }),
+            streams => streams.UseInstagramDelivery());
         silo.Services.AddMediaStore(connections.Blobs);
         silo.AddPostgresSearchIndex(connections.Postgres);
         return silo;

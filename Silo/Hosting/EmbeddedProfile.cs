@@ -13,9 +13,9 @@ public static class EmbeddedProfile
     /// </summary>
     public static ISiloBuilder AddEmbeddedProviders(this ISiloBuilder silo)
     {
-        silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
-        silo.AddMemoryGrainStorage(ProviderNames.PubSubStore);
-        silo.AddMemoryStreams(ProviderNames.Streams);
+        silo.AddMemoryGrainStorage(ProviderNames.GrainStorage, options => options.UseBinaryGrainState());
+        silo.AddMemoryGrainStorage(ProviderNames.PubSubStore, options => options.UseBinaryGrainState());
+        silo.AddMemoryStreams(ProviderNames.Streams, streams => streams.UseInstagramDelivery());
         silo.UseInMemoryReminderService();
         silo.Services.AddLocalMediaStore();
         silo.AddInMemorySearchIndex();

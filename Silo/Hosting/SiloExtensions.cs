@@ -1,3 +1,4 @@
+using Instagram.Grains.Hosting;
 using Instagram.Grains;
 using Orleans.Configuration;
 
@@ -57,6 +58,7 @@ public static class SiloExtensions
                 cluster.ServiceId = options.ServiceId;
             });
             client.UsePostgresClustering(connections);
+            client.Services.CacheGrainInterfaceTypes();
         });
         return builder;
     }
