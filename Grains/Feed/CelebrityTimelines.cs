@@ -9,6 +9,9 @@ namespace Instagram.Grains.Feed;
 internal sealed class CelebrityTimelines
 {
     private const long DirectoryKey = 0;
+
+    // Only accounts over the celebrity threshold that this silo's readers follow; the bound only guards memory.
+    private const int MaxTimelines = 100_000;
     private readonly SiloCache<long, long[]> _directory;
     private readonly SiloCache<long, long[]> _timelines;
     private readonly Func<long, Task<long[]>> _loadDirectory;
@@ -18,7 +21,7 @@ internal sealed class CelebrityTimelines
     {
         var lifetime = options.Value.CelebrityCacheTtl;
         _directory = new(lifetime, capacity: 1, time);
-        _timelines = new(lifetime, options.Value.HydrationCacheCapacity, time);
+        _timelines = new(lifetime, MaxTimelines, time);
         _loadDirectory = _ => grains.GetGrain<ICelebrityDirectoryGrain>(DirectoryKey).GetAllAsync();
         _loadTimeline = authorId => grains.GetGrain<ICelebrityTimelineGrain>(authorId).GetRecentAsync();
     }

@@ -1,5 +1,5 @@
-using Instagram.Grains.Hosting;
 using Instagram.Grains;
+using Instagram.Grains.Hosting;
 using Orleans.Configuration;
 
 namespace Instagram.Silo.Hosting;
