@@ -1,3 +1,5 @@
+using System.Globalization;
+using Instagram.Api.Infrastructure.RateLimiting;
 using Instagram.Api.Users;
 using Instagram.Grains.Auth;
 using Instagram.Grains.Users;
@@ -11,9 +13,10 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1/auth").WithTags("Auth");
-        api.MapPost("/register", Register).WithName(nameof(Register)).WithSummary("Create an account and sign in.");
-        api.MapPost("/login", Login).WithName(nameof(Login)).WithSummary("Sign in with a username or email.");
-        api.MapPost("/refresh", Refresh).WithName(nameof(Refresh)).WithSummary("Trade a refresh token for a new pair (rotation).");
+        // Anonymous endpoints: a budget per client address, and login also per account (LoginBackoff).
+        api.MapPost("/register", Register).RequireRateLimiting(RateLimitPolicies.Auth).WithName(nameof(Register)).WithSummary("Create an account and sign in.");
+        api.MapPost("/login", Login).RequireRateLimiting(RateLimitPolicies.Auth).WithName(nameof(Login)).WithSummary("Sign in with a username or email.");
+        api.MapPost("/refresh", Refresh).RequireRateLimiting(RateLimitPolicies.Auth).WithName(nameof(Refresh)).WithSummary("Trade a refresh token for a new pair (rotation).");
         api.MapPost("/logout", Logout).WithName(nameof(Logout)).WithSummary("End the session: both tokens stop working.")
             .RequireAuthorization();
         return app;
@@ -56,11 +59,22 @@ public static class AuthApi
         return TypedResults.Created($"/v1/users/{username}", tokens with { User = UserSummaryResponse.From(user) });
     }
 
-    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Login(LoginRequest request, AuthServices services)
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Login(LoginRequest request, AuthServices services, HttpResponse response)
     {
         var login = request.Login.Trim().ToLowerInvariant();
         var key = login.Contains('@', StringComparison.Ordinal) ? NameReservationKeys.ForEmail(login) : NameReservationKeys.ForUsername(login);
         var userId = await services.Grains.GetGrain<INameReservationGrain>(key).GetOwnerAsync();
+
+        // One budget per account whichever name is typed; an unknown login gets one too, so the lock tells nothing.
+        var account = userId is { } known ? "user:" + known.ToString(CultureInfo.InvariantCulture) : "login:" + login;
+        var turn = await services.LoginBackoff.TakeTurnAsync(account);
+        if (!turn.Allowed)
+        {
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(turn.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem("Too many sign-in attempts for this account; retry after the number of seconds in Retry-After.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+        }
+
         var hash = userId is { } id ? await services.Grains.GetGrain<IUserGrain>(id).GetPasswordHashAsync() : null;
 
         // Verify against a throwaway hash when the account is unknown, so timing does not reveal which logins exist.
@@ -70,6 +84,7 @@ public static class AuthApi
             return InvalidCredentials("Invalid login or password.");
         }
 
+        await services.LoginBackoff.ResetAsync(account);
         return TypedResults.Ok(await StartSessionAsync(userId!.Value, services));
     }
 
@@ -119,8 +134,10 @@ public static class AuthApi
 
 /// <summary>What the auth endpoints share, injected as one service to keep their signatures short.</summary>
 public sealed class AuthServices(IGrainFactory grains, IdGenerator ids, TokenService tokens,
-    IPasswordHasher<AccountCredentials> hasher, IOptions<JwtOptions> jwt)
+    IPasswordHasher<AccountCredentials> hasher, ILoginBackoff loginBackoff, IOptions<LoginBackoffOptions> backoff, IOptions<JwtOptions> jwt)
 {
+    public ILoginBackoff LoginBackoff { get; } = backoff.Value.Enabled ? loginBackoff : NoLoginBackoff.Instance;
+
     public IGrainFactory Grains { get; } = grains;
     public IdGenerator Ids { get; } = ids;
     public TokenService Tokens { get; } = tokens;

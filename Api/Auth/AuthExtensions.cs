@@ -12,6 +12,7 @@ public static class AuthExtensions
     {
         var services = builder.Services;
         services.AddValidatedOptions<JwtOptions, JwtOptionsValidator>(JwtOptions.SectionName);
+        services.AddValidatedOptions<LoginBackoffOptions, LoginBackoffOptionsValidator>(LoginBackoffOptions.SectionName);
         if (builder.Environment.IsDevelopment())
         {
             // Development runs with no secrets configured: a fresh key per start (tokens die with the process).

@@ -7,6 +7,7 @@ using Instagram.Api.Likes;
 using Instagram.Api.Notifications;
 using Instagram.Api.Graph;
 using Instagram.Api.Infrastructure.Health;
+using Instagram.Api.Infrastructure.Proxies;
 using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Media;
 using Instagram.Api.Posts;
@@ -53,6 +54,7 @@ public static class ApiExtensions
         });
         services.AddValidation();
 
+        services.AddTrustedProxies();
         builder.AddApiAuthentication();
         services.AddApiRateLimits();
         services.AddSingleton<ServerKeys>();
@@ -67,6 +69,7 @@ public static class ApiExtensions
 
     public static WebApplication UseApiPipeline(this WebApplication app)
     {
+        app.UseTrustedProxies(); // first: everything after it sees the real client address
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -370,7 +370,7 @@ module api 'modules/api-app.bicep' = if (deployApps) {
     identityId: identity.outputs.id
     registryServer: registry.outputs.loginServer
     image: '${registry.outputs.loginServer}/instagram-api:${imageTag}'
-    env: apiEnv(clusterId, storage.outputs.blobEndpoint, identity.outputs.clientId, monitoring.outputs.appInsightsConnectionString)
+    env: apiEnv(clusterId, storage.outputs.blobEndpoint, identity.outputs.clientId, monitoring.outputs.appInsightsConnectionString, network.outputs.apiEnvSubnetPrefix)
     secrets: keyVaultSecrets(apiSecretNames, keyVault.outputs.vaultUri, identity.outputs.id)
     cpu: apiCpu
     memory: apiMemory

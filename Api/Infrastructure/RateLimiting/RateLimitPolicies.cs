@@ -11,5 +11,8 @@ public static class RateLimitPolicies
     public const string Search = "search";
     public const string Feed = "feed";
 
-    public static readonly string[] All = [Posts, Likes, Comments, Follows, Stories, Search, Feed];
+    /// <summary>Register, login and refresh: anonymous, so limited per client address.</summary>
+    public const string Auth = "auth";
+
+    public static readonly string[] All = [Posts, Likes, Comments, Follows, Stories, Search, Feed, Auth];
 }

@@ -10,8 +10,9 @@ namespace Instagram.Api.Infrastructure.RateLimiting;
 public static class RateLimitingExtensions
 {
     /// <summary>
-    /// One fixed-window limiter per policy and user (per client address when anonymous); 429 with Retry-After and
-    /// a problem detail when exceeded.
+    /// One fixed-window limiter per policy and user (per client address when anonymous, and always for the auth
+    /// policy); 429 with Retry-After and a problem detail when exceeded. The address is the TCP peer's unless a
+    /// trusted proxy forwarded it (<see cref="Proxies.TrustedProxiesOptions"/>).
     /// </summary>
     public static IServiceCollection AddApiRateLimits(this IServiceCollection services)
     {
@@ -31,7 +32,7 @@ public static class RateLimitingExtensions
     private static RateLimitPartition<string> PartitionFor(string policy, HttpContext context)
     {
         var options = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitsOptions>>().CurrentValue;
-        var caller = context.User.Identity?.IsAuthenticated == true
+        var caller = policy != RateLimitPolicies.Auth && context.User.Identity?.IsAuthenticated == true
             ? "user:" + context.User.UserId().ToString(CultureInfo.InvariantCulture)
             : "ip:" + context.Connection.RemoteIpAddress;
         if (!options.Enabled)
@@ -58,16 +59,18 @@ public static class RateLimitingExtensions
     {
         var context = rejected.HttpContext;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        await WriteTooManyRequestsAsync(context, retryAfter, "Rate limit exceeded; retry after the number of seconds in Retry-After.");
+    }
+
+    /// <summary>A 429 problem detail with <c>Retry-After</c> in whole seconds (at least one).</summary>
+    public static async ValueTask WriteTooManyRequestsAsync(HttpContext context, TimeSpan retryAfter, string detail)
+    {
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = "Rate limit exceeded; retry after the number of seconds in Retry-After.",
-            },
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = detail },
         });
     }
 }

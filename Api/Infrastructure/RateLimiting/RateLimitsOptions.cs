@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace Instagram.Api.Infrastructure.RateLimiting;
 
-/// <summary>Per-user limits (configuration section "RateLimits"); the defaults are seed 004's numbers.</summary>
+/// <summary>
+/// Per-user limits (configuration section "RateLimits"); the defaults are seed 004's numbers. <see cref="Auth"/> is per
+/// client address: register, login and refresh have no user yet.
+/// </summary>
 public sealed class RateLimitsOptions
 {
     public const string SectionName = "RateLimits";
@@ -17,6 +20,7 @@ public sealed class RateLimitsOptions
     [ValidateObjectMembers] public RateLimitRule Stories { get; set; } = RateLimitRule.PerMinute(5);
     [ValidateObjectMembers] public RateLimitRule Search { get; set; } = RateLimitRule.PerMinute(20);
     [ValidateObjectMembers] public RateLimitRule Feed { get; set; } = RateLimitRule.PerMinute(30);
+    [ValidateObjectMembers] public RateLimitRule Auth { get; set; } = RateLimitRule.PerMinute(20);
 
     public RateLimitRule For(string policy) => policy switch
     {
@@ -27,6 +31,7 @@ public sealed class RateLimitsOptions
         RateLimitPolicies.Stories => Stories,
         RateLimitPolicies.Search => Search,
         RateLimitPolicies.Feed => Feed,
+        RateLimitPolicies.Auth => Auth,
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown rate limit policy."),
     };
 }

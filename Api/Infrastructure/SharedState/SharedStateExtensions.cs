@@ -7,7 +7,7 @@ namespace Instagram.Api.Infrastructure.SharedState;
 public static class SharedStateExtensions
 {
     /// <summary>
-    /// What several Api instances must agree on — revoked sessions, idempotency records, rate-limit counters —
+    /// What several Api instances must agree on — revoked sessions, idempotency records, rate-limit counters, login backoff —
     /// in-process for the Embedded profile (one instance) and in Redis for the Cluster profile.
     /// </summary>
     public static IServiceCollection AddSharedState(this IServiceCollection services, OrleansProfile profile, IConfiguration configuration)
@@ -17,6 +17,7 @@ public static class SharedStateExtensions
         {
             services.AddSingleton<ITokenRevocationList, InMemoryTokenRevocationList>();
             services.AddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
+            services.AddSingleton<ILoginBackoff, InMemoryLoginBackoff>();
             return services;
         }
 
@@ -24,6 +25,7 @@ public static class SharedStateExtensions
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
         services.AddSingleton<ITokenRevocationList, RedisTokenRevocationList>();
         services.AddSingleton<IIdempotencyStore, RedisIdempotencyStore>();
+        services.AddSingleton<ILoginBackoff, RedisLoginBackoff>();
         return services;
     }
 }

@@ -81,7 +81,7 @@ func siloEnv(
 
 @export()
 @description('Environment of the Api (an Orleans cluster client behind HTTPS ingress).')
-func apiEnv(clusterId string, blobEndpoint string, identityClientId string, appInsightsConnectionString string) array =>
+func apiEnv(clusterId string, blobEndpoint string, identityClientId string, appInsightsConnectionString string, ingressNetwork string) array =>
   concat(sharedSettings, [
     { name: 'Orleans__ClusterId', value: clusterId }
     { name: 'ConnectionStrings__Blobs', value: blobEndpoint }
@@ -89,8 +89,9 @@ func apiEnv(clusterId string, blobEndpoint string, identityClientId string, appI
     { name: 'ConnectionStrings__Redis', secretRef: secretNames.redisConnectionString }
     { name: 'Jwt__SigningKey', secretRef: secretNames.jwtSigningKey }
     { name: 'ASPNETCORE_HTTP_PORTS', value: string(apiHttpPort) }
-    // TLS ends at the Container Apps ingress: honour X-Forwarded-Proto/For so generated URLs say https.
-    { name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED', value: 'true' }
+    // TLS ends at the Container Apps ingress, which runs in the environment's subnet: believe X-Forwarded-Proto/For
+    // from there only (the per-address limits need the real client address, and nobody else may choose it).
+    { name: 'TrustedProxies__Networks__0', value: ingressNetwork }
     { name: 'AZURE_CLIENT_ID', value: identityClientId }
     { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
   ])

@@ -94,5 +94,7 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-07-01' = {
 output vnetId string = vnet.id
 output clusterEnvSubnetId string = vnet::clusterEnvSubnet.id
 output apiEnvSubnetId string = vnet::apiEnvSubnet.id
+@description('The Api environment\'s subnet: where its ingress proxies connect from.')
+output apiEnvSubnetPrefix string = cidrSubnet(addressPrefix, 23, 1)
 output postgresSubnetId string = vnet::postgresSubnet.id
 output endpointsSubnetId string = vnet::endpointsSubnet.id

@@ -10,6 +10,7 @@ namespace Instagram.Api.Tests.Cluster;
 public sealed class ClusterApiFixture : IAsyncLifetime
 {
     public const int PostLimit = 3;
+    public const int LoginFreeAttempts = 3;
 
     private readonly string _clusterId = "api-cluster-" + Guid.NewGuid().ToString("N");
     private ClusterSiloHost? _silo;
@@ -47,6 +48,8 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         ["ConnectionStrings:Redis"] = Required("Redis"),
         ["RateLimits:Enabled"] = "true",
         ["RateLimits:Posts:PermitLimit"] = PostLimit.ToString(CultureInfo.InvariantCulture),
+        ["RateLimits:Auth:PermitLimit"] = "1000",
+        ["RateLimits:LoginBackoff:FreeAttempts"] = LoginFreeAttempts.ToString(CultureInfo.InvariantCulture),
     };
 
     private static string Required(string name) => ClusterSiloHost.RequiredConnectionString(name);

@@ -46,6 +46,24 @@ public sealed class SharedStateTests(ClusterApiFixture cluster) : IClassFixture<
     }
 
     [Fact]
+    public async Task PasswordGuessesOnOneInstanceLockTheAccountOnTheOther()
+    {
+        var user = await ApiClient.RegisterAsync(cluster.First);
+        var first = cluster.First.CreateClient();
+        var second = cluster.Second.CreateClient();
+        for (var i = 0; i < ClusterApiFixture.LoginFreeAttempts; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await first.PostAsJsonAsync("/v1/auth/login", new { login = user.Username, password = "guess " + i })).StatusCode);
+        }
+
+        // The next turn is taken (and locks the account); on the other instance the right password is then refused.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await first.PostAsJsonAsync("/v1/auth/login", new { login = user.Username, password = "one more guess" })).StatusCode);
+        var refused = await second.PostAsJsonAsync("/v1/auth/login", new { login = user.Username, password = "correct horse battery" });
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task LogoutOnOneInstanceEndsTheSessionOnTheOther()
     {
         var user = await ApiClient.RegisterAsync(cluster.First);

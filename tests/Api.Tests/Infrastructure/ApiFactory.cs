@@ -39,7 +39,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
         _ = Server; // start the host (and its silo) once, up front
         return Task.CompletedTask;

@@ -17,6 +17,7 @@ public sealed class WalkthroughApiFactory : ApiFactory
         ["RateLimits:Posts:PermitLimit"] = "1000",
         ["RateLimits:Feed:PermitLimit"] = "1000",
         ["RateLimits:Stories:PermitLimit"] = "1000",
+        ["RateLimits:Auth:PermitLimit"] = "1000",
         ["Stories:Lifetime"] = "00:00:02",
     };
 }

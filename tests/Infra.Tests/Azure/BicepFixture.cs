@@ -64,7 +64,7 @@ public sealed class BicepFixture : IAsyncLifetime
         {
             "using none",
             $"import {{ siloEnv, apiEnv, siloPort, gatewayPort, sharedSettings, postgresConnectionString, redisConnectionString }} from '{settings}'",
-            $"param api = apiEnv('{Samples.ClusterId}', {args})",
+            $"param api = apiEnv('{Samples.ClusterId}', {args}, '{Samples.IngressNetwork}')",
             "param siloPorts = map(range(0, 100), i => siloPort(i))",
             "param gatewayPorts = map(range(0, 100), i => gatewayPort(i))",
             "param shared = sharedSettings",

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Instagram.Api.Auth;
+using Instagram.Api.Infrastructure.Proxies;
 using Instagram.Api.Infrastructure.RateLimiting;
 using Instagram.Grains.Common;
 using Instagram.Grains.Feed;
@@ -218,7 +219,10 @@ public sealed class DeploymentConfigurationTests(BicepFixture bicep)
         var limits = AssertValid(config, RateLimitsOptions.SectionName, new RateLimitsOptions(), new RateLimitsOptionsValidator());
         Assert.True(limits.Enabled);
         AssertValid(config, FeedOptions.SectionName, new FeedOptions(), new FeedOptionsValidator());
-        Assert.Equal("true", config["FORWARDEDHEADERS_ENABLED"]);
+        // Forwarded addresses are believed from the ingress only, never from everyone (FORWARDEDHEADERS_ENABLED would).
+        Assert.Null(config["FORWARDEDHEADERS_ENABLED"]);
+        var proxies = AssertValid(config, TrustedProxiesOptions.SectionName, new TrustedProxiesOptions(), new TrustedProxiesOptionsValidator());
+        Assert.Single(proxies.Networks);
         return config;
     }
 

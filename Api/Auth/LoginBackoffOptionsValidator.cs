@@ -1,0 +1,4 @@
+namespace Instagram.Api.Auth;
+
+[OptionsValidator]
+public sealed partial class LoginBackoffOptionsValidator : IValidateOptions<LoginBackoffOptions>;
