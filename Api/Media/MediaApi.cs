@@ -26,8 +26,9 @@ public static partial class MediaApi
             .WithSummary("Upload progress (chunks received, to resume), processing status and failure reason.").RequireAuthorization();
         api.MapPost("/{mediaId}/complete", CompleteUpload).WithName(nameof(CompleteUpload))
             .WithSummary("Tell the server a direct upload is done; it checks storage rather than taking your word.").RequireAuthorization();
-        app.MapMethods("/media/{mediaId}/{file}", [HttpMethods.Get, HttpMethods.Head], GetMediaFile).WithName(nameof(GetMediaFile)).WithTags("Media")
-            .WithSummary("A variant's bytes at a stable, immutable URL.").AllowAnonymous();
+        // Anonymous, but the URL carries the item's unguessable token: only viewers who were handed it can fetch.
+        app.MapMethods("/media/{mediaId}/{token}/{file}", [HttpMethods.Get, HttpMethods.Head], GetMediaFile).WithName(nameof(GetMediaFile)).WithTags("Media")
+            .WithSummary("A variant's bytes at a stable, immutable URL (as handed out in a media view).").AllowAnonymous();
         return app;
     }
 
@@ -131,15 +132,16 @@ public static partial class MediaApi
         return progress.Status == MediaStatus.Ready ? TypedResults.Ok(body) : TypedResults.Accepted($"/v1/media/{mediaId}", body);
     }
 
-    public static async Task<IResult> GetMediaFile(string mediaId, string file, IMediaStore store, HttpResponse response, CancellationToken cancellationToken)
+    public static async Task<IResult> GetMediaFile(string mediaId, string token, string file, IMediaStore store, HttpResponse response, CancellationToken cancellationToken)
     {
         var id = RouteIds.Parse(mediaId, "mediaId");
-        if (!VariantFilePattern().IsMatch(file))
+        if (!MediaUrlToken.IsWellFormed(token) || !VariantFilePattern().IsMatch(file))
         {
             return TypedResults.NotFound(); // originals (and anything else) are never served
         }
 
-        var stream = await store.OpenReadAsync($"{id}/{file}", cancellationToken);
+        // The token is part of the key, so a wrong one names no object: no lookup, and no hint that the id exists.
+        var stream = await store.OpenReadAsync($"{id}/{token}/{file}", cancellationToken);
         if (stream is null)
         {
             return TypedResults.NotFound();

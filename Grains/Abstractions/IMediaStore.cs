@@ -2,7 +2,8 @@ namespace Instagram.Grains.Abstractions;
 
 /// <summary>
 /// Where media bytes live: a local folder in the Embedded profile, Blob Storage in the Cluster profile. Keys are
-/// "{mediaId}/{file}"; an object, once written, never changes, so its URL can be cached forever.
+/// "{mediaId}/{file}" (variants "{mediaId}/{token}/{variant}.webp", see MediaKeys); an object, once written, never
+/// changes, so its URL can be cached forever.
 /// </summary>
 public interface IMediaStore
 {

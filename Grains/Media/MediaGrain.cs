@@ -33,6 +33,11 @@ internal sealed partial class MediaGrain(
 
     private string UploadKey => MediaKeys.Upload(MediaId);
 
+    // A record from before URL tokens gets one when first shown or processed (processing persists it). Items processed
+    // before tokens keep their variants under token-less keys, which are no longer served: the project was never
+    // deployed, so there are none to migrate.
+    private string UrlToken => State.UrlToken ??= MediaUrlToken.New();
+
     private MediaProcessingOptions Options => options.Value;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -70,6 +75,7 @@ internal sealed partial class MediaGrain(
         State.Slot = slot with { Completed = false, Route = route, ChunkSize = State.ChunkSize };
         State.Status = MediaStatus.Uploading;
         State.Route = route;
+        State.UrlToken = MediaUrlToken.New(); // the variants' URLs are handed out from now on (posts take them while processing)
         if (route == MediaUploadRoute.Direct)
         {
             // Anything may land in storage from now on, so cleanup must survive this activation.
@@ -227,7 +233,7 @@ internal sealed partial class MediaGrain(
         else if (State.Slot is not null && State.Stored is null)
         {
             await uploads.DiscardAsync(UploadKey, CancellationToken.None);
-            foreach (var other in MediaKeys.All(MediaId).Where(k => k != UploadKey))
+            foreach (var other in MediaKeys.All(MediaId, State.UrlToken).Where(k => k != UploadKey))
             {
                 await store.DeleteAsync(other, CancellationToken.None);
             }
@@ -355,10 +361,11 @@ internal sealed partial class MediaGrain(
 
             // Original first, variants next, state last: a retry after a crash anywhere in between rewrites the
             // same objects with the same bytes, so nobody ever sees a variant change.
+            var token = UrlToken;
             await store.WriteAsync(MediaKeys.Original(MediaId), original, processed.ContentType, CancellationToken.None);
             foreach (var variant in processed.Variants)
             {
-                await store.WriteAsync(MediaKeys.Variant(MediaId, variant.Name), variant.Bytes, MediaKeys.VariantContentType, CancellationToken.None);
+                await store.WriteAsync(MediaKeys.Variant(MediaId, token, variant.Name), variant.Bytes, MediaKeys.VariantContentType, CancellationToken.None);
             }
 
             State.ContentType = processed.ContentType;
@@ -559,7 +566,7 @@ internal sealed partial class MediaGrain(
             variants, Status, State.FailureReason);
     }
 
-    private string VariantUrl(string variant) => store.PublicUrl(MediaKeys.Variant(MediaId, variant));
+    private string VariantUrl(string variant) => store.PublicUrl(MediaKeys.Variant(MediaId, UrlToken, variant));
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 

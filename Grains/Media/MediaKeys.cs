@@ -4,8 +4,8 @@ namespace Instagram.Grains.Media;
 
 /// <summary>
 /// Where a media item's objects live in the store: "{id}/upload" receives the bytes (the only object a client can
-/// write), "{id}/original" keeps the validated original privately (never served), and "{id}/{variant}.webp" are the
-/// public, immutable variants.
+/// write), "{id}/original" keeps the validated original privately (never served), and "{id}/{token}/{variant}.webp"
+/// are the public, immutable variants, behind the item's <see cref="MediaUrlToken"/>.
 /// </summary>
 public static class MediaKeys
 {
@@ -24,9 +24,11 @@ public static class MediaKeys
 
     public static string Original(long mediaId) => $"{Id(mediaId)}/original";
 
-    public static string Variant(long mediaId, string variant) => $"{Id(mediaId)}/{variant}.{VariantExtension}";
+    public static string Variant(long mediaId, string urlToken, string variant) => $"{Id(mediaId)}/{urlToken}/{variant}.{VariantExtension}";
 
-    public static IEnumerable<string> All(long mediaId) => [Upload(mediaId), Original(mediaId), .. Variants.Select(v => Variant(mediaId, v))];
+    /// <summary>Every object the item may have; without a token (a record from before tokens), no variants.</summary>
+    public static IEnumerable<string> All(long mediaId, string? urlToken) =>
+        [Upload(mediaId), Original(mediaId), .. urlToken is null ? [] : Variants.Select(v => Variant(mediaId, urlToken, v))];
 
     private static string Id(long mediaId) => mediaId.ToString(CultureInfo.InvariantCulture);
 }

@@ -45,4 +45,10 @@ public sealed class MediaState
 
     /// <summary>True while the item holds its lifecycle reminder (registered when there is something to clean up or finish).</summary>
     [Id(14)] public bool HasReminder { get; set; }
+
+    /// <summary>
+    /// The unguessable part of the variants' URLs and storage keys (<see cref="MediaUrlToken"/>), set with the slot.
+    /// Null in records written before tokens, and for media registered through <see cref="IMediaGrain.CompleteUploadAsync"/>.
+    /// </summary>
+    [Id(17)] public string? UrlToken { get; set; }
 }

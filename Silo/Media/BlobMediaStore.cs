@@ -12,9 +12,9 @@ namespace Instagram.Silo.Media;
 /// <summary>
 /// Media in Azure Blob Storage (Azurite locally), one blob per object in the private "media" container, so every Api
 /// instance and silo sees the same objects. Clients upload straight to the container with a SAS URL for one blob
-/// (create/write only, minutes long); the Api serves the variants under its own /media/ paths (put a CDN in front).
-/// Chunks are blocks: a client stages them through the SAS URL (Put Block, Put Block List), the Api route through
-/// <see cref="StageChunkAsync"/> and <see cref="CommitChunksAsync"/>.
+/// (create/write only, minutes long); the Api serves the variants under its own /media/{id}/{token}/ paths (put a CDN
+/// in front). Chunks are blocks: a client stages them through the SAS URL (Put Block, Put Block List), the Api route
+/// through <see cref="StageChunkAsync"/> and <see cref="CommitChunksAsync"/>.
 /// </summary>
 public sealed class BlobMediaStore(BlobContainerClient container, IOptions<LocalMediaOptions> options, TimeProvider time) : IMediaStore, IMediaUploadStore
 {

@@ -5,9 +5,9 @@ using Instagram.Grains.Media;
 namespace Instagram.Silo.Media;
 
 /// <summary>
-/// Media in a local folder, one file per object; the Api serves the variants under /media/. Chunks of an upload are
-/// staged as files beside it ("{key}.chunks/000000", ...) and concatenated on commit. There are no direct upload
-/// URLs: uploads come through the Api.
+/// Media in a local folder, one file per object; the Api serves the variants under /media/{id}/{token}/. Chunks of an
+/// upload are staged as files beside it ("{key}.chunks/000000", ...) and concatenated on commit. There are no direct
+/// upload URLs: uploads come through the Api.
 /// </summary>
 public sealed class LocalMediaStore(IOptions<LocalMediaOptions> options) : IMediaStore, IMediaUploadStore
 {
@@ -107,13 +107,15 @@ public sealed class LocalMediaStore(IOptions<LocalMediaOptions> options) : IMedi
 
     private static string TempPathFor(string path) => path + "." + Guid.NewGuid().ToString("N") + ".tmp";
 
+    // Walks up to the root: variants sit one folder deeper ("{id}/{token}/"), and the item's folder should go with them.
     private void RemoveFolderIfEmpty(string folder)
     {
         try
         {
-            if (folder.Length > _root.Length && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            while (folder.Length > _root.Length && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
             {
                 Directory.Delete(folder);
+                folder = Path.GetDirectoryName(folder)!;
             }
         }
         catch (IOException)

@@ -149,7 +149,8 @@ public sealed class DirectUploadTests(BlobMediaApiFixture fixture) : IDisposable
             var failed = await MediaUploads.WaitForStatusAsync(user, mediaId, "failed");
             Assert.Contains(reason, failed["failureReason"]!.GetValue<string>(), StringComparison.Ordinal);
             Assert.False(await fixture.Container.GetBlobClient($"{mediaId}/upload").ExistsAsync());
-            Assert.False(await fixture.Container.GetBlobClient($"{mediaId}/full.webp").ExistsAsync());
+            var token = MediaUrlTests.TokenOf(failed["variants"]!["full"]!.GetValue<string>());
+            Assert.False(await fixture.Container.GetBlobClient($"{mediaId}/{token}/full.webp").ExistsAsync());
         }
     }
 

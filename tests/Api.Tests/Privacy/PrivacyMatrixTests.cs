@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Instagram.Api.Tests.Infrastructure;
+using Instagram.Api.Tests.Media;
+using Instagram.Grains.Media;
 
 namespace Instagram.Api.Tests.Privacy;
 
@@ -16,6 +18,8 @@ public sealed class PrivacyMatrixTests(ApiFactory factory) : IAsyncLifetime
     private ApiClient _stranger = null!;
     private ApiClient _follower = null!;
     private string _postId = "";
+    private string _postMediaUrl = "";
+    private string _storyMediaUrl = "";
 
     public enum Viewer { Blocked, Stranger, Follower }
 
@@ -32,11 +36,18 @@ public sealed class PrivacyMatrixTests(ApiFactory factory) : IAsyncLifetime
         Assert.Equal("requested", (await request.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["state"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NoContent, (await _owner.Http.PostAsync($"/v1/follow-requests/{_follower.Id}/approve", null)).StatusCode);
 
-        _postId = await _owner.PublishAsync("private moment");
+        _postId = await _owner.PublishAsync($"private moment #{Hashtag}");
+        _postMediaUrl = (await _owner.GetJsonAsync($"/v1/posts/{_postId}"))!["media"]![0]!["variants"]!["full"]!.GetValue<string>();
         await _owner.CommentAsync(_postId, "my own comment");
         await _follower.LikeAsync(_postId);
         Assert.Equal(HttpStatusCode.NoContent, (await _owner.Http.PostAsync($"/v1/users/{_blocked.Id}/block", null)).StatusCode);
+
+        var storyMedia = await _owner.UploadAsync();
+        Assert.Equal(HttpStatusCode.Created, (await _owner.Http.PostAsJsonAsync("/v1/stories", new { mediaId = storyMedia })).StatusCode);
+        _storyMediaUrl = (await MediaUploads.WaitForStatusAsync(_owner, storyMedia, "ready"))["variants"]!["full"]!.GetValue<string>();
     }
+
+    private static string Hashtag => "privmatrixmedia";
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -96,6 +107,53 @@ public sealed class PrivacyMatrixTests(ApiFactory factory) : IAsyncLifetime
         Assert.DoesNotContain(_blocked.Username, (await _owner.GetJsonAsync($"/v1/users/{_owner.Id}/followers"))!["items"]!.AsArray()
             .Select(u => u!["username"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task MediaUrlsReachOnlyViewersWhoMaySeeTheMedia()
+    {
+        var anonymous = factory.CreateClient();
+        await Eventually.TrueAsync(async () => (await _follower.FeedPostIdsAsync()).Contains(_postId), "post in the follower's feed");
+        var post = await _follower.GetJsonAsync($"/v1/posts/{_postId}");
+        Assert.Equal(_postMediaUrl, post!["media"]![0]!["variants"]!["full"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(_postMediaUrl)).StatusCode);
+        Assert.Contains(_storyMediaUrl, await _follower.Http.GetStringAsync("/v1/stories/feed"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(_storyMediaUrl)).StatusCode);
+
+        var postToken = MediaUrlTests.TokenOf(_postMediaUrl);
+        var storyToken = MediaUrlTests.TokenOf(_storyMediaUrl);
+        Assert.True(MediaUrlToken.IsWellFormed(postToken) && MediaUrlToken.IsWellFormed(storyToken), $"{_postMediaUrl}, {_storyMediaUrl}");
+        foreach (var viewer in new[] { _stranger, _blocked })
+        {
+            foreach (var path in ReadPaths())
+            {
+                var body = await (await viewer.Http.GetAsync(path)).Content.ReadAsStringAsync();
+                Assert.DoesNotContain(postToken, body, StringComparison.Ordinal);
+                Assert.DoesNotContain(storyToken, body, StringComparison.Ordinal);
+            }
+
+            // Knowing the ids is not enough: the guessable, token-less URLs name nothing.
+            foreach (var url in new[] { _postMediaUrl, _storyMediaUrl })
+            {
+                var guessed = $"/media/{url.Split('/')[2]}/full.webp";
+                await ProblemAssert.IsProblemAsync(await viewer.Http.GetAsync(guessed), HttpStatusCode.NotFound);
+            }
+        }
+    }
+
+    private IEnumerable<string> ReadPaths() =>
+    [
+        $"/v1/users/{_owner.Username}",
+        $"/v1/users/{_owner.Id}/posts",
+        $"/v1/posts/{_postId}",
+        $"/v1/posts/{_postId}/comments",
+        $"/v1/posts/{_postId}/likes",
+        "/v1/feed",
+        "/v1/explore",
+        "/v1/search/posts?q=moment",
+        $"/v1/search/posts?q=%23{Hashtag}",
+        $"/v1/hashtags/{Hashtag}/posts",
+        "/v1/stories/feed",
+    ];
 
     private ApiClient Client(Viewer viewer) => viewer switch
     {

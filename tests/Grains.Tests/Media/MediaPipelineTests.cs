@@ -53,8 +53,10 @@ public abstract class MediaPipelineTests(ClusterFixture fixture)
         var view = await WaitForAsync(media, MediaStatus.Ready);
 
         Assert.Equal((1080, 810), (view.Width, view.Height));
-        Assert.EndsWith($"/media/{mediaId}/thumbnail.webp", view.Variants.Thumbnail, StringComparison.Ordinal);
-        Assert.EndsWith($"/media/{mediaId}/full.webp", view.Variants.Full, StringComparison.Ordinal);
+        var token = TokenOf(view);
+        Assert.True(MediaUrlToken.IsWellFormed(token), token);
+        Assert.EndsWith($"/media/{mediaId}/{token}/thumbnail.webp", view.Variants.Thumbnail, StringComparison.Ordinal);
+        Assert.EndsWith($"/media/{mediaId}/{token}/full.webp", view.Variants.Full, StringComparison.Ordinal);
         Assert.Equal((150, 150), await VariantSizeAsync(mediaId, MediaKeys.Thumbnail));
         Assert.Equal((320, 240), await VariantSizeAsync(mediaId, MediaKeys.Small));
         Assert.Equal((640, 480), await VariantSizeAsync(mediaId, MediaKeys.Medium));
@@ -126,7 +128,7 @@ public abstract class MediaPipelineTests(ClusterFixture fixture)
         var progress = await Grains.GetGrain<IMediaGrain>(mediaId).GetProgressAsync(author);
         Assert.Equal(MediaStatus.Failed, progress.Status);
         Assert.Equal(details.FailureReason, progress.FailureReason);
-        Assert.False(await ExistsAsync(MediaKeys.Variant(mediaId, MediaKeys.Full)));
+        Assert.False(await ExistsAsync(await VariantKeyAsync(mediaId, MediaKeys.Full)));
         await Eventually.TrueAsync(async () => !await ExistsAsync(MediaKeys.Upload(mediaId)), "rejected upload deleted");
 
         // Failed media cannot be used again.
@@ -139,11 +141,12 @@ public abstract class MediaPipelineTests(ClusterFixture fixture)
     {
         var owner = await _scenario.CreateUserAsync();
         var mediaId = await UploadReadyAsync(owner, MediaImages.Png(400, 300));
-        Assert.True(await ExistsAsync(MediaKeys.Variant(mediaId, MediaKeys.Small)));
+        var token = TokenOf((await Grains.GetGrain<IMediaGrain>(mediaId).GetViewAsync())!);
+        Assert.True(await ExistsAsync(MediaKeys.Variant(mediaId, token, MediaKeys.Small)));
 
         await Grains.GetGrain<IMediaGrain>(mediaId).DeleteAsync();
 
-        foreach (var key in MediaKeys.All(mediaId))
+        foreach (var key in MediaKeys.All(mediaId, token))
         {
             Assert.False(await ExistsAsync(key), key);
         }
@@ -183,10 +186,16 @@ public abstract class MediaPipelineTests(ClusterFixture fixture)
 
     private async Task<(int Width, int Height)> VariantSizeAsync(long mediaId, string variant)
     {
-        var (width, height, fields) = MediaImages.Inspect(await ReadAsync(MediaKeys.Variant(mediaId, variant)));
+        var (width, height, fields) = MediaImages.Inspect(await ReadAsync(await VariantKeyAsync(mediaId, variant)));
         Assert.False(MediaImages.HasMetadata(fields));
         return (width, height);
     }
+
+    // The variants' keys hold the item's URL token, which only its view (the URL) tells.
+    private async Task<string> VariantKeyAsync(long mediaId, string variant) =>
+        MediaKeys.Variant(mediaId, TokenOf((await Grains.GetGrain<IMediaGrain>(mediaId).GetViewAsync())!), variant);
+
+    private static string TokenOf(MediaView view) => view.Variants.Full.Split('/')[^2];
 
     private async Task<bool> ExistsAsync(string key)
     {
