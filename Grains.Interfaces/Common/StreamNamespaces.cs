@@ -3,9 +3,6 @@ namespace Instagram.Grains.Common;
 /// <summary>Stream namespaces; each is consumed by one implicitly subscribed grain type.</summary>
 public static class StreamNamespaces
 {
-    /// <summary>Items for one follower's home feed; key = follower id.</summary>
-    public const string Feed = "feed";
-
     /// <summary>Fan-out work for one page of an author's followers; key = "{authorId}:{page}".</summary>
     public const string FanOut = "fanout";
 

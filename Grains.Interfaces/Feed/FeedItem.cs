@@ -1,6 +1,6 @@
 namespace Instagram.Grains.Feed;
 
-/// <summary>An event on a follower's feed stream: add or remove one post.</summary>
+/// <summary>What fan-out delivers to a feed: add or remove one post.</summary>
 [GenerateSerializer, Immutable, Alias("Instagram.Grains.Feed.FeedItem")]
 public sealed record FeedItem(
     [property: Id(0)] long PostId,

@@ -4,8 +4,8 @@ using Instagram.Grains.Posts;
 namespace Instagram.Grains.Feed;
 
 /// <summary>
-/// One user's home feed: an in-memory cache of post ids, newest first, fed by the <see cref="StreamNamespaces.Feed"/>
-/// stream, topped up from followed celebrities' timelines on every read, and rebuilt from the graph on activation.
+/// One user's home feed: an in-memory cache of post ids, newest first, fed by fan-out deliveries from the follower
+/// pages, topped up from followed celebrities' timelines on every read, and rebuilt from the graph before its first read.
 /// </summary>
 [Alias("Instagram.Grains.Feed.IFeedGrain")]
 public interface IFeedGrain : IGrainWithIntegerKey
@@ -15,6 +15,9 @@ public interface IFeedGrain : IGrainWithIntegerKey
     /// posts marked <see cref="PostView.Suggested"/>, paged by the explore cursor.
     /// </summary>
     [Alias("GetPageAsync")] Task<Page<PostView>> GetPageAsync(PageRequest page, FeedOrder order = FeedOrder.Chronological);
+
+    /// <summary>Fan-out: add or remove one post. Idempotent, so a redelivered fan-out event changes nothing.</summary>
+    [Alias("DeliverAsync")] Task DeliverAsync(FeedItem item);
 
     /// <summary>The owner started following <paramref name="authorId"/>: take in their recent posts.</summary>
     [Alias("OnFollowedAsync")] Task OnFollowedAsync(long authorId);

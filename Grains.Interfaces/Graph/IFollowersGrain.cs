@@ -10,8 +10,14 @@ namespace Instagram.Grains.Graph;
 [Alias("Instagram.Grains.Graph.IFollowersGrain")]
 public interface IFollowersGrain : IGrainWithIntegerKey
 {
-    /// <summary>Records a new follower and returns the sequence number of the edge.</summary>
-    [Alias("AddAsync")] Task<long> AddAsync(long followerId);
+    /// <summary>
+    /// Hands out the number of a new edge. The follower keeps it before adding the edge, so a retried follow adds
+    /// the same edge to the same page and never a second one.
+    /// </summary>
+    [Alias("ReserveSequenceAsync")] Task<long> ReserveSequenceAsync();
+
+    /// <summary>Adds the edge numbered <paramref name="sequence"/>; adding it again is a no-op.</summary>
+    [Alias("AddAsync")] Task AddAsync(long followerId, long sequence);
 
     /// <summary>Removes the edge numbered <paramref name="sequence"/>; removing it twice is a no-op.</summary>
     [Alias("RemoveAsync")] Task RemoveAsync(long followerId, long sequence);

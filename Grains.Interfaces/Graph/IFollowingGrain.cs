@@ -24,6 +24,13 @@ public interface IFollowingGrain : IGrainWithIntegerKey
     /// <summary>The target declined (or blocked): the pending request is dropped.</summary>
     [Alias("DropRequestAsync")] Task DropRequestAsync(long targetId);
 
+    /// <summary>
+    /// The user was active now. At most once per <c>Feed:ActivityRecordInterval</c> this is written to every follower
+    /// page the user is on, so fan-out pushes to them; returns true when it was (the user may have been inactive,
+    /// and posts made meanwhile were not pushed).
+    /// </summary>
+    [Alias("RecordActivityAsync")] Task<bool> RecordActivityAsync();
+
     [AlwaysInterleave, Alias("GetStateAsync")] Task<FollowState> GetStateAsync(long targetId);
 
     // The reads below only look at memory and may be called back while a follow is in flight, so they interleave.

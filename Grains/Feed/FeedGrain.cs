@@ -1,14 +1,14 @@
+using Instagram.Grains.FanOut;
 using Instagram.Grains.Graph;
 using Instagram.Grains.Posts;
-using Orleans.Streams;
 
 namespace Instagram.Grains.Feed;
 
 /// <summary>
-/// The home feed cache. Nothing is persisted: on activation the feed is rebuilt from the graph and the authors'
-/// timelines before the first read is answered, so a returning user never sees an empty or half-built feed.
+/// The home feed cache. Nothing is persisted: before the first read of an activation the feed is rebuilt from the graph
+/// and the authors' timelines, so a returning user never sees an empty or half-built feed. Fan-out deliveries that
+/// arrive before that (an activation started by a delivery) simply land in the cache; inserts are idempotent.
 /// </summary>
-[ImplicitStreamSubscription(StreamNamespaces.Feed)]
 internal sealed partial class FeedGrain(
     IGrainFactory grains,
     PostHydrator hydrator,
@@ -24,6 +24,8 @@ internal sealed partial class FeedGrain(
     private long _pushed;
     private long _pulled;
     private DateTimeOffset _activatedAt;
+    private DateTimeOffset? _activityRecordedAt;
+    private bool _rebuilt;
 
     private long OwnerId => this.GetPrimaryKeyLong();
 
@@ -32,16 +34,16 @@ internal sealed partial class FeedGrain(
         _activatedAt = time.GetUtcNow();
         _cache = new FeedCache(_options.MaxItems);
         _following = [.. await grains.GetGrain<IFollowingGrain>(OwnerId).GetFollowingIdsAsync()];
-        var rebuilt = await PullRecentAsync(_following, _options.RebuildPostsPerAuthor);
-        LogRebuilt(OwnerId, _following.Count, rebuilt);
-
-        var stream = this.GetStreamProvider(ProviderNames.Streams)
-            .GetStream<FeedItem>(StreamId.Create(StreamNamespaces.Feed, OwnerId));
-        await stream.SubscribeAsync(OnItemAsync);
     }
 
     public async Task<Page<PostView>> GetPageAsync(PageRequest page, FeedOrder order = FeedOrder.Chronological)
     {
+        await RecordActivityAsync();
+        if (!_rebuilt)
+        {
+            await RebuildAsync();
+        }
+
         await MergeCelebrityPostsAsync();
         if (_cache.Count == 0)
         {
@@ -115,7 +117,8 @@ internal sealed partial class FeedGrain(
 
     public async Task OnFollowedAsync(long authorId)
     {
-        if (_following.Add(authorId))
+        // Before the rebuild, the author is simply one more to pull from then.
+        if (_following.Add(authorId) && _rebuilt)
         {
             await PullRecentAsync([authorId], _options.RebuildPostsPerAuthor);
         }
@@ -131,17 +134,15 @@ internal sealed partial class FeedGrain(
     public Task<FeedDiagnostics> GetDiagnosticsAsync() =>
         Task.FromResult(new FeedDiagnostics(_cache.Count, _pushed, _pulled, _activatedAt));
 
-    private Task OnItemAsync(FeedItem item, StreamSequenceToken? token)
+    public Task DeliverAsync(FeedItem item)
     {
         switch (item.Kind)
         {
             // An item from someone no longer followed (an unfollow raced the fan-out) is dropped.
+            // Counted whether or not the rebuild pulled the post first: this is what fan-out delivered.
             case FeedItemKind.Added when _following.Contains(item.AuthorId):
-                if (_cache.Insert(new FeedEntry(item.PostId, item.AuthorId)))
-                {
-                    _pushed++;
-                }
-
+                _cache.Insert(new FeedEntry(item.PostId, item.AuthorId));
+                _pushed++;
                 break;
             case FeedItemKind.Removed:
                 _cache.Remove(item.PostId);
@@ -149,6 +150,32 @@ internal sealed partial class FeedGrain(
         }
 
         return Task.CompletedTask;
+    }
+
+    // Reading makes the owner active: at most once per interval the follower pages they are on hear of it, before the
+    // rebuild reads the timelines, so every post is either pushed after that or already on a timeline the rebuild reads.
+    // One that was fanned out while the owner counted as inactive is pulled now.
+    private async Task RecordActivityAsync()
+    {
+        var now = time.GetUtcNow();
+        if (_activityRecordedAt is { } recorded && now - recorded < _options.EffectiveActivityRecordInterval)
+        {
+            return;
+        }
+
+        _activityRecordedAt = now;
+        if (await grains.GetGrain<IFollowingGrain>(OwnerId).RecordActivityAsync() && _rebuilt)
+        {
+            await RebuildAsync();
+        }
+    }
+
+    private async Task RebuildAsync()
+    {
+        var inserted = await PullRecentAsync(_following, _options.RebuildPostsPerAuthor);
+        _rebuilt = true;
+        FanOutMetrics.FeedRebuilds.Add(1);
+        LogRebuilt(OwnerId, _following.Count, inserted);
     }
 
     // Celebrities are never pushed: their newest posts are pulled from this silo's timeline copies on every read.

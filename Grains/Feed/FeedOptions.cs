@@ -15,9 +15,22 @@ public sealed class FeedOptions
     [Range(20, 100_000)]
     public int MaxItems { get; set; } = 1_000;
 
-    /// <summary>Followers idle longer than this may be skipped by fan-out; their feed is rebuilt when they return.</summary>
+    /// <summary>Followers idle longer than this get nothing pushed; their feed takes the posts in when they return.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
     public TimeSpan InactiveAfter { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How often a user's activity is written to the follower pages they are on (one write per followed author): the
+    /// fan-out's idea of "active" lags by at most this much. Capped at half of <see cref="InactiveAfter"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan ActivityRecordInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How many feed deliveries one follower page has in flight at once.</summary>
+    [Range(1, 10_000)]
+    public int FanOutConcurrency { get; set; } = 256;
+
+    public TimeSpan EffectiveActivityRecordInterval => ActivityRecordInterval < InactiveAfter / 2 ? ActivityRecordInterval : InactiveAfter / 2;
 
     /// <summary>How many recent posts of each followed author a cold feed takes in when it is rebuilt.</summary>
     [Range(1, 1_000)]

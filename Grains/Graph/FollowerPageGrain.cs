@@ -1,3 +1,4 @@
+using Instagram.Grains.FanOut;
 using Instagram.Grains.Feed;
 using Orleans.Streams;
 
@@ -5,52 +6,61 @@ namespace Instagram.Grains.Graph;
 
 [ImplicitStreamSubscription(StreamNamespaces.FanOut)]
 internal sealed class FollowerPageGrain(
-    [PersistentState("followerPage", ProviderNames.GrainStorage)] IPersistentState<FollowerPageState> page)
+    [PersistentState("followerPage", ProviderNames.GrainStorage)] IPersistentState<FollowerPageState> page,
+    FanOutDelivery delivery)
     : Grain, IFollowerPageGrain
 {
-    private IStreamProvider _streams = null!;
+    private List<FollowerEdge> Edges => page.State.Edges;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _streams = this.GetStreamProvider(ProviderNames.Streams);
-        await _streams.GetStream<FanOutCommand>(StreamId.Create(StreamNamespaces.FanOut, this.GetPrimaryKeyString()))
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        await this.GetStreamProvider(ProviderNames.Streams)
+            .GetStream<FanOutCommand>(StreamId.Create(StreamNamespaces.FanOut, this.GetPrimaryKeyString()))
             .SubscribeAsync(OnFanOutAsync);
-    }
 
-    public async Task AddAsync(long followerId, long sequence)
+    public async Task<int> AddAsync(long followerId, long sequence)
     {
-        if (page.State.Edges.Exists(e => e.FollowerId == followerId))
+        if (Edges.Exists(e => e.FollowerId == followerId))
         {
-            return;
+            return Edges.Count;
         }
 
-        var edge = new FollowerEdge(followerId, sequence);
-        var index = page.State.Edges.FindLastIndex(e => e.Sequence < sequence) + 1;
-        page.State.Edges.Insert(index, edge);
+        // A new follower is active: they just did something.
+        var edge = new FollowerEdge(followerId, sequence, delivery.Now);
+        Edges.Insert(Edges.FindLastIndex(e => e.Sequence < sequence) + 1, edge);
         await page.WriteStateAsync();
+        return Edges.Count;
     }
 
-    public async Task<bool> RemoveAsync(long followerId)
+    public async Task<int> RemoveAsync(long followerId)
     {
-        if (page.State.Edges.RemoveAll(e => e.FollowerId == followerId) == 0)
+        if (Edges.RemoveAll(e => e.FollowerId == followerId) > 0)
         {
-            return false;
+            await page.WriteStateAsync();
         }
 
-        await page.WriteStateAsync();
-        return true;
+        return Edges.Count;
     }
 
-    public Task<FollowerEdge[]> GetBeforeAsync(long beforeSequence, int limit) => Task.FromResult(page.State.Edges
+    public async Task MarkActiveAsync(long followerId, DateTimeOffset at)
+    {
+        var index = Edges.FindIndex(e => e.FollowerId == followerId);
+        if (index >= 0 && Edges[index].LastActiveAt < at)
+        {
+            Edges[index] = Edges[index] with { LastActiveAt = at };
+            await page.WriteStateAsync();
+        }
+    }
+
+    public Task<int> GetSizeAsync() => Task.FromResult(Edges.Count);
+
+    public Task<FollowerEdge[]> GetBeforeAsync(long beforeSequence, int limit) => Task.FromResult(Edges
         .Where(e => e.Sequence < beforeSequence)
         .OrderByDescending(e => e.Sequence)
         .Take(limit)
         .ToArray());
 
-    // One publish per follower onto their own feed stream; the feed grains insert idempotently, so a redelivered
-    // command (after a silo failure) only repeats harmless work.
+    // The event counts as handled only once every active follower's feed has answered: if this silo dies first,
+    // the stream redelivers it, and the feeds' idempotent inserts make the repeat harmless.
     private Task OnFanOutAsync(FanOutCommand command, StreamSequenceToken? token) =>
-        Task.WhenAll(page.State.Edges.Select(edge => _streams
-            .GetStream<FeedItem>(StreamId.Create(StreamNamespaces.Feed, edge.FollowerId))
-            .OnNextAsync(command.Item)));
+        delivery.DeliverAsync(command.Item, Edges);
 }

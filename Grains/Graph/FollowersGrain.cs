@@ -11,38 +11,42 @@ internal sealed partial class FollowersGrain(
 {
     private long UserId => this.GetPrimaryKeyLong();
 
-    public async Task<long> AddAsync(long followerId)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Records written before the pages reported their sizes: ask each page once.
+        if (followers.State.PageSizes.Count == 0 && followers.State.NextSequence > 0)
+        {
+            var pages = FollowerPages.PageOf(followers.State.NextSequence - 1) + 1;
+            var sizes = await Task.WhenAll(Enumerable.Range(0, (int)pages).Select(p =>
+                grains.GetGrain<IFollowerPageGrain>(FollowerPages.Key(UserId, p)).GetSizeAsync()));
+            for (var page = 0; page < sizes.Length; page++)
+            {
+                followers.State.PageSizes[page] = sizes[page];
+            }
+
+            followers.State.Count = sizes.Sum();
+        }
+    }
+
+    public async Task<long> ReserveSequenceAsync()
     {
         var sequence = followers.State.NextSequence++;
-        followers.State.Count++;
         await followers.WriteStateAsync();
-        try
-        {
-            await PageOf(sequence).AddAsync(followerId, sequence);
-        }
-        catch
-        {
-            // The edge was not stored: give the count back so it never overstates the audience.
-            followers.State.Count--;
-            await followers.WriteStateAsync();
-            throw;
-        }
-
-        await UpdateCelebrityStatusAsync();
         return sequence;
     }
 
-    public async Task RemoveAsync(long followerId, long sequence)
+    public async Task AddAsync(long followerId, long sequence)
     {
-        if (!await PageOf(sequence).RemoveAsync(followerId))
+        if (sequence < 0 || sequence >= followers.State.NextSequence)
         {
-            return;
+            throw DomainException.InvalidInput($"Edge {sequence} was never reserved.");
         }
 
-        followers.State.Count = Math.Max(0, followers.State.Count - 1);
-        await followers.WriteStateAsync();
-        await UpdateCelebrityStatusAsync();
+        await RecordPageSizeAsync(sequence, await PageOf(sequence).AddAsync(followerId, sequence));
     }
+
+    public async Task RemoveAsync(long followerId, long sequence) =>
+        await RecordPageSizeAsync(sequence, await PageOf(sequence).RemoveAsync(followerId));
 
     public Task<long> GetCountAsync() => Task.FromResult(followers.State.Count);
 
@@ -65,6 +69,20 @@ internal sealed partial class FollowersGrain(
     public Task<FanOutPlan> GetFanOutPlanAsync() => Task.FromResult(new FanOutPlan(
         followers.State.IsCelebrity,
         (int)FollowerPages.PageOf(followers.State.NextSequence + FollowerPages.PageSize - 1)));
+
+    private async Task RecordPageSizeAsync(long sequence, int size)
+    {
+        var page = FollowerPages.PageOf(sequence);
+        if (followers.State.PageSizes.TryGetValue(page, out var known) && known == size)
+        {
+            return;
+        }
+
+        followers.State.PageSizes[page] = size;
+        followers.State.Count = followers.State.PageSizes.Values.Sum(s => (long)s);
+        await followers.WriteStateAsync();
+        await UpdateCelebrityStatusAsync();
+    }
 
     private IFollowerPageGrain PageOf(long sequence) =>
         grains.GetGrain<IFollowerPageGrain>(FollowerPages.Key(UserId, FollowerPages.PageOf(sequence)));

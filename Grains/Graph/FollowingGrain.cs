@@ -6,7 +6,9 @@ namespace Instagram.Grains.Graph;
 
 internal sealed class FollowingGrain(
     [PersistentState("following", ProviderNames.GrainStorage)] IPersistentState<FollowingState> following,
-    IGrainFactory grains) : Grain, IFollowingGrain
+    IGrainFactory grains,
+    IOptions<FeedOptions> options,
+    TimeProvider time) : Grain, IFollowingGrain
 {
     private long UserId => this.GetPrimaryKeyLong();
 
@@ -46,6 +48,7 @@ internal sealed class FollowingGrain(
 
         await CreateEdgeAsync(targetId);
         await this.NotifyAsync(targetId, NotificationType.Follow, UserId);
+        await RecordActivityAsync(); // following is activity too (the new edge already says so)
         return FollowState.Following;
     }
 
@@ -56,6 +59,13 @@ internal sealed class FollowingGrain(
             await following.WriteStateAsync();
             await grains.GetGrain<IFollowRequestsGrain>(targetId).WithdrawAsync(UserId);
             return;
+        }
+
+        if (following.State.ReservedSequences.Remove(targetId, out var reserved))
+        {
+            // A follow that failed half way may have left its edge on the target's page: take it back.
+            await following.WriteStateAsync();
+            await grains.GetGrain<IFollowersGrain>(targetId).RemoveAsync(UserId, reserved);
         }
 
         if (!following.State.Edges.Remove(targetId, out var edge))
@@ -112,9 +122,39 @@ internal sealed class FollowingGrain(
         : following.State.PendingRequests.Contains(targetId) ? FollowState.Requested
         : FollowState.None;
 
+    public async Task<bool> RecordActivityAsync()
+    {
+        var now = time.GetUtcNow();
+        if (now - following.State.ActivityRecordedAt < options.Value.EffectiveActivityRecordInterval)
+        {
+            return false;
+        }
+
+        // One write per followed author's page, in bounded batches; a page that fails keeps the older time, which at
+        // worst skips this follower until the next interval, while their feed still pulls on its first read.
+        foreach (var batch in following.State.Edges.Chunk(256))
+        {
+            await Task.WhenAll(batch.Select(edge => grains.GetGrain<IFollowerPageGrain>(
+                FollowerPages.Key(edge.Key, FollowerPages.PageOf(edge.Value.FollowerSequence))).MarkActiveAsync(UserId, now)));
+        }
+
+        following.State.ActivityRecordedAt = now;
+        await following.WriteStateAsync();
+        return true;
+    }
+
     private async Task CreateEdgeAsync(long targetId)
     {
-        var followerSequence = await grains.GetGrain<IFollowersGrain>(targetId).AddAsync(UserId);
+        var followers = grains.GetGrain<IFollowersGrain>(targetId);
+        if (!following.State.ReservedSequences.TryGetValue(targetId, out var followerSequence))
+        {
+            followerSequence = await followers.ReserveSequenceAsync();
+            following.State.ReservedSequences[targetId] = followerSequence;
+            await following.WriteStateAsync();
+        }
+
+        await followers.AddAsync(UserId, followerSequence);
+        following.State.ReservedSequences.Remove(targetId);
         following.State.Edges[targetId] = new FollowingEdge(following.State.NextLocalSequence++, followerSequence);
         await following.WriteStateAsync();
         await grains.GetGrain<IFeedGrain>(UserId).OnFollowedAsync(targetId);

@@ -1,3 +1,4 @@
+using Instagram.Grains.FanOut;
 using Instagram.Grains.Feed;
 using Instagram.Grains.Graph;
 
@@ -29,7 +30,7 @@ internal sealed class UserPostsGrain(
         }
         else
         {
-            await PushToFollowersAsync([postId], FeedItemKind.Added, plan.PageCount);
+            await this.PublishToFollowerPagesAsync(AuthorId, [postId], FeedItemKind.Added, plan.PageCount);
         }
     }
 
@@ -46,7 +47,7 @@ internal sealed class UserPostsGrain(
         await grains.GetGrain<ICelebrityTimelineGrain>(AuthorId).RemoveAsync(postId);
         if (!plan.IsCelebrity)
         {
-            await PushToFollowersAsync([postId], FeedItemKind.Removed, plan.PageCount);
+            await this.PublishToFollowerPagesAsync(AuthorId, [postId], FeedItemKind.Removed, plan.PageCount);
         }
     }
 
@@ -76,22 +77,8 @@ internal sealed class UserPostsGrain(
         var plan = await grains.GetGrain<IFollowersGrain>(AuthorId).GetFanOutPlanAsync();
         if (!plan.IsCelebrity)
         {
-            await PushToFollowersAsync([.. posts.State.PostIds.Take(options.Value.CelebrityTimelineSize)], FeedItemKind.Added, plan.PageCount);
+            await this.PublishToFollowerPagesAsync(AuthorId, [.. posts.State.PostIds.Take(options.Value.CelebrityTimelineSize)], FeedItemKind.Added, plan.PageCount);
         }
-    }
-
-    // One stream event per follower page; each page grain then pushes to its followers' feed streams.
-    private Task PushToFollowersAsync(long[] postIds, FeedItemKind kind, int pageCount)
-    {
-        var streams = this.GetStreamProvider(ProviderNames.Streams);
-        return Task.WhenAll(Enumerable.Range(0, pageCount).Select(async page =>
-        {
-            var stream = streams.GetStream<FanOutCommand>(StreamId.Create(StreamNamespaces.FanOut, FollowerPages.Key(AuthorId, page)));
-            foreach (var postId in postIds)
-            {
-                await stream.OnNextAsync(new FanOutCommand(new FeedItem(postId, AuthorId, kind)));
-            }
-        }));
     }
 
     private static readonly Comparer<long> DescendingComparer = Comparer<long>.Create((a, b) => b.CompareTo(a));

@@ -23,6 +23,30 @@ public sealed class FollowGraphTests(EmbeddedClusterFixture fixture)
         Assert.Equal(1, await fixture.Grains.GetGrain<IFollowingGrain>(follower).GetCountAsync());
     }
 
+    [Theory]
+    [InlineData(nameof(IFollowersGrain.AddAsync))] // the edge is on its page and counted; the follower never heard
+    [InlineData(nameof(IFollowersGrain.ReserveSequenceAsync))] // a number was handed out and lost
+    public async Task AFollowRetriedAfterAFailureHalfWayCountsOnce(string failingStep)
+    {
+        var target = await _scenario.CreateUserAsync();
+        var follower = await _scenario.CreateUserAsync();
+        var followers = fixture.Grains.GetGrain<IFollowersGrain>(target);
+        FaultInjection.FailOnceAfter(followers.GetGrainId(), failingStep);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => _scenario.FollowAsync(follower, target));
+        await _scenario.FollowAsync(follower, target);
+        await _scenario.FollowAsync(follower, target);
+
+        Assert.Equal(1, await followers.GetCountAsync());
+        Assert.Equal([follower], (await followers.GetPageAsync(new PageRequest(null, 100))).Items);
+        Assert.Equal(1, await fixture.Grains.GetGrain<IFollowingGrain>(follower).GetCountAsync());
+
+        // And undoing it leaves nothing behind.
+        await fixture.Grains.GetGrain<IFollowingGrain>(follower).UnfollowAsync(target);
+        Assert.Equal(0, await followers.GetCountAsync());
+        Assert.Empty((await followers.GetPageAsync(new PageRequest(null, 100))).Items);
+    }
+
     [Fact]
     public async Task FollowingYourselfIsUnprocessable()
     {

@@ -48,6 +48,7 @@ public abstract class ClusterFixture : IAsyncLifetime
         builder.Properties["Discovery:ExploreCacheTtl"] = "00:00:00";
         builder.Properties["Discovery:CandidateRefresh"] = "00:00:00";
         builder.Properties["Discovery:TrendingFlushInterval"] = "00:00:00.100";
+        builder.AddSiloBuilderConfigurator<FaultInjection.SiloSetup>();
         Configure(builder);
         return builder.Build();
     }

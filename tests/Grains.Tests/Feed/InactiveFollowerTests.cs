@@ -1,0 +1,64 @@
+using Instagram.Grains.Common;
+using Instagram.Grains.Feed;
+using Instagram.Grains.Tests.Infrastructure;
+using Orleans.Core.Internal;
+using Orleans.Runtime;
+using Orleans.TestingHost;
+
+namespace Instagram.Grains.Tests.Feed;
+
+/// <summary>Fan-out pushes to active followers only; an inactive one's feed is not even activated, and is complete when they return.</summary>
+public sealed class InactiveFollowerTests : IAsyncLifetime
+{
+    private readonly InactivityClusterFixture _fixture = new();
+    private TestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        _cluster = _fixture.Start();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task InactiveFollowersAreNeitherPushedToNorActivatedAndSeeThePostWhenTheyReturn()
+    {
+        var grains = _cluster.Client;
+        var scenario = new Scenario(grains, _fixture.Ids);
+        var author = await scenario.CreateUserAsync();
+        var active = await scenario.CreateUserAsync();
+        var inactive = await scenario.CreateUserAsync();
+        await scenario.FollowAsync(active, author);
+        await scenario.FollowAsync(inactive, author);
+
+        // The inactive follower's feed leaves memory, and both followers go quiet for longer than InactiveAfter.
+        await grains.GetGrain<IFeedGrain>(inactive).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Eventually.TrueAsync(async () => !await IsActivatedAsync(grains, inactive), "inactive follower's feed deactivated");
+        await Task.Delay(InactivityClusterFixture.InactiveAfter + TimeSpan.FromMilliseconds(500));
+        await scenario.ReadWholeFeedAsync(active); // reading makes this one active again
+
+        var postId = await scenario.PublishAsync(author);
+
+        await scenario.AssertInFeedsExactlyOnceAsync([active], postId);
+        Assert.Equal(1, (await grains.GetGrain<IFeedGrain>(active).GetDiagnosticsAsync()).PushedItemsReceived);
+        Assert.False(await IsActivatedAsync(grains, inactive), "a fan-out activated an inactive follower's feed");
+
+        // Returning, the inactive follower's very first read has the post (pulled, not pushed), once.
+        var feed = await scenario.ReadWholeFeedAsync(inactive);
+        Assert.Equal(1, feed.Count(id => id == postId));
+        Assert.Equal(0, (await grains.GetGrain<IFeedGrain>(inactive).GetDiagnosticsAsync()).PushedItemsReceived);
+
+        // And now active again, the next post is pushed to them.
+        var next = await scenario.PublishAsync(author);
+        await scenario.AssertInFeedsExactlyOnceAsync([inactive], next);
+        Assert.Equal(1, (await grains.GetGrain<IFeedGrain>(inactive).GetDiagnosticsAsync()).PushedItemsReceived);
+    }
+
+    private static async Task<bool> IsActivatedAsync(IGrainFactory grains, long userId)
+    {
+        var feedGrainId = grains.GetGrain<IFeedGrain>(userId).GetGrainId();
+        var statistics = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        return statistics.Any(s => s.GrainId == feedGrainId);
+    }
+}

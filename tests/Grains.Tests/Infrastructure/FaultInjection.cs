@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using Orleans.TestingHost;
+
+namespace Instagram.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// Fails a grain call after it has done its work, once, for one grain: what a caller sees when the callee's silo dies
+/// between writing and answering. Armed per grain id, so tests sharing a cluster do not meet each other's faults.
+/// Test silos run in the test process, so arming here reaches their call filter.
+/// </summary>
+public static class FaultInjection
+{
+    private static readonly ConcurrentDictionary<(GrainId Grain, string Method), int> Armed = new();
+
+    public static void FailOnceAfter(GrainId grain, string method) => Armed[(grain, method)] = 1;
+
+    public static bool IsArmed(GrainId grain, string method) => Armed.ContainsKey((grain, method));
+
+    internal static bool TakeFault(GrainId grain, string method) => Armed.TryRemove((grain, method), out _);
+
+    public sealed class SiloSetup : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo) => silo.AddIncomingGrainCallFilter(async context =>
+        {
+            await context.Invoke();
+            if (TakeFault(context.TargetId, context.ImplementationMethod.Name))
+            {
+                throw new InjectedFaultException($"Injected fault after {context.ImplementationMethod.Name} on {context.TargetId}.");
+            }
+        });
+    }
+}
+
+public sealed class InjectedFaultException(string message) : Exception(message);
