@@ -26,8 +26,8 @@ public interface IFollowingGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// The user was active now. At most once per <c>Feed:ActivityRecordInterval</c> this is written to every follower
-    /// page the user is on, so fan-out pushes to them; returns true when it was (the user may have been inactive,
-    /// and posts made meanwhile were not pushed).
+    /// page the user is on, so fan-out pushes to them. Returns true when the user had been inactive long enough that
+    /// fan-out may have skipped them (posts made meanwhile must be pulled).
     /// </summary>
     [Alias("RecordActivityAsync")] Task<bool> RecordActivityAsync();
 

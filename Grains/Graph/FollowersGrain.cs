@@ -9,10 +9,17 @@ internal sealed partial class FollowersGrain(
     IOptions<FeedOptions> options,
     ILogger<FollowersGrain> logger) : Grain, IFollowersGrain
 {
+    // Edge numbers are handed out from blocks: the stored NextSequence is the end of the current block, so most
+    // follows cost no write here. A block cut short by a crash leaves a gap, which pages simply never fill.
+    private const int SequenceBlock = 64;
+
+    private long _nextSequence;
+
     private long UserId => this.GetPrimaryKeyLong();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _nextSequence = followers.State.NextSequence;
         // Records written before the pages reported their sizes: ask each page once.
         if (followers.State.PageSizes.Count == 0 && followers.State.NextSequence > 0)
         {
@@ -30,9 +37,13 @@ internal sealed partial class FollowersGrain(
 
     public async Task<long> ReserveSequenceAsync()
     {
-        var sequence = followers.State.NextSequence++;
-        await followers.WriteStateAsync();
-        return sequence;
+        if (_nextSequence >= followers.State.NextSequence)
+        {
+            followers.State.NextSequence = _nextSequence + SequenceBlock;
+            await followers.WriteStateAsync();
+        }
+
+        return _nextSequence++;
     }
 
     public async Task AddAsync(long followerId, long sequence)
@@ -52,7 +63,7 @@ internal sealed partial class FollowersGrain(
 
     public async Task<Page<long>> GetPageAsync(PageRequest page)
     {
-        var before = page.Cursor ?? followers.State.NextSequence;
+        var before = page.Cursor ?? _nextSequence;
         var collected = new List<FollowerEdge>(page.Limit + 1);
         for (var pageNo = FollowerPages.PageOf(before - 1); pageNo >= 0 && collected.Count <= page.Limit; pageNo--)
         {
@@ -68,7 +79,7 @@ internal sealed partial class FollowersGrain(
 
     public Task<FanOutPlan> GetFanOutPlanAsync() => Task.FromResult(new FanOutPlan(
         followers.State.IsCelebrity,
-        (int)FollowerPages.PageOf(followers.State.NextSequence + FollowerPages.PageSize - 1)));
+        (int)FollowerPages.PageOf(_nextSequence + FollowerPages.PageSize - 1)));
 
     private async Task RecordPageSizeAsync(long sequence, int size)
     {

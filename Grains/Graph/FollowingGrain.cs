@@ -138,9 +138,11 @@ internal sealed class FollowingGrain(
                 FollowerPages.Key(edge.Key, FollowerPages.PageOf(edge.Value.FollowerSequence))).MarkActiveAsync(UserId, now)));
         }
 
+        // Pushes were skipped only if the last record is older than the inactivity bound.
+        var mayHaveMissedPushes = now - following.State.ActivityRecordedAt >= options.Value.InactiveAfter;
         following.State.ActivityRecordedAt = now;
         await following.WriteStateAsync();
-        return true;
+        return mayHaveMissedPushes;
     }
 
     private async Task CreateEdgeAsync(long targetId)

@@ -15,6 +15,7 @@ public static class Usage
           celebrity-read   readers who all follow the same celebrities read their feeds (the hot spot);
                            celebrities post once a second meanwhile ("celebrity publish" latency)
           like-storm       one post, many likers (each user in turn likes the same post; repeats must change nothing)
+          follow           random users follow someone they do not follow, then unfollow (follows/s, both latencies)
           mixed            ~80:20 feed reads to posts (--read-ratio)
           search           caption words, a hashtag's posts, username prefixes and typos, hashtag prefixes (no baseline)
           feed-memory      bytes of a full FeedGrain (1,000 items); --target embedded only

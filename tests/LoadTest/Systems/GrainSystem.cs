@@ -38,6 +38,9 @@ public sealed class GrainSystem(string name, IGrainFactory grains, IdGenerator i
     public Task FollowAsync(long followerId, long followeeId, CancellationToken cancellationToken) =>
         grains.GetGrain<IFollowingGrain>(followerId).FollowAsync(followeeId);
 
+    public Task UnfollowAsync(long followerId, long followeeId, CancellationToken cancellationToken) =>
+        grains.GetGrain<IFollowingGrain>(followerId).UnfollowAsync(followeeId);
+
     public async Task<string> PrepareMediaAsync(long authorId, CancellationToken cancellationToken)
     {
         var mediaId = ids.NextId();

@@ -68,6 +68,13 @@ public sealed class HttpSystem : ISystemUnderTest
         await EnsureAsync(response, HttpStatusCode.OK, cancellationToken);
     }
 
+    public async Task UnfollowAsync(long followerId, long followeeId, CancellationToken cancellationToken)
+    {
+        using var request = await AuthorizedAsync(HttpMethod.Delete, $"/v1/users/{followeeId}/follow", followerId, cancellationToken);
+        using var response = await _http.SendAsync(request, cancellationToken);
+        await EnsureAsync(response, HttpStatusCode.NoContent, cancellationToken);
+    }
+
     public async Task<string> PrepareMediaAsync(long authorId, CancellationToken cancellationToken)
     {
         using var slotRequest = await AuthorizedAsync(HttpMethod.Post, "/v1/media/uploads", authorId, cancellationToken);

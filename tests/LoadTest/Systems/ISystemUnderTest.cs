@@ -23,6 +23,9 @@ public interface ISystemUnderTest : IAsyncDisposable
 
     Task FollowAsync(long followerId, long followeeId, CancellationToken cancellationToken);
 
+    /// <summary>Unfollows (idempotent); the followee's posts leave the follower's feed.</summary>
+    Task UnfollowAsync(long followerId, long followeeId, CancellationToken cancellationToken);
+
     /// <summary>Uploads (or registers) one media item for <paramref name="authorId"/>; the returned handle goes to <see cref="CreatePostAsync"/>.</summary>
     Task<string> PrepareMediaAsync(long authorId, CancellationToken cancellationToken);
 

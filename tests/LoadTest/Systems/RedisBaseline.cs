@@ -11,7 +11,9 @@ namespace Instagram.LoadTest.Systems;
 /// post only goes on its own timeline, which readers pull and merge; a read is ZREVRANGE (plus the followed
 /// celebrities' timelines) and then one pipelined HGETALL of the post hashes, which carry the author's summary
 /// denormalised (a single hydration round trip: the strongest form of the baseline). Following pulls the author's 50
-/// newest posts into the feed, as ours does. All keys carry a per-run prefix and are deleted at the end.
+/// newest posts into the feed, as ours does. All keys carry a per-run prefix and are deleted at the end. On a
+/// Cluster-profile run each post and follow is first stored in PostgreSQL (<see cref="BaselineDatabase"/>), as the
+/// seeds' design keeps them in a database; on the Embedded profile the baseline stays in memory, as ours does.
 /// </summary>
 public sealed class RedisBaseline : ISystemUnderTest
 {
@@ -25,9 +27,11 @@ public sealed class RedisBaseline : ISystemUnderTest
     private readonly int _threshold;
     private readonly string _prefix = $"lt:{RunTag.Value}:";
     private readonly RedisKey _celebs;
+    private readonly BaselineDatabase? _database;
 
-    private RedisBaseline(ConnectionMultiplexer redis, IdGenerator ids, int threshold)
+    private RedisBaseline(ConnectionMultiplexer redis, IdGenerator ids, int threshold, BaselineDatabase? database)
     {
+        _database = database;
         _redis = redis;
         _db = redis.GetDatabase();
         _ids = ids;
@@ -35,7 +39,7 @@ public sealed class RedisBaseline : ISystemUnderTest
         _celebs = _prefix + "celebs";
     }
 
-    public string Name => "redis-baseline";
+    public string Name => _database is null ? "redis-baseline" : "redis-baseline+postgres";
 
     public bool IsOurs => false;
 
@@ -57,7 +61,8 @@ public sealed class RedisBaseline : ISystemUnderTest
         configuration.ConnectTimeout = 10_000;
         configuration.AllowAdmin = true; // INFO (redis-server's CPU and memory) and SCAN for the clean-up
         var redis = await ConnectionMultiplexer.ConnectAsync(configuration);
-        return new RedisBaseline(redis, new IdGenerator((options.GeneratorId + 2) % (IdGenerator.MaxGeneratorId + 1)), options.CelebrityThreshold);
+        return new RedisBaseline(redis, new IdGenerator((options.GeneratorId + 2) % (IdGenerator.MaxGeneratorId + 1)), options.CelebrityThreshold,
+            await BaselineDatabase.ConnectAsync(options));
     }
 
     public async Task<long> CreateUserAsync(int index, CancellationToken cancellationToken)
@@ -74,6 +79,11 @@ public sealed class RedisBaseline : ISystemUnderTest
 
     public async Task FollowAsync(long followerId, long followeeId, CancellationToken cancellationToken)
     {
+        if (_database is not null)
+        {
+            await _database.InsertFollowAsync(followerId, followeeId, cancellationToken);
+        }
+
         var batch = _db.CreateBatch();
         var added = batch.SetAddAsync(Following(followerId), followeeId);
         var addedBack = batch.SetAddAsync(Followers(followeeId), followerId);
@@ -103,6 +113,26 @@ public sealed class RedisBaseline : ISystemUnderTest
         }
     }
 
+    /// <summary>Removes the edge both ways and the followee's posts from the follower's feed, as ours does.</summary>
+    public async Task UnfollowAsync(long followerId, long followeeId, CancellationToken cancellationToken)
+    {
+        if (_database is not null)
+        {
+            await _database.DeleteFollowAsync(followerId, followeeId, cancellationToken);
+        }
+
+        var batch = _db.CreateBatch();
+        var removed = batch.SetRemoveAsync(Following(followerId), followeeId);
+        var removedBack = batch.SetRemoveAsync(Followers(followeeId), followerId);
+        var posts = batch.SortedSetRangeByRankAsync(Timeline(followeeId), 0, -1);
+        batch.Execute();
+        await Task.WhenAll(removed, removedBack, posts);
+        if ((await posts).Length > 0)
+        {
+            await _db.SortedSetRemoveAsync(Feed(followerId), await posts);
+        }
+    }
+
     public Task<string> PrepareMediaAsync(long authorId, CancellationToken cancellationToken) =>
         Task.FromResult($"/media/{_ids.NextId()}/original.png");
 
@@ -111,6 +141,10 @@ public sealed class RedisBaseline : ISystemUnderTest
     {
         var postId = _ids.NextId();
         var score = (double)IdGenerator.TimeOf(postId).ToUnixTimeMilliseconds();
+        if (_database is not null)
+        {
+            await _database.InsertPostAsync(postId, authorId, caption, mediaHandle, cancellationToken);
+        }
 
         var first = _db.CreateBatch();
         var author = first.HashGetAllAsync(User(authorId));
@@ -276,6 +310,10 @@ public sealed class RedisBaseline : ISystemUnderTest
         finally
         {
             await _redis.DisposeAsync();
+            if (_database is not null)
+            {
+                await _database.DisposeAsync();
+            }
         }
     }
 
