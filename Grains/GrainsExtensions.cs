@@ -27,6 +27,7 @@ public static class GrainsExtensions
         silo.Services.TryAddSingleton<Posts.PostHydrator>();
         silo.Services.TryAddSingleton<CelebrityTimelines>();
         silo.Services.TryAddSingleton<FanOut.FanOutDelivery>();
+        silo.Services.TryAddSingleton<Feed.Timelines.FeedRebuildGate>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.CacheGrainInterfaceTypes();
         return silo;

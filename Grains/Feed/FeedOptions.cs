@@ -26,6 +26,10 @@ public sealed class FeedOptions
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan ActivityRecordInterval { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>How many cold feeds one silo rebuilds at once (each is one read-model query).</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentRebuilds { get; set; } = 32;
+
     /// <summary>How many feed deliveries one follower page has in flight at once.</summary>
     [Range(1, 10_000)]
     public int FanOutConcurrency { get; set; } = 256;

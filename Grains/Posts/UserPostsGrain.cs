@@ -1,3 +1,4 @@
+using Instagram.Grains.Abstractions;
 using Instagram.Grains.FanOut;
 using Instagram.Grains.Feed;
 using Instagram.Grains.Graph;
@@ -7,10 +8,22 @@ namespace Instagram.Grains.Posts;
 internal sealed class UserPostsGrain(
     [PersistentState("posts", ProviderNames.GrainStorage)] IPersistentState<UserPostsState> posts,
     IGrainFactory grains,
+    IAuthorPostsIndex authorPosts,
     PostHydrator hydrator,
     IOptions<FeedOptions> options) : Grain, IUserPostsGrain
 {
     private long AuthorId => this.GetPrimaryKeyLong();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Timelines written before the read model existed (or after it was lost) hand it their posts once.
+        if (!posts.State.InReadModel && posts.State.PostIds.Count > 0)
+        {
+            await authorPosts.AddAsync(AuthorId, posts.State.PostIds);
+            posts.State.InReadModel = true;
+            await posts.WriteStateAsync();
+        }
+    }
 
     public async Task OnPublishedAsync(long postId)
     {
@@ -19,8 +32,12 @@ internal sealed class UserPostsGrain(
         if (index < 0)
         {
             ids.Insert(~index, postId);
+            posts.State.InReadModel = true;
             await posts.WriteStateAsync();
         }
+
+        // Before any fan-out: a feed rebuilt from the read model never misses a post it was not pushed.
+        await authorPosts.AddAsync(AuthorId, [postId]);
 
         // Distribute even when the post was already here: a redelivered call may follow a fan-out cut short.
         var plan = await grains.GetGrain<IFollowersGrain>(AuthorId).GetFanOutPlanAsync();
@@ -40,6 +57,8 @@ internal sealed class UserPostsGrain(
         {
             await posts.WriteStateAsync();
         }
+
+        await authorPosts.RemoveAsync(AuthorId, postId);
 
         // Feeds drop deleted posts when they hydrate them anyway; the push just frees the space at once.
         // A celebrity's followers are too many to push to, and their feeds pull from the timeline.

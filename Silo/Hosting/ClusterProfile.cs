@@ -1,3 +1,7 @@
+using Instagram.Grains.Abstractions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Instagram.Silo.Feed;
 using Instagram.Silo.Media;
 using Instagram.Silo.Search;
 using Instagram.Silo.Streaming.RedisStreams.Hosting;
@@ -42,6 +46,7 @@ public static class ClusterProfile
             streams => streams.UseInstagramDelivery());
         silo.Services.AddMediaStore(connections.Blobs);
         silo.AddPostgresSearchIndex(connections.Postgres);
+        silo.Services.TryAddSingleton<IAuthorPostsIndex>(sp => new PostgresAuthorPostsIndex(connections.Postgres, sp.GetRequiredService<IOptions<ClusterOptions>>()));
         return silo;
     }
 

@@ -1,4 +1,6 @@
 using Instagram.Grains.Abstractions;
+using Instagram.Grains.Feed.Timelines;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Instagram.Silo.Media;
 using Instagram.Silo.Search;
 
@@ -19,6 +21,7 @@ public static class EmbeddedProfile
         silo.UseInMemoryReminderService();
         silo.Services.AddLocalMediaStore();
         silo.AddInMemorySearchIndex();
+        silo.Services.TryAddSingleton<IAuthorPostsIndex, GrainAuthorPostsIndex>();
         return silo;
     }
 }

@@ -49,6 +49,11 @@ var schemaFiles = [
     path: '005-search.sql'
     content: loadTextContent('../../sql/005-search.sql')
   }
+  {
+    secret: 'sql-006'
+    path: '006-author-posts.sql'
+    content: loadTextContent('../../sql/006-author-posts.sql')
+  }
 ]
 
 // Shared with the Kubernetes Job: waits (bounded) for the server, then applies /schema/*.sql in name order.

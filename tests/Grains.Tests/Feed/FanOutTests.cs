@@ -210,6 +210,46 @@ public abstract class FanOutTests(ClusterFixture fixture)
         var page = await feed.GetPageAsync(PageRequest.First(50));
         Assert.Equal(posts.OrderDescending(), page.Items.Select(p => p.Post.Id));
     }
+
+    [Fact]
+    public async Task AReactivatedFeedServesWhatItDidAndWhatArrivedMeanwhileButNothingDeletedUnfollowedOrBlocked()
+    {
+        var authors = await _scenario.CreateUsersAsync(4);
+        var (kept, deleted, unfollowed, blocked) = (authors[0], authors[1], authors[2], authors[3]);
+        var follower = await _scenario.CreateUserAsync();
+        foreach (var author in authors)
+        {
+            await _scenario.FollowAsync(follower, author);
+        }
+
+        var posts = new Dictionary<long, List<long>>();
+        foreach (var author in authors)
+        {
+            posts[author] = [await _scenario.PublishAsync(author), await _scenario.PublishAsync(author)];
+        }
+
+        await _scenario.AssertInFeedsExactlyOnceAsync([follower], posts[blocked][^1]);
+        var before = await _scenario.ReadWholeFeedAsync(follower);
+        Assert.Equal(posts.Values.SelectMany(p => p).OrderDescending(), before);
+
+        var feed = Grains.GetGrain<IFeedGrain>(follower);
+        var firstActivation = (await feed.GetDiagnosticsAsync()).ActivatedAt;
+        await feed.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Eventually.TrueAsync(async () => (await feed.GetDiagnosticsAsync()).ActivatedAt != firstActivation, "feed reactivated");
+        await feed.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+
+        // While the feed is out of memory: a new post, a deletion, an unfollow and a block.
+        var arrived = await _scenario.PublishAsync(kept);
+        await Grains.GetGrain<IPostGrain>(posts[deleted][0]).DeleteAsync(deleted);
+        await Grains.GetGrain<IFollowingGrain>(follower).UnfollowAsync(unfollowed);
+        await Grains.GetGrain<IBlocksGrain>(follower).BlockAsync(blocked);
+
+        var after = await _scenario.ReadWholeFeedAsync(follower);
+        var expected = before.Append(arrived)
+            .Except([posts[deleted][0], .. posts[unfollowed], .. posts[blocked]])
+            .OrderDescending();
+        Assert.Equal(expected, after);
+    }
 }
 
 [Collection(EmbeddedCollection.Name)]
