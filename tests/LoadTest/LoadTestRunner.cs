@@ -68,7 +68,7 @@ public static class LoadTestRunner
         var runnable = options.Commands.Where(c => c != ScenarioCatalog.Seed).ToList();
         var needsGraph = options.Commands.Any(ScenarioCatalog.NeedsGraph);
         var graph = needsGraph
-            ? SocialGraph.Generate(options.Users, options.Posts, options.MedianFollowers, options.Celebrities, options.CelebrityThreshold, options.FanClub, options.RandomSeed)
+            ? SocialGraph.Generate(options.Users, options.Posts, options.MedianFollowers, options.Celebrities, options.CelebrityThreshold, options.FanClub, options.RandomSeed, options.Following)
             : SocialGraph.Generate(0, 0, 1, 0, 2, 0, 0);
         if (needsGraph)
         {

@@ -32,6 +32,7 @@ public sealed class RunOptions
     public required int CelebrityThreshold { get; init; }
     public required int Celebrities { get; init; }
     public required int FanClub { get; init; }
+    public required int Following { get; init; }
     public required int RandomSeed { get; init; }
     public required int SeedParallelism { get; init; }
     public required TimeSpan Duration { get; init; }
@@ -132,6 +133,7 @@ public sealed class RunOptions
             CelebrityThreshold = threshold,
             Celebrities = celebrities,
             FanClub = flags.Int("fan-club", Math.Max(1, users / 4), 1, users),
+            Following = flags.Int("following", 0, 0, Math.Max(0, users - 1)),
             RandomSeed = flags.Int("random-seed", 42, 0, int.MaxValue),
             SeedParallelism = flags.Int("seed-parallelism", kind == TargetKind.Http ? 16 : 64, 1, Bounds.MaxSeedParallelism),
             Duration = duration,

@@ -16,6 +16,8 @@ public static class Usage
                            celebrities post once a second meanwhile ("celebrity publish" latency)
           like-storm       one post, many likers (each user in turn likes the same post; repeats must change nothing)
           follow           random users follow someone they do not follow, then unfollow (follows/s, both latencies)
+          cold-feed-read   every feed made cold (all idle grains collected), then each reader's first read timed, then
+                           reads until warm (first-read percentiles, throughput per second)
           mixed            ~80:20 feed reads to posts (--read-ratio)
           search           caption words, a hashtag's posts, username prefixes and typos, hashtag prefixes (no baseline)
           feed-memory      bytes of a full FeedGrain (1,000 items); --target embedded only
@@ -36,6 +38,7 @@ public static class Usage
                                     Feed:CelebrityThreshold; embedded passes it to its silo, other targets must match theirs)
           --celebrities N           accounts with 1-2x the threshold in followers (default users/500 when the threshold < users)
           --fan-club N              the first N users follow every celebrity (default users/4)
+          --following N             the first 200 users also follow N random accounts each (cold-feed-read's readers)
           --random-seed N           (default 42)
           --seed-parallelism N      concurrent writes while seeding (default 64; 16 for http)     max 256
           --manifest PATH           reuse a graph seeded earlier by `seed` (cluster/http targets)

@@ -6,12 +6,16 @@ namespace Instagram.LoadTest.Graph;
 /// accounts have about a hundred followers and a long tail has many more), truncated just below the celebrity
 /// threshold; the <c>--celebrities</c> accounts get between one and two thresholds' worth of followers. A "fan club"
 /// (the first <c>--fan-club</c> users) follows every celebrity, which is the hot spot celebrity-read exercises.
-/// Posts are spread over authors uniformly at random. The same seed gives the same graph.
+/// Posts are spread over authors uniformly at random. With <c>--following N</c> the first <see cref="ColdReaders"/>
+/// users also follow N random accounts each (cold-feed-read's readers). The same seed gives the same graph.
 /// </summary>
 public sealed class SocialGraph
 {
     /// <summary>Pareto shape: 2.2 gives a mean about 1.4x the median and a handful of accounts with 10x it.</summary>
     public const double ParetoShape = 2.2;
+
+    /// <summary>How many users (the first ones) <c>--following</c> applies to.</summary>
+    public const int ColdReaders = 200;
 
     private SocialGraph(int[][] followers, int[] celebrities, int fanClub, int[] postAuthors, int threshold)
     {
@@ -70,7 +74,7 @@ public sealed class SocialGraph
 
     public long EdgeCount { get; }
 
-    public static SocialGraph Generate(int users, int posts, int medianFollowers, int celebrityCount, int threshold, int fanClub, int seed)
+    public static SocialGraph Generate(int users, int posts, int medianFollowers, int celebrityCount, int threshold, int fanClub, int seed, int following = 0)
     {
         var random = new Random(seed);
         var celebrities = celebrityCount == 0 ? [] : Enumerable.Range(0, users).OrderBy(_ => random.Next()).Take(celebrityCount).ToArray();
@@ -105,6 +109,23 @@ public sealed class SocialGraph
 
             Pick(random, users, user, count, chosen);
             followers[user] = [.. chosen.OrderBy(x => x)];
+        }
+
+        if (following > 0)
+        {
+            // Each of the first ColdReaders users follows `following` random accounts (besides what it already does).
+            var extra = Enumerable.Range(0, users).Select(u => new HashSet<int>(followers[u])).ToArray();
+            for (var reader = 0; reader < Math.Min(users, ColdReaders); reader++)
+            {
+                chosen.Clear();
+                Pick(random, users, reader, Math.Min(following, users - 1), chosen);
+                foreach (var target in chosen)
+                {
+                    extra[target].Add(reader);
+                }
+            }
+
+            followers = [.. extra.Select(set => set.Order().ToArray())];
         }
 
         var postAuthors = new int[posts];

@@ -21,13 +21,14 @@ public sealed record SeedManifest(
     int RandomSeed,
     long[] UserIds,
     long[] PostIds,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    int Following = 0)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
     public static SeedManifest From(RunOptions options, SeededWorld world) => new(options.TargetLabel, Systems.RunTag.Value,
         options.Users, options.Posts, options.MedianFollowers, options.CelebrityThreshold, options.Celebrities, options.FanClub,
-        options.RandomSeed, world.UserIds, world.PostIds, DateTimeOffset.UtcNow);
+        options.RandomSeed, world.UserIds, world.PostIds, DateTimeOffset.UtcNow, options.Following);
 
     public async Task SaveAsync(string path)
     {
@@ -50,7 +51,7 @@ public sealed record SeedManifest(
     /// <summary>Rebuilds the world the manifest describes; accounts are handed to an HTTP system so it can sign them in.</summary>
     public SeededWorld ToWorld(ISystemUnderTest system)
     {
-        var graph = SocialGraph.Generate(Users, Posts, MedianFollowers, Celebrities, CelebrityThreshold, FanClub, RandomSeed);
+        var graph = SocialGraph.Generate(Users, Posts, MedianFollowers, Celebrities, CelebrityThreshold, FanClub, RandomSeed, Following);
         var world = new SeededWorld(graph, UserIds, PostIds, new Dictionary<string, double>(), RunTag);
         if (system is HttpSystem http)
         {

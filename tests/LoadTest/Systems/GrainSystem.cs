@@ -38,6 +38,12 @@ public sealed class GrainSystem(string name, IGrainFactory grains, IdGenerator i
     public Task FollowAsync(long followerId, long followeeId, CancellationToken cancellationToken) =>
         grains.GetGrain<IFollowingGrain>(followerId).FollowAsync(followeeId);
 
+    public async Task<bool> MakeFeedsColdAsync(CancellationToken cancellationToken)
+    {
+        await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        return true;
+    }
+
     public Task UnfollowAsync(long followerId, long followeeId, CancellationToken cancellationToken) =>
         grains.GetGrain<IFollowingGrain>(followerId).UnfollowAsync(followeeId);
 

@@ -53,6 +53,12 @@ public interface ISystemUnderTest : IAsyncDisposable
     /// <summary>Runs one search as <paramref name="viewerId"/> and returns how many results came back (ours only).</summary>
     Task<int> SearchAsync(long viewerId, SearchRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes every feed cold, as a restart would: every idle activation in the cluster is collected (so timelines and
+    /// grain state must be read again too). False when the system cannot (the baseline, the Api over HTTP).
+    /// </summary>
+    Task<bool> MakeFeedsColdAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+
     /// <summary>Runtime figures after a scenario (activations, bytes per grain...); empty when the system has none to give.</summary>
     Task<IReadOnlyDictionary<string, double>> RuntimeMetricsAsync(CancellationToken cancellationToken);
 }
