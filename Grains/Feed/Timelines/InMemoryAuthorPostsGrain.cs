@@ -3,9 +3,10 @@ namespace Instagram.Grains.Feed.Timelines;
 /// <summary>
 /// The newest posts of every author, in memory (the Embedded profile keeps all state in memory anyway). Each author
 /// keeps at most <see cref="PerAuthor"/> ids, more than a rebuild ever asks for. Reentrant: every call finishes
-/// without awaiting, so calls never interleave inside one another.
+/// without awaiting, so calls never interleave inside one another. Never collected: its memory is the read model.
 /// </summary>
 [Reentrant]
+[CollectionAgeLimit(AlwaysActive = true)]
 internal sealed class InMemoryAuthorPostsGrain : Grain, IInMemoryAuthorPostsGrain
 {
     private const int PerAuthor = 1_000;
