@@ -34,7 +34,7 @@ public static class AuthApi
         var emailReservation = services.Grains.GetGrain<INameReservationGrain>(NameReservationKeys.ForEmail(email));
         if (!await usernameReservation.TryReserveAsync(userId))
         {
-            throw DomainException.Conflict("That username is taken.");
+            throw DomainException.Conflict(TakenMessage);
         }
 
         UserSummary user;
@@ -42,7 +42,7 @@ public static class AuthApi
         {
             if (!await emailReservation.TryReserveAsync(userId))
             {
-                throw DomainException.Conflict("That email is already registered.");
+                throw DomainException.Conflict(TakenMessage);
             }
 
             var hash = services.Hasher.HashPassword(new AccountCredentials(), request.Password);
@@ -88,7 +88,7 @@ public static class AuthApi
         return TypedResults.Ok(await StartSessionAsync(userId!.Value, services));
     }
 
-    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(RefreshRequest request, AuthServices services)
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(RefreshRequest request, AuthServices services, ITokenRevocationList revocations)
     {
         if (TokenService.ParseRefreshToken(request.RefreshToken) is not var (sessionId, presentedHash))
         {
@@ -100,6 +100,9 @@ public static class AuthApi
             .RotateAsync(presentedHash, nextHash, services.Tokens.RefreshTokenExpiry());
         if (userId is not { } id)
         {
+            // A spent token presented again means theft: the session grain has ended the session, and its access
+            // tokens (the thief's and the owner's) must stop working too, not live on until they expire.
+            await revocations.RevokeAsync(sessionId, services.Tokens.RevocationEnd());
             return InvalidCredentials("The refresh token is not valid.");
         }
 
@@ -111,7 +114,7 @@ public static class AuthApi
         if (http.User.SessionId() is { } sessionId)
         {
             await services.Grains.GetGrain<ISessionGrain>(sessionId).RevokeAsync();
-            await revocations.RevokeAsync(sessionId, services.Tokens.AccessTokenExpiry());
+            await revocations.RevokeAsync(sessionId, services.Tokens.RevocationEnd());
         }
 
         return TypedResults.NoContent();
@@ -124,6 +127,9 @@ public static class AuthApi
         await services.Grains.GetGrain<ISessionGrain>(sessionId).StartAsync(userId, hash, services.Tokens.RefreshTokenExpiry());
         return new TokenResponse(services.Tokens.CreateAccessToken(userId, sessionId), refresh, services.AccessTokenSeconds);
     }
+
+    // One answer whether the username or the email is taken, so registering does not tell which emails have accounts.
+    private const string TakenMessage = "That username or email is already in use.";
 
     private static ProblemHttpResult InvalidCredentials(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");

@@ -35,7 +35,7 @@ public static class AuthExtensions
                     ValidAudience = jwt.Value.Issuer,
                     IssuerSigningKey = TokenService.SigningKeyOf(jwt.Value),
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                    ClockSkew = TimeSpan.FromSeconds(30),
+                    ClockSkew = TokenService.ClockSkew,
                     NameClaimType = JwtRegisteredClaimNames.Sub,
                 };
                 bearer.Events = new JwtBearerEvents

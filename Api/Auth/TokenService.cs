@@ -40,7 +40,16 @@ public sealed class TokenService(IOptions<JwtOptions> options, TimeProvider time
 
     public DateTimeOffset RefreshTokenExpiry() => time.GetUtcNow() + options.Value.RefreshTokenLifetime;
 
+    /// <summary>How far past its expiry a token is still accepted (clocks of different machines disagree a little).</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
     public DateTimeOffset AccessTokenExpiry() => time.GetUtcNow() + options.Value.AccessTokenLifetime;
+
+    /// <summary>
+    /// Until when a session's revocation must last: past the expiry of any access token issued before now, plus the
+    /// skew validation still allows, or a revoked token comes back to life for that long.
+    /// </summary>
+    public DateTimeOffset RevocationEnd() => AccessTokenExpiry() + ClockSkew;
 
     public static string NewSessionId() => Guid.NewGuid().ToString("N");
 

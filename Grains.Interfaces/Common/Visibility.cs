@@ -1,3 +1,4 @@
+using Instagram.Grains.Common.Errors;
 using Instagram.Grains.Graph;
 using Instagram.Grains.Users;
 
@@ -23,6 +24,18 @@ public static class Visibility
         }
 
         return !owner.IsPrivate || await grains.GetGrain<IFollowingGrain>(viewerId).IsFollowingAsync(owner.Id);
+    }
+
+    /// <summary>
+    /// What to answer someone who is not the owner of <paramref name="ownerId"/>'s <paramref name="what"/> and asks to
+    /// change it: 403 only if they may see it, else 404, so the answer never tells that hidden content exists.
+    /// </summary>
+    public static async Task<DomainException> RefuseNonOwnerAsync(this IGrainFactory grains, long viewerId, long ownerId, string what, string forbidden)
+    {
+        var owner = await grains.GetGrain<IUserGrain>(ownerId).GetSummaryAsync();
+        return owner is not null && await grains.CanSeeContentAsync(viewerId, owner)
+            ? DomainException.Forbidden(forbidden)
+            : DomainException.NotFound(what);
     }
 
     public static Task<bool> IsBlockedEitherWayAsync(this IGrainFactory grains, long a, long b) =>

@@ -486,9 +486,10 @@ internal sealed partial class MediaGrain(
             throw DomainException.NotFound("media");
         }
 
+        // Someone else's media is invisible to the caller until it is posted: 404, never a hint that it exists.
         if (slot.OwnerId != requestedBy)
         {
-            throw DomainException.Forbidden($"Media {MediaId} belongs to someone else.");
+            throw DomainException.NotFound("media");
         }
     }
 

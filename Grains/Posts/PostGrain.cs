@@ -122,7 +122,7 @@ internal sealed partial class PostGrain(
 
         if (post.State.AuthorId != requestedBy)
         {
-            throw DomainException.Forbidden("Only the author can delete a post.");
+            throw await grains.RefuseNonOwnerAsync(requestedBy, post.State.AuthorId, "post", "Only the author can delete a post.");
         }
 
         if (post.State.Status != PostStatus.Deleted)

@@ -65,7 +65,7 @@ internal sealed class StoryGrain(
 
         if (requestedBy != story.State.AuthorId)
         {
-            throw DomainException.Forbidden("Only the author sees who viewed a story.");
+            throw await grains.RefuseNonOwnerAsync(requestedBy, story.State.AuthorId, "story", "Only the author sees who viewed a story.");
         }
 
         return await Viewers.GetPageAsync(page, newestFirst: true);
@@ -80,7 +80,7 @@ internal sealed class StoryGrain(
 
         if (requestedBy != story.State.AuthorId)
         {
-            throw DomainException.Forbidden("Only the author can delete a story.");
+            throw await grains.RefuseNonOwnerAsync(requestedBy, story.State.AuthorId, "story", "Only the author can delete a story.");
         }
 
         var authorId = story.State.AuthorId;

@@ -89,6 +89,32 @@ public sealed class AuthApiTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task AReplayedRefreshTokenAlsoEndsTheSessionsAccessTokens()
+    {
+        var user = await ApiClient.RegisterAsync(factory);
+        var first = await Refresh(user.RefreshToken);
+        var rotatedAccess = (await first.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await GetMeWith(user.AccessToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetMeWith(rotatedAccess)).StatusCode);
+
+        await ProblemAssert.IsProblemAsync(await Refresh(user.RefreshToken), HttpStatusCode.Unauthorized); // the replay
+
+        await ProblemAssert.IsProblemAsync(await GetMeWith(user.AccessToken), HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(await GetMeWith(rotatedAccess), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task ATakenEmailAndATakenUsernameGetTheSameAnswer()
+    {
+        var user = await ApiClient.RegisterAsync(factory);
+        var takenEmail = await Register("fresh_" + Guid.NewGuid().ToString("N")[..10], $"{user.Username}@example.com");
+        var takenName = await Register(user.Username, $"other{Guid.NewGuid():N}@example.com");
+        var emailDetail = (await ProblemAssert.IsProblemAsync(takenEmail, HttpStatusCode.Conflict))["detail"]!.GetValue<string>();
+        var nameDetail = (await ProblemAssert.IsProblemAsync(takenName, HttpStatusCode.Conflict))["detail"]!.GetValue<string>();
+        Assert.Equal(nameDetail, emailDetail);
+    }
+
+    [Fact]
     public async Task LogoutKillsBothTokens()
     {
         var user = await ApiClient.RegisterAsync(factory);

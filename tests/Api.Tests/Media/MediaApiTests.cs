@@ -249,7 +249,7 @@ public sealed class MediaApiTests(MediaApiFactory factory)
         var slot = await MediaUploads.CreateSlotAsync(owner, "image/png", 1000);
         var mediaId = slot["mediaId"]!.GetValue<string>();
 
-        await ProblemAssert.IsProblemAsync(await other.Http.GetAsync($"/v1/media/{mediaId}"), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await other.Http.GetAsync($"/v1/media/{mediaId}"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await owner.Http.PostAsync($"/v1/media/{mediaId}/complete", null), HttpStatusCode.UnprocessableEntity);
         await ProblemAssert.IsProblemAsync(await owner.Http.GetAsync("/v1/media/123456789"), HttpStatusCode.NotFound);
         Assert.Equal("uploading", (await MediaUploads.StatusAsync(owner, mediaId))["status"]!.GetValue<string>());

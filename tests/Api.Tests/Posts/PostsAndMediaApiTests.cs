@@ -98,7 +98,7 @@ public sealed class PostsAndMediaApiTests(ApiFactory factory)
         await ProblemAssert.IsProblemAsync(await Post(user, [.. Enumerable.Repeat(mine, 11)], "x"), HttpStatusCode.BadRequest);
         await ProblemAssert.IsProblemAsync(await Post(user, [mine], new string('x', 2201)), HttpStatusCode.BadRequest);
         await ProblemAssert.IsProblemAsync(await Post(user, ["abc"], "x"), HttpStatusCode.BadRequest);
-        await ProblemAssert.IsProblemAsync(await Post(user, [theirs], "x"), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await Post(user, [theirs], "x"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await Post(user, ["987654321"], "x"), HttpStatusCode.NotFound);
         var badLocation = await user.Http.PostAsJsonAsync("/v1/posts", new { mediaIds = new[] { mine }, location = new { name = "Nowhere", lat = 123.0, lng = 0.0 } });
         await ProblemAssert.IsProblemAsync(badLocation, HttpStatusCode.BadRequest);

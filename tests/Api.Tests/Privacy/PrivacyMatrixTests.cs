@@ -20,6 +20,8 @@ public sealed class PrivacyMatrixTests(ApiFactory factory) : IAsyncLifetime
     private string _postId = "";
     private string _postMediaUrl = "";
     private string _storyMediaUrl = "";
+    private string _storyId = "";
+    private string _unusedMediaId = "";
 
     public enum Viewer { Blocked, Stranger, Follower }
 
@@ -43,7 +45,10 @@ public sealed class PrivacyMatrixTests(ApiFactory factory) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, (await _owner.Http.PostAsync($"/v1/users/{_blocked.Id}/block", null)).StatusCode);
 
         var storyMedia = await _owner.UploadAsync();
-        Assert.Equal(HttpStatusCode.Created, (await _owner.Http.PostAsJsonAsync("/v1/stories", new { mediaId = storyMedia })).StatusCode);
+        var story = await _owner.Http.PostAsJsonAsync("/v1/stories", new { mediaId = storyMedia });
+        Assert.Equal(HttpStatusCode.Created, story.StatusCode);
+        _storyId = (await story.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["storyId"]!.GetValue<string>();
+        _unusedMediaId = await _owner.UploadAsync();
         _storyMediaUrl = (await MediaUploads.WaitForStatusAsync(_owner, storyMedia, "ready"))["variants"]!["full"]!.GetValue<string>();
     }
 
@@ -161,4 +166,30 @@ public sealed class PrivacyMatrixTests(ApiFactory factory) : IAsyncLifetime
         Viewer.Stranger => _stranger,
         _ => _follower,
     };
+
+    [Fact]
+    public async Task ChangingOrAskingAboutHiddenThingsAnswersNotFoundNotForbidden()
+    {
+        // Only someone who may see the post or story learns that it exists (403); everyone else gets 404.
+        var attempts = new (Func<ApiClient, Task<HttpResponseMessage>> Call, string What)[]
+        {
+            (c => c.Http.DeleteAsync($"/v1/posts/{_postId}"), "delete the post"),
+            (c => c.Http.GetAsync($"/v1/stories/{_storyId}/viewers"), "list the story's viewers"),
+            (c => c.Http.DeleteAsync($"/v1/stories/{_storyId}"), "delete the story"),
+        };
+        foreach (var (call, what) in attempts)
+        {
+            Assert.True(HttpStatusCode.NotFound == (await call(_stranger)).StatusCode, $"non-follower may not tell: {what}");
+            Assert.True(HttpStatusCode.NotFound == (await call(_blocked)).StatusCode, $"blocked user may not tell: {what}");
+            Assert.True(HttpStatusCode.Forbidden == (await call(_follower)).StatusCode, $"follower sees it, so 403: {what}");
+        }
+
+        // Media not yet posted belongs to its owner alone.
+        foreach (var viewer in new[] { _stranger, _follower })
+        {
+            await ProblemAssert.IsProblemAsync(await viewer.Http.GetAsync($"/v1/media/{_unusedMediaId}"), HttpStatusCode.NotFound);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await _owner.Http.GetAsync($"/v1/posts/{_postId}")).StatusCode); // and nothing was deleted
+    }
 }

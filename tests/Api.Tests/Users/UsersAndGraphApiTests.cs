@@ -48,7 +48,7 @@ public sealed class UsersAndGraphApiTests(ApiFactory factory)
         var mediaId = await owner.UploadAsync();
 
         var foreign = await other.Http.PatchAsJsonAsync("/v1/users/me", new { avatarMediaId = mediaId });
-        await ProblemAssert.IsProblemAsync(foreign, HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(foreign, HttpStatusCode.NotFound); // someone else's media does not exist for them
         var own = await owner.Http.PatchAsJsonAsync("/v1/users/me", new { avatarMediaId = mediaId });
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Contains(mediaId, (await owner.GetJsonAsync("/v1/users/me"))!["avatarUrl"]!.GetValue<string>(), StringComparison.Ordinal);
