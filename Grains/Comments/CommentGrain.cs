@@ -55,7 +55,7 @@ internal sealed class CommentGrain(
 
         await this.NotifyAsync(post.AuthorId, NotificationType.Comment, newComment.AuthorId, newComment.PostId);
         await grains.GetGrain<IAffinityGrain>(newComment.AuthorId).RecordAsync(post.AuthorId, Interaction.Comment, post.Hashtags);
-        await this.NotifyMentionedAsync(grains, CaptionParser.Mentions(newComment.Text), newComment.AuthorId, newComment.PostId);
+        await this.NotifyMentionedAsync(grains, CaptionParser.Mentions(newComment.Text), newComment.AuthorId, newComment.PostId, post.AuthorId);
         return ToDetails();
     }
 

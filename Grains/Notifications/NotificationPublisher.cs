@@ -17,11 +17,21 @@ internal static class NotificationPublisher
             .OnNextAsync(new NotificationEvent(type, actorId, postId, DateTimeOffset.UtcNow));
     }
 
-    /// <summary>Notifies every existing user named in <paramref name="usernames"/>.</summary>
-    public static async Task NotifyMentionedAsync(this Grain grain, IGrainFactory grains, IEnumerable<string> usernames, long actorId, long postId)
+    /// <summary>
+    /// Notifies every existing user named in <paramref name="usernames"/> who may see the post of
+    /// <paramref name="postAuthorId"/>: a mention in a private account's post (or in a comment on it) must not tell a
+    /// non-follower, or a blocked user, that the post exists.
+    /// </summary>
+    public static async Task NotifyMentionedAsync(this Grain grain, IGrainFactory grains, IEnumerable<string> usernames, long actorId, long postId, long postAuthorId)
     {
-        var owners = await Task.WhenAll(usernames.Take(20).Select(name =>
-            grains.GetGrain<Users.INameReservationGrain>(Users.NameReservationKeys.ForUsername(name)).GetOwnerAsync()));
-        await Task.WhenAll(owners.OfType<long>().Distinct().Select(id => grain.NotifyAsync(id, NotificationType.Mention, actorId, postId)));
+        var mentioned = (await Task.WhenAll(usernames.Take(20).Select(name =>
+            grains.GetGrain<Users.INameReservationGrain>(Users.NameReservationKeys.ForUsername(name)).GetOwnerAsync()))).OfType<long>().Distinct().ToArray();
+        if (mentioned.Length == 0 || await grains.GetGrain<Users.IUserGrain>(postAuthorId).GetSummaryAsync() is not { } author)
+        {
+            return;
+        }
+
+        var allowed = await Task.WhenAll(mentioned.Select(async id => (id, await grains.CanSeeContentAsync(id, author))));
+        await Task.WhenAll(allowed.Where(a => a.Item2).Select(a => grain.NotifyAsync(a.id, NotificationType.Mention, actorId, postId)));
     }
 }

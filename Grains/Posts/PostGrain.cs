@@ -233,7 +233,7 @@ internal sealed partial class PostGrain(
             case PostStatus.Published:
                 await timeline.OnPublishedAsync(PostId);
                 await PublishEventAsync(PostEventKind.Published);
-                await this.NotifyMentionedAsync(grains, post.State.Mentions, post.State.AuthorId, PostId);
+                await this.NotifyMentionedAsync(grains, post.State.Mentions, post.State.AuthorId, PostId, post.State.AuthorId);
                 break;
             case PostStatus.Deleted:
                 await timeline.OnDeletedAsync(PostId);

@@ -65,4 +65,25 @@ public sealed class NotificationsApiTests(ApiFactory factory)
         Assert.Equal(kept, only!["post"]!["id"]!.GetValue<string>());
         Assert.Equal(fan.Username, only["actors"]![0]!["username"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task AMentionInAPrivatePostNotifiesOnlyThoseWhoMaySeeIt()
+    {
+        var author = await ApiClient.RegisterAsync(factory, "private");
+        var follower = await ApiClient.RegisterAsync(factory, "follower");
+        var stranger = await ApiClient.RegisterAsync(factory, "stranger");
+        await follower.FollowAsync(author);
+        Assert.Equal(HttpStatusCode.OK, (await author.Http.PatchAsJsonAsync("/v1/users/me", new { isPrivate = true })).StatusCode);
+
+        var postId = await author.PublishAsync($"secret plans with @{follower.Username} and @{stranger.Username}");
+        await author.CommentAsync(postId, $"also @{stranger.Username}");
+
+        await Eventually.TrueAsync(async () => (await follower.GetJsonAsync("/v1/notifications"))!["items"]!.AsArray()
+            .Any(n => n!["type"]!.GetValue<string>() == "mention"), "the follower is told");
+        var later = await ApiClient.RegisterAsync(factory, "later"); // a marker: a public mention sent after the others
+        var marker = await later.PublishAsync($"hi @{stranger.Username}");
+        await Eventually.TrueAsync(async () => (await stranger.GetJsonAsync("/v1/notifications"))!["items"]!.AsArray().Count > 0, "marker mention");
+        var strangers = (await stranger.GetJsonAsync("/v1/notifications"))!["items"]!.AsArray();
+        Assert.All(strangers, n => Assert.Equal(marker, n!["post"]!["id"]!.GetValue<string>()));
+    }
 }
