@@ -33,7 +33,7 @@ public static partial class MediaApi
     }
 
     public static async Task<Created<UploadSlotResponse>> CreateUpload(
-        CreateUploadRequest request, ClaimsPrincipal user, HttpRequest http, IGrainFactory grains, IdGenerator ids,
+        CreateUploadRequest request, ClaimsPrincipal user, IGrainFactory grains, IdGenerator ids,
         UploadUrlSigner signer, IOptions<MediaOptions> options, TimeProvider time)
     {
         var contentType = request.ContentType.Trim().ToLowerInvariant();
@@ -67,7 +67,7 @@ public static partial class MediaApi
         var response = ticket.DirectUploadUrl is { } directUrl
             ? new UploadSlotResponse(id, directUrl, expiresAt, ticket.ChunkSize, UploadSlotResponse.AzureBlobProtocol,
                 new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob" })
-            : new UploadSlotResponse(id, $"{http.Scheme}://{http.Host}{signer.PathFor(mediaId, expiresAt)}", expiresAt, ticket.ChunkSize,
+            : new UploadSlotResponse(id, options.Value.UploadBaseUrl.TrimEnd('/') + signer.PathFor(mediaId, expiresAt), expiresAt, ticket.ChunkSize,
                 UploadSlotResponse.ContentRangeProtocol, new Dictionary<string, string>());
         return TypedResults.Created($"/v1/media/{id}", response);
     }

@@ -254,4 +254,17 @@ public sealed class MediaApiTests(MediaApiFactory factory)
         await ProblemAssert.IsProblemAsync(await owner.Http.GetAsync("/v1/media/123456789"), HttpStatusCode.NotFound);
         Assert.Equal("uploading", (await MediaUploads.StatusAsync(owner, mediaId))["status"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task UploadUrlsIgnoreTheRequestsHostHeader()
+    {
+        var user = await ApiClient.RegisterAsync(factory);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/media/uploads") { Content = JsonContent.Create(new { contentType = "image/png", sizeBytes = 100 }) };
+        request.Headers.Host = "evil.example.com";
+        var response = await user.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var uploadUrl = (await response.Content.ReadFromJsonAsync<JsonObject>())!["uploadUrl"]!.GetValue<string>();
+        Assert.StartsWith("http://localhost:5080/v1/media/uploads/", uploadUrl, StringComparison.Ordinal); // Media:UploadBaseUrl's default
+        Assert.DoesNotContain("evil.example.com", uploadUrl, StringComparison.Ordinal);
+    }
 }
