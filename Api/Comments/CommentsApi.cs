@@ -44,7 +44,7 @@ public static class CommentsApi
     {
         var postId = RouteIds.Parse(id);
         var parentId = request.ParentId is { } parent ? RouteIds.Parse(parent, "parentId") : (long?)null;
-        var created = await idempotency.RunOnceAsync(user, $"comment:{postId}", idempotencyKey, async () =>
+        var created = await idempotency.RunOnceAsync(user, $"comment:{postId}", idempotencyKey, request, async () =>
         {
             var comment = await grains.GetGrain<ICommentGrain>(ids.NextId()).CreateAsync(new NewComment(postId, user.UserId(), request.Text, parentId));
             var author = (await grains.SummariesAsync([comment.AuthorId]))[0];

@@ -58,6 +58,7 @@ public static class ApiExtensions
         builder.AddApiAuthentication();
         services.AddApiRateLimits();
         services.AddSingleton<ServerKeys>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<CursorCodec>();
         services.AddSingleton<UploadUrlSigner>();
         services.AddValidatedOptions<MediaOptions, MediaOptionsValidator>(MediaOptions.SectionName);

@@ -22,7 +22,7 @@ public static class LikesApi
         [FromHeader(Name = Idempotency.HeaderName)] string? idempotencyKey)
     {
         var postId = RouteIds.Parse(id);
-        var state = await idempotency.RunOnceAsync(user, $"like:{postId}", idempotencyKey,
+        var state = await idempotency.RunOnceAsync(user, $"like:{postId}", idempotencyKey, request: null,
             () => grains.GetGrain<IUserLikesGrain>(user.UserId()).LikeAsync(postId));
         return TypedResults.Ok(new LikeResponse(state.LikeCount, state.IsLiked));
     }
@@ -31,7 +31,7 @@ public static class LikesApi
         [FromHeader(Name = Idempotency.HeaderName)] string? idempotencyKey)
     {
         var postId = RouteIds.Parse(id);
-        var state = await idempotency.RunOnceAsync(user, $"unlike:{postId}", idempotencyKey,
+        var state = await idempotency.RunOnceAsync(user, $"unlike:{postId}", idempotencyKey, request: null,
             () => grains.GetGrain<IUserLikesGrain>(user.UserId()).UnlikeAsync(postId));
         return TypedResults.Ok(new LikeResponse(state.LikeCount, state.IsLiked));
     }

@@ -26,7 +26,7 @@ public static class PostsApi
     {
         var mediaIds = request.MediaIds.Select(id => RouteIds.Parse(id, "mediaIds")).ToArray();
         var location = request.Location is { } l ? new PostLocation(l.Name.Trim(), l.Lat, l.Lng) : null;
-        var created = await idempotency.RunOnceAsync(user, "create-post", idempotencyKey, async () =>
+        var created = await idempotency.RunOnceAsync(user, "create-post", idempotencyKey, request, async () =>
         {
             var postId = ids.NextId();
             var status = await grains.GetGrain<IPostGrain>(postId).CreateAsync(new NewPost(user.UserId(), request.Caption ?? "", mediaIds, location));

@@ -1,14 +1,17 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Instagram.Api.Infrastructure.Security;
 
 /// <summary>
-/// Turns a raw position into an opaque cursor and back: 8 bytes of position plus an 8-byte MAC, base64url.
-/// A cursor the server did not issue fails the MAC and is refused.
+/// Turns a raw position into an opaque cursor and back: 8 bytes of position plus an 8-byte MAC, base64url. The MAC
+/// also covers the list the cursor belongs to — the request's path and its query without cursor and limit (so
+/// <c>/v1/users/1/followers</c>, <c>/v1/users/2/followers</c> and <c>/v1/feed?order=ranked</c> are different lists) —
+/// so a cursor the server did not issue, or issued for another list, fails the MAC and is refused.
 /// </summary>
-public sealed class CursorCodec(ServerKeys keys)
+public sealed class CursorCodec(ServerKeys keys, IHttpContextAccessor http)
 {
     private const int ValueBytes = 8;
     private const int MacBytes = 8;
@@ -68,9 +71,27 @@ public sealed class CursorCodec(ServerKeys keys)
 
     private void Mac(ReadOnlySpan<byte> value, Span<byte> destination)
     {
+        var list = Encoding.UTF8.GetBytes(ListOfCurrentRequest());
+        var input = new byte[value.Length + list.Length];
+        value.CopyTo(input);
+        list.CopyTo(input, value.Length);
         Span<byte> full = stackalloc byte[32];
-        HMACSHA256.HashData(_key, value, full);
+        HMACSHA256.HashData(_key, input, full);
         full[..MacBytes].CopyTo(destination);
+    }
+
+    private string ListOfCurrentRequest()
+    {
+        if (http.HttpContext?.Request is not { } request)
+        {
+            return "";
+        }
+
+        var scope = request.Query
+            .Where(q => q.Key is not ("cursor" or "limit"))
+            .OrderBy(q => q.Key, StringComparer.Ordinal)
+            .Select(q => $"{q.Key.ToLowerInvariant()}={q.Value}");
+        return request.Path.Value?.ToLowerInvariant() + "?" + string.Join('&', scope);
     }
 
     private static DomainException Invalid() => DomainException.InvalidInput("The cursor was not issued by this server.");

@@ -6,10 +6,13 @@ namespace Instagram.Api.Infrastructure.SharedState;
 /// </summary>
 public interface IIdempotencyStore
 {
-    /// <summary>Claims the key; returns the stored response when it was already completed, or a state saying why not.</summary>
-    Task<IdempotencyClaim> TryBeginAsync(string key, TimeSpan lifetime);
+    /// <summary>
+    /// Claims the key for a request whose body hashes to <paramref name="fingerprint"/>; returns the stored response
+    /// when it was already completed, or a state saying why not, with the fingerprint the key was first used with.
+    /// </summary>
+    Task<IdempotencyClaim> TryBeginAsync(string key, string fingerprint, TimeSpan lifetime);
 
-    Task CompleteAsync(string key, string response, TimeSpan lifetime);
+    Task CompleteAsync(string key, string fingerprint, string response, TimeSpan lifetime);
 
     /// <summary>Gives the key back after a failure, so the client may retry.</summary>
     Task AbandonAsync(string key);
@@ -27,4 +30,4 @@ public enum IdempotencyState
     InProgress,
 }
 
-public sealed record IdempotencyClaim(IdempotencyState State, string? Response = null);
+public sealed record IdempotencyClaim(IdempotencyState State, string Fingerprint, string? Response = null);

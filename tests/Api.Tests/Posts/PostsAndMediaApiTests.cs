@@ -166,6 +166,44 @@ public sealed class PostsAndMediaApiTests(ApiFactory factory)
         Assert.Single((await user.GetJsonAsync($"/v1/users/{user.Id}/posts"))!["items"]!.AsArray());
     }
 
+    [Fact]
+    public async Task AnIdempotencyKeyReusedForADifferentPostIsRefused()
+    {
+        var user = await ApiClient.RegisterAsync(factory);
+        var mediaId = await user.UploadAsync();
+        var first = await PostWithKeyAsync(user, mediaId, "the first caption", "same-key");
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+
+        // Same key, other body: the client made a mistake; answering with the first post would hide it.
+        await ProblemAssert.IsProblemAsync(await PostWithKeyAsync(user, mediaId, "a different caption", "same-key"), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(HttpStatusCode.Accepted, (await PostWithKeyAsync(user, mediaId, "the first caption", "same-key")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACursorWorksOnlyOnTheListThatIssuedIt()
+    {
+        var author = await ApiClient.RegisterAsync(factory);
+        var other = await ApiClient.RegisterAsync(factory);
+        for (var i = 0; i < 3; i++)
+        {
+            await author.PublishAsync($"post {i}");
+            await other.PublishAsync($"post {i}");
+        }
+
+        var cursor = (await author.GetJsonAsync($"/v1/users/{author.Id}/posts?limit=1"))!["nextCursor"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await author.Http.GetAsync($"/v1/users/{author.Id}/posts?limit=1&cursor={cursor}")).StatusCode);
+        await ProblemAssert.IsProblemAsync(await author.Http.GetAsync($"/v1/users/{other.Id}/posts?limit=1&cursor={cursor}"), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await author.Http.GetAsync($"/v1/feed?cursor={cursor}"), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await author.Http.GetAsync($"/v1/users/{author.Id}/followers?cursor={cursor}"), HttpStatusCode.BadRequest);
+    }
+
+    private static Task<HttpResponseMessage> PostWithKeyAsync(ApiClient user, string mediaId, string caption, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/posts") { Content = JsonContent.Create(new { mediaIds = new[] { mediaId }, caption }) };
+        request.Headers.Add("Idempotency-Key", key);
+        return user.Http.SendAsync(request);
+    }
+
     private static Task<HttpResponseMessage> Post(ApiClient user, string[] mediaIds, string caption) =>
         user.Http.PostAsJsonAsync("/v1/posts", new { mediaIds, caption });
 }

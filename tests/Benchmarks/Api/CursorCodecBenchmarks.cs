@@ -16,7 +16,7 @@ public class CursorCodecBenchmarks
     public void Setup()
     {
         var keys = new ServerKeys(Options.Create(new JwtOptions { SigningKey = "benchmark-signing-key-0123456789-abcdefghijklmnop" }));
-        _codec = new CursorCodec(keys);
+        _codec = new CursorCodec(keys, new Microsoft.AspNetCore.Http.HttpContextAccessor()); // outside a request: the empty list
         _cursor = _codec.Encode(250_527_132_130_643_973)!;
     }
 
