@@ -18,7 +18,8 @@ public static partial class MediaApi
     {
         var api = app.MapGroup("/v1/media").WithTags("Media");
         api.MapPost("/uploads", CreateUpload).WithName(nameof(CreateUpload))
-            .WithSummary("Ask for a short-lived, write-only URL to upload one image to.").RequireAuthorization();
+            .WithSummary("Ask for a short-lived, write-only URL to upload one image to.").RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Uploads);
         // The signed URL is the credential here, as a SAS URL is on Blob Storage.
         api.MapPut("/uploads/{mediaId}", UploadMedia).WithName(nameof(UploadMedia))
             .WithSummary("Upload the bytes (or one Content-Range chunk) to a URL from CreateUpload.").AllowAnonymous();

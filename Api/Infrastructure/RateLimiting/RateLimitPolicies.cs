@@ -14,5 +14,10 @@ public static class RateLimitPolicies
     /// <summary>Register, login and refresh: anonymous, so limited per client address.</summary>
     public const string Auth = "auth";
 
-    public static readonly string[] All = [Posts, Likes, Comments, Follows, Stories, Search, Feed, Auth];
+    public const string Uploads = "uploads";
+
+    /// <summary>Every request, whatever else limits it: a budget per user (per address when anonymous).</summary>
+    public const string General = "general";
+
+    public static readonly string[] All = [Posts, Likes, Comments, Follows, Stories, Search, Feed, Auth, Uploads];
 }

@@ -25,9 +25,17 @@ public static class RateLimitingExtensions
             {
                 limiter.AddPolicy(policy, context => PartitionFor(policy, context));
             }
+
+            // Reads of posts, profiles, explore, blocks...: nothing without a policy of its own goes unlimited.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsExemptFromGeneralBudget(context.Request) ? RateLimitPartition.GetNoLimiter("exempt") : PartitionFor(RateLimitPolicies.General, context));
         });
         return services;
     }
+
+    // Orchestrators probe health often from one address; media files are immutable and meant for a CDN.
+    private static bool IsExemptFromGeneralBudget(HttpRequest request) =>
+        request.Path.StartsWithSegments("/health") || (HttpMethods.IsGet(request.Method) && request.Path.StartsWithSegments("/media"));
 
     private static RateLimitPartition<string> PartitionFor(string policy, HttpContext context)
     {

@@ -21,6 +21,10 @@ public sealed class RateLimitsOptions
     [ValidateObjectMembers] public RateLimitRule Search { get; set; } = RateLimitRule.PerMinute(20);
     [ValidateObjectMembers] public RateLimitRule Feed { get; set; } = RateLimitRule.PerMinute(30);
     [ValidateObjectMembers] public RateLimitRule Auth { get; set; } = RateLimitRule.PerMinute(20);
+    [ValidateObjectMembers] public RateLimitRule Uploads { get; set; } = RateLimitRule.PerMinute(30);
+
+    /// <summary>The budget every request draws on besides its own policy (health checks and media files excepted).</summary>
+    [ValidateObjectMembers] public RateLimitRule General { get; set; } = RateLimitRule.PerMinute(1_200);
 
     public RateLimitRule For(string policy) => policy switch
     {
@@ -32,6 +36,8 @@ public sealed class RateLimitsOptions
         RateLimitPolicies.Search => Search,
         RateLimitPolicies.Feed => Feed,
         RateLimitPolicies.Auth => Auth,
+        RateLimitPolicies.Uploads => Uploads,
+        RateLimitPolicies.General => General,
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown rate limit policy."),
     };
 }

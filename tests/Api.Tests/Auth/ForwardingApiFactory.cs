@@ -15,6 +15,8 @@ public sealed class ForwardingApiFactory : Infrastructure.ApiFactory
 {
     public const int AuthLimit = 6;
     public const int FreeLoginAttempts = 3;
+    public const int GeneralLimit = 40;
+    public const int UploadLimit = 3;
     public static readonly IPAddress TrustedProxy = IPAddress.Parse("127.0.0.2");
 
     private int _nextAddress = 10;
@@ -29,6 +31,8 @@ public sealed class ForwardingApiFactory : Infrastructure.ApiFactory
         ["RateLimits:LoginBackoff:BaseLockout"] = "00:00:01",
         ["RateLimits:LoginBackoff:MaxLockout"] = "00:00:02",
         ["TrustedProxies:Addresses:0"] = TrustedProxy.ToString(),
+        ["RateLimits:General:PermitLimit"] = GeneralLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimits:Uploads:PermitLimit"] = UploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
