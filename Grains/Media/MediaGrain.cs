@@ -277,8 +277,19 @@ internal sealed partial class MediaGrain(
 
         if (Status is MediaStatus.Ready or MediaStatus.Failed)
         {
+            if (HoldsWritableSasUrl)
+            {
+                ScheduleWake(CleanupDue()); // the reminder stays until the slot expires
+                return;
+            }
+
             if (State.HasReminder)
             {
+                if (State.Route == MediaUploadRoute.Direct)
+                {
+                    await DeleteQuietlyAsync(UploadKey); // whatever was PUT through the SAS URL after processing
+                }
+
                 await DropReminderAsync();
                 await media.WriteStateAsync();
             }
@@ -374,7 +385,7 @@ internal sealed partial class MediaGrain(
             State.TotalBytes = original.Length;
             State.Status = MediaStatus.Ready;
             State.NextAttemptAt = null;
-            await DropReminderAsync();
+            await SettleReminderAsync();
             await media.WriteStateAsync();
             await DeleteQuietlyAsync(UploadKey);
             LogProcessed(MediaId, processed.ContentType, processed.Full.Width, processed.Full.Height);
@@ -429,7 +440,7 @@ internal sealed partial class MediaGrain(
         State.Status = MediaStatus.Failed;
         State.FailureReason = reason;
         State.NextAttemptAt = null;
-        await DropReminderAsync();
+        await SettleReminderAsync();
         await media.WriteStateAsync();
     }
 
@@ -506,6 +517,26 @@ internal sealed partial class MediaGrain(
         else
         {
             _wake.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    // A Blob SAS cannot be revoked: until the slot expires its holder may PUT the upload blob again, after processing
+    // too. Such an item keeps its reminder until then, and the blob is deleted at expiry whatever the status.
+    private bool HoldsWritableSasUrl =>
+        State.Route == MediaUploadRoute.Direct && State.Stored is null && State.Slot is { } slot
+        && time.GetUtcNow() < slot.ExpiresAt + Options.UploadGracePeriod;
+
+    /// <summary>A finished item lets its reminder go, unless its SAS URL is still writable.</summary>
+    private async Task SettleReminderAsync()
+    {
+        if (HoldsWritableSasUrl)
+        {
+            await EnsureReminderAsync();
+            ScheduleWake(CleanupDue());
+        }
+        else
+        {
+            await DropReminderAsync();
         }
     }
 

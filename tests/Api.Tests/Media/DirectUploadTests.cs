@@ -174,6 +174,27 @@ public sealed class DirectUploadTests(BlobMediaApiFixture fixture) : IDisposable
         Assert.Equal(404, gone.Status);
     }
 
+    [Fact]
+    public async Task WhateverIsPutThroughTheSasUrlAfterProcessingIsDeletedWhenTheSlotExpires()
+    {
+        var user = await ApiClient.RegisterAsync(fixture.Api);
+        var mediaId = fixture.Api.Services.GetRequiredService<IdGenerator>().NextId();
+        var media = fixture.Grains.GetGrain<IMediaGrain>(mediaId);
+        var png = TestImages.Png(8, 8);
+        var ticket = await media.CreateUploadAsync(new MediaUploadSlot(long.Parse(user.Id, CultureInfo.InvariantCulture), "image/png", png.Length, DateTimeOffset.UtcNow.AddSeconds(4), false));
+        var sas = new Uri(ticket.DirectUploadUrl!);
+        Assert.Equal(HttpStatusCode.Created, (await PutBlobAsync(sas, png)).StatusCode);
+        await Eventually.TrueAsync(async () => (await media.GetViewAsync())!.Status == MediaStatus.Ready, "processed", TimeSpan.FromSeconds(15));
+
+        // A SAS cannot be revoked: until it expires its holder can write the blob again, unchecked by the pipeline.
+        Assert.Equal(HttpStatusCode.Created, (await PutBlobAsync(sas, [1, 2, 3])).StatusCode);
+        var blob = fixture.Container.GetBlobClient($"{mediaId}/upload");
+        Assert.True((await blob.ExistsAsync()).Value);
+
+        await Eventually.TrueAsync(async () => !(await blob.ExistsAsync()).Value, "deleted at the slot's expiry", TimeSpan.FromSeconds(20));
+        Assert.Equal(MediaStatus.Ready, (await media.GetViewAsync())!.Status);
+    }
+
     private Task<HttpResponseMessage> PutBlobAsync(Uri sas, byte[] bytes)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, sas) { Content = new ByteArrayContent(bytes) };
