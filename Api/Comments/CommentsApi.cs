@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using Instagram.Api.Infrastructure.SharedState;
+using Instagram.Api.Infrastructure.Validation;
 using Instagram.Api.Users;
 using Instagram.Grains.Comments;
 using Instagram.Grains.Graph;
@@ -63,7 +64,7 @@ public static class CommentsApi
 
 public sealed class CreateCommentRequest
 {
-    [Required, MinLength(1), MaxLength(2200)]
+    [Required, MinLength(1), MaxLength(2200), PlainText(MultiLine = true)]
     public string Text { get; init; } = "";
 
     public string? ParentId { get; init; }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Instagram.Api.Infrastructure.Validation;
 using System.Globalization;
 using Instagram.Grains.Media;
 
@@ -6,7 +7,7 @@ namespace Instagram.Api.Media;
 
 public sealed class CreateUploadRequest
 {
-    [Required, MaxLength(100)]
+    [Required, MaxLength(100), PlainText]
     public string ContentType { get; init; } = "";
 
     public long SizeBytes { get; init; }

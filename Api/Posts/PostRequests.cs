@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Instagram.Api.Infrastructure.Validation;
 
 namespace Instagram.Api.Posts;
 
@@ -8,7 +9,7 @@ public sealed class CreatePostRequest
     [Required, MinLength(1), MaxLength(10)]
     public List<string> MediaIds { get; init; } = [];
 
-    [MaxLength(2200)]
+    [MaxLength(2200), PlainText(MultiLine = true)]
     public string? Caption { get; init; }
 
     public LocationDto? Location { get; init; }
@@ -16,7 +17,7 @@ public sealed class CreatePostRequest
 
 public sealed class LocationDto
 {
-    [Required, MaxLength(100)]
+    [Required, MaxLength(100), PlainText]
     public string Name { get; init; } = "";
 
     [Range(-90, 90)]

@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using Instagram.Api.Infrastructure.Validation;
 
 namespace Instagram.Api.Users;
 
 public sealed class UpdateProfileRequest
 {
-    [MaxLength(64)]
+    [MaxLength(64), PlainText]
     public string? FullName { get; init; }
 
-    [MaxLength(150)]
+    [MaxLength(150), PlainText(MultiLine = true)]
     public string? Bio { get; init; }
 
     public bool? IsPrivate { get; init; }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Instagram.Grains.Common.Text;
 using Instagram.Grains.Users;
 
 namespace Instagram.Api.Users;
@@ -29,6 +30,8 @@ public static class UsersApi
 
     public static async Task<Ok<UserProfileResponse>> GetUser(string username, ClaimsPrincipal user, IGrainFactory grains)
     {
+        // The name becomes a grain key, and a NUL in a key fails the Cluster profile's storage with a 500.
+        TextRules.EnsureAllowed(username, "username");
         var id = await grains.IdOfUsernameAsync(username);
         var profile = await grains.GetGrain<IUserGrain>(id).GetProfileAsync(user.UserId()) ?? throw DomainException.NotFound("user");
         return TypedResults.Ok(UserProfileResponse.From(profile));

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Instagram.Grains.Common;
 using Instagram.Grains.Common.Errors;
+using Instagram.Grains.Common.Text;
 
 namespace Instagram.Grains.Search;
 
 /// <summary>
 /// What a search request may ask for, and the normal form the index works with. A broken rule is the caller's
 /// mistake (<see cref="DomainException.InvalidInput"/>, a 400); odd characters in a query are not: they are text.
+/// Control and bidi formatting characters are the exception (<see cref="TextRules"/>): PostgreSQL refuses a NUL.
 /// </summary>
 public static class SearchRules
 {
@@ -21,6 +23,8 @@ public static class SearchRules
         {
             throw DomainException.InvalidInput($"'{name}' has at most {MaxQueryLength} characters.");
         }
+
+        TextRules.EnsureAllowed(query, name);
 
         return string.IsNullOrWhiteSpace(query)
             ? throw DomainException.InvalidInput($"'{name}' must not be empty.")

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Instagram.Grains.Search;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Instagram.Silo.Search;
@@ -16,9 +17,10 @@ namespace Instagram.Silo.Search;
 /// Hashtag counts are kept per tag as the number of posts and the number of posts by public authors; a query adds
 /// the viewer's own and followed private authors' posts and takes away blocked authors'. Writes that change a count
 /// first lock the author's row, so a concurrent privacy change and post write cannot miscount. Writes from the
-/// silo's indexer grains are group-committed (<see cref="WriteBatcher{T}"/>): one transaction per burst and kind.
+/// silo's indexer grains are group-committed (<see cref="WriteBatcher{T}"/>): one transaction per burst and kind,
+/// written again item by item when it fails (<see cref="WriteEachOnFailureAsync{T}"/>).
 /// </remarks>
-public sealed class PostgresSearchIndex : ISearchIndex
+public sealed partial class PostgresSearchIndex : ISearchIndex
 {
     private const string LockAuthorsSql = """
         INSERT INTO search_users (scope, user_id, username, full_name, is_private, is_verified, known, stamp)
@@ -221,10 +223,12 @@ public sealed class PostgresSearchIndex : ISearchIndex
     private readonly WriteBatcher<UserDocument> _users;
     private readonly WriteBatcher<PostDocument> _posts;
     private readonly WriteBatcher<long> _deletes;
+    private readonly ILogger<PostgresSearchIndex> _logger;
 
-    public PostgresSearchIndex(SearchDatabase database)
+    public PostgresSearchIndex(SearchDatabase database, ILogger<PostgresSearchIndex> logger)
     {
         _database = database;
+        _logger = logger;
         _users = new(WriteUsersAsync);
         _posts = new(WritePostsAsync);
         _deletes = new(WriteDeletesAsync);
@@ -237,9 +241,12 @@ public sealed class PostgresSearchIndex : ISearchIndex
     public Task DeletePostsAsync(IReadOnlyList<long> postIds, CancellationToken cancellationToken = default) => _deletes.SubmitAsync(postIds);
 
     // The last submission for a user wins: it read the user grain last.
-    private Task WriteUsersAsync(IReadOnlyList<UserDocument> users)
+    private Task WriteUsersAsync(IReadOnlyList<UserDocument> users) =>
+        WriteEachOnFailureAsync(
+            users.GroupBy(u => u.UserId).Select(g => g.Last()).OrderBy(u => u.UserId).ToArray(), WriteUserBatchAsync, u => u.UserId, "user");
+
+    private Task WriteUserBatchAsync(UserDocument[] batch)
     {
-        var batch = users.GroupBy(u => u.UserId).Select(g => g.Last()).OrderBy(u => u.UserId).ToArray();
         var cancellationToken = CancellationToken.None;
         return batch.Length == 0 ? Task.CompletedTask : _database.InTransactionAsync(async (connection, transaction) =>
         {
@@ -254,9 +261,11 @@ public sealed class PostgresSearchIndex : ISearchIndex
         }, cancellationToken);
     }
 
-    private Task WritePostsAsync(IReadOnlyList<PostDocument> posts)
+    private Task WritePostsAsync(IReadOnlyList<PostDocument> posts) =>
+        WriteEachOnFailureAsync(posts.DistinctBy(p => p.PostId).OrderBy(p => p.PostId).ToArray(), WritePostBatchAsync, p => p.PostId, "post");
+
+    private Task WritePostBatchAsync(PostDocument[] batch)
     {
-        var batch = posts.DistinctBy(p => p.PostId).OrderBy(p => p.PostId).ToArray();
         var cancellationToken = CancellationToken.None;
         return batch.Length == 0 ? Task.CompletedTask : _database.InTransactionAsync(async (connection, transaction) =>
         {
@@ -280,6 +289,60 @@ public sealed class PostgresSearchIndex : ISearchIndex
             return await insert.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// Writes a batch in one transaction; when PostgreSQL refuses it for anything but a transient conflict (those
+    /// <see cref="SearchDatabase"/> already retried), writes its items one by one, so one bad document (a NUL in a
+    /// caption) does not keep other users' documents out of the index. An item refused alone with a data exception
+    /// (SQLSTATE class 22) is logged and dropped: it will never go in, and failing its callers would only have the
+    /// stream deliver the event again, forever. Any other failure is the database's, not the item's, and goes back
+    /// to the callers so their events are delivered again.
+    /// </summary>
+    private async Task WriteEachOnFailureAsync<T>(T[] batch, Func<T[], Task> write, Func<T, long> idOf, string kind)
+    {
+        if (batch.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await write(batch);
+            return;
+        }
+        catch (PostgresException ex) when (batch.Length > 1 && !IsTransient(ex))
+        {
+            LogBatchRefused(kind, batch.Length, ex.SqlState);
+        }
+        catch (PostgresException ex) when (IsDataError(ex))
+        {
+            LogItemDropped(kind, idOf(batch[0]), ex.SqlState, ex.MessageText);
+            return;
+        }
+
+        foreach (var item in batch)
+        {
+            try
+            {
+                await write([item]);
+            }
+            catch (PostgresException ex) when (IsDataError(ex))
+            {
+                LogItemDropped(kind, idOf(item), ex.SqlState, ex.MessageText);
+            }
+        }
+    }
+
+    private static bool IsTransient(PostgresException ex) =>
+        ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
+
+    private static bool IsDataError(PostgresException ex) => ex.SqlState.StartsWith("22", StringComparison.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL refused a batch of {Count} search {Kind} documents ({SqlState}); writing them one by one")]
+    private partial void LogBatchRefused(string kind, int count, string sqlState);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Search {Kind} document {Id} was dropped: PostgreSQL refuses its data ({SqlState}: {Reason})")]
+    private partial void LogItemDropped(string kind, long id, string sqlState, string reason);
 
     private Task WriteDeletesAsync(IReadOnlyList<long> postIds)
     {

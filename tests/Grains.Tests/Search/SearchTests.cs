@@ -255,6 +255,47 @@ public abstract class SearchTests(ClusterFixture fixture, ITestOutputHelper outp
         Assert.Equal([($"{_token}kept", 1L)], await TagsAsync(viewer, $"{_token}kept"));
     }
 
+    [Fact]
+    public async Task ControlCharactersInGrainStateAreStrippedFromTheIndex()
+    {
+        // State written before the Api refused them (or by another way in) still reaches the indexer.
+        var author = await CreateUserAsync($"{_token}ctl", "Ada\u0000Lovelace\u202E");
+        var viewer = await _scenario.CreateUserAsync();
+        var post = await PublishAsync(author, $"{_token} nul\u0000inside\ttab #{_token}tag");
+
+        await WaitIndexedAsync([post], _token);
+        Assert.Equal([post], await PostIdsAsync(author, new PostSearch("inside", $"{_token}tag", null)));
+        await Eventually.TrueAsync(async () => (await UserIdsAsync(viewer, $"{_token}ctl")).Contains(author), "user indexed");
+    }
+
+    [Fact]
+    public async Task ADocumentTheIndexRefusesDoesNotKeepTheRestOfItsBatchOut()
+    {
+        // Raw documents, past the cleaning of SearchDocuments: PostgreSQL refuses a NUL, and used to refuse the whole
+        // batch with it, so other users' documents were never indexed.
+        var index = SiloServices.GetRequiredService<ISearchIndex>();
+        var author = fixture.Ids.NextId();
+        var (first, bad, last) = (fixture.Ids.NextId(), fixture.Ids.NextId(), fixture.Ids.NextId());
+        var (goodUser, badUser) = (fixture.Ids.NextId(), fixture.Ids.NextId());
+        var now = DateTimeOffset.UtcNow;
+
+        await index.UpsertUsersAsync([
+            new UserDocument(author, $"{_token}author", "Author", false, false),
+            new UserDocument(badUser, $"{_token}bad\u0000user", "Bad", false, false),
+            new UserDocument(goodUser, $"{_token}gooduser", "Good", false, false)]);
+        await index.UpsertPostsAsync([
+            new PostDocument(first, author, $"{_token} first", [], null, null, now),
+            new PostDocument(bad, author, $"{_token} nul\u0000caption", [], null, null, now),
+            new PostDocument(last, author, $"{_token} last", [], null, null, now)]);
+
+        var viewer = new SearchViewer(author, [], []);
+        var posts = await index.SearchPostsAsync(new PostQuery(_token, null, null, null, 10, viewer));
+        Assert.Contains(first, posts);
+        Assert.Contains(last, posts);
+        var users = (await index.SearchUsersAsync(new UserQuery($"{_token}gooduser", 10, viewer))).Select(u => u.UserId);
+        Assert.Contains(goodUser, users);
+    }
+
     [Theory]
     [InlineData("' OR 1=1; --")]
     [InlineData("sun:* & !set | (moon) <-> \"x\"")]
@@ -276,6 +317,8 @@ public abstract class SearchTests(ClusterFixture fixture, ITestOutputHelper outp
         var viewer = await _scenario.CreateUserAsync();
         await AssertInvalidAsync(() => Search.SearchUsersAsync(viewer, "", 10));
         await AssertInvalidAsync(() => Search.SearchUsersAsync(viewer, new string('a', 101), 10));
+        await AssertInvalidAsync(() => Search.SearchUsersAsync(viewer, "sun\u0000", 10));
+        await AssertInvalidAsync(() => Search.SearchPostsAsync(viewer, new PostSearch("sun\u202Eset", null, null), PageRequest.First()));
         await AssertInvalidAsync(() => Search.SearchHashtagsAsync(viewer, "sun", 0));
         await AssertInvalidAsync(() => Search.SearchPostsAsync(viewer, new PostSearch(null, null, null), PageRequest.First()));
         await AssertInvalidAsync(() => Search.SearchPostsAsync(viewer, new PostSearch(null, null, new GeoCircle(91, 0, 1)), PageRequest.First()));
