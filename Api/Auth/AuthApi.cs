@@ -75,11 +75,19 @@ public static class AuthApi
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
         }
 
-        var hash = userId is { } id ? await services.Grains.GetGrain<IUserGrain>(id).GetPasswordHashAsync() : null;
+        bool verified;
+        if (userId is { } id)
+        {
+            verified = await services.Grains.GetGrain<IUserGrain>(id).VerifyPasswordAsync(request.Password);
+        }
+        else
+        {
+            // Verify against a throwaway hash when the account is unknown, so timing does not reveal which logins exist.
+            services.Hasher.VerifyHashedPassword(new AccountCredentials(), UnknownAccountHash.Value, request.Password);
+            verified = false;
+        }
 
-        // Verify against a throwaway hash when the account is unknown, so timing does not reveal which logins exist.
-        var verdict = services.Hasher.VerifyHashedPassword(new AccountCredentials(), hash ?? UnknownAccountHash.Value, request.Password);
-        if (hash is null || verdict == PasswordVerificationResult.Failed)
+        if (!verified)
         {
             return InvalidCredentials("Invalid login or password.");
         }

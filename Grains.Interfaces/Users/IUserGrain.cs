@@ -13,7 +13,11 @@ public interface IUserGrain : IGrainWithIntegerKey
     /// <summary>The profile as <paramref name="viewerId"/> sees it (relationship flags are the viewer's).</summary>
     [Alias("GetProfileAsync")] Task<UserProfile?> GetProfileAsync(long viewerId);
 
-    [Alias("GetPasswordHashAsync")] Task<string?> GetPasswordHashAsync();
+    /// <summary>
+    /// Whether <paramref name="password"/> is this account's. The hash never leaves the grain: no method a cluster
+    /// client can call returns it, so a client that joins the cluster cannot collect hashes to crack offline.
+    /// </summary>
+    [Alias("VerifyPasswordAsync")] Task<bool> VerifyPasswordAsync(string password);
 
     [Alias("UpdateProfileAsync")] Task<UserProfile> UpdateProfileAsync(ProfileUpdate update);
 }

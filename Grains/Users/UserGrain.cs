@@ -3,6 +3,8 @@ using Instagram.Grains.Graph;
 using Instagram.Grains.Media;
 using Instagram.Grains.Posts;
 
+using Microsoft.AspNetCore.Identity;
+
 namespace Instagram.Grains.Users;
 
 internal sealed class UserGrain(
@@ -62,7 +64,28 @@ internal sealed class UserGrain(
             relationship.Result == FollowState.Following, relationship.Result == FollowState.Requested);
     }
 
-    public Task<string?> GetPasswordHashAsync() => Task.FromResult(user.RecordExists ? user.State.PasswordHash : null);
+    public async Task<bool> VerifyPasswordAsync(string password)
+    {
+        if (!user.RecordExists || string.IsNullOrEmpty(user.State.PasswordHash))
+        {
+            return false;
+        }
+
+        switch (Hasher.VerifyHashedPassword(this, user.State.PasswordHash, password))
+        {
+            case PasswordVerificationResult.SuccessRehashNeeded:
+                // Hashed with older settings: store it again the way new passwords are stored.
+                user.State.PasswordHash = Hasher.HashPassword(this, password);
+                await user.WriteStateAsync();
+                return true;
+            case PasswordVerificationResult.Success:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static readonly PasswordHasher<UserGrain> Hasher = new();
 
     public async Task<UserProfile> UpdateProfileAsync(ProfileUpdate update)
     {
