@@ -156,6 +156,27 @@ public sealed class ManifestTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void SiloPorts_AdmitOnlySilosAndTheApi()
+    {
+        var policy = Assert.Single(BaseDocuments, d => d.Kind == "NetworkPolicy" && d.Name == "instagram-silo-ingress");
+        var silo = Deployment(BaseDocuments, "instagram-silo").Root.At("spec", "template", "metadata").Strings("labels");
+        var api = Deployment(BaseDocuments, "instagram-api").Root.At("spec", "template", "metadata").Strings("labels");
+        var selected = policy.Root.At("spec", "podSelector").Strings("matchLabels");
+        Assert.All(selected, pair => Assert.Equal(pair.Value, silo.GetValueOrDefault(pair.Key)));
+
+        // Each rule: which pods may come in, on which port. Nothing else reaches a silo.
+        var rules = policy.Root.At("spec").Maps("ingress").Select(rule => (
+            From: rule.Maps("from").Single().Map("podSelector").Strings("matchLabels"),
+            Port: rule.Maps("ports").Single().Str("port"))).ToList();
+        Assert.Equal(2, rules.Count);
+        var siloRule = Assert.Single(rules, r => r.Port == "11111");
+        var gatewayRule = Assert.Single(rules, r => r.Port == "30000");
+        Assert.All(siloRule.From, pair => Assert.Equal(pair.Value, silo.GetValueOrDefault(pair.Key)));
+        Assert.All(gatewayRule.From, pair => Assert.Equal(pair.Value, api.GetValueOrDefault(pair.Key)));
+        Assert.NotEqual(silo["app.kubernetes.io/name"], api["app.kubernetes.io/name"]);
+    }
+
+    [Fact]
     public void ApiService_AndAutoscaler_TargetTheApi()
     {
         var api = Deployment(BaseDocuments, "instagram-api");
