@@ -28,13 +28,26 @@ public interface IMediaGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// The media for use by its owner in a post, story or avatar: uploaded media qualify even while processing (the
-    /// view says so); refuses anyone else's, not yet uploaded and failed media.
+    /// view says so); refuses anyone else's, not yet uploaded and failed media. A check only: uses take the item with <see cref="ClaimAsync"/>.
     /// </summary>
     [AlwaysInterleave, Alias("GetOwnedViewAsync")] Task<MediaView> GetOwnedViewAsync(long ownerId);
+
+    /// <summary>
+    /// Takes the item for one use, as <see cref="GetOwnedViewAsync"/> checks it: the same use again gets the view (a
+    /// retried creation), any other use a conflict. The claim lasts until the item is deleted with its use. Interleaves,
+    /// as the check does, so a post can take an item whose pipeline is running.
+    /// </summary>
+    [AlwaysInterleave, Alias("ClaimAsync")] Task<MediaView> ClaimAsync(long ownerId, MediaUse use);
+
+    /// <summary>Gives the item back when its use was never written (a failed creation); a claim by another use stays.</summary>
+    [AlwaysInterleave, Alias("ReleaseAsync")] Task ReleaseAsync(MediaUse use);
 
     /// <summary>The current view with its status, or null when the item does not exist (posts wait on this).</summary>
     [AlwaysInterleave, Alias("GetViewAsync")] Task<MediaView?> GetViewAsync();
 
-    /// <summary>Deletes every stored object (upload, original, variants) and the record (ephemeral media, such as an expired story's).</summary>
+    /// <summary>
+    /// Deletes every stored object (upload, original, variants) and the record, claim included: called when the item's
+    /// use goes (a deleted post, an expired or deleted story), after which its URLs answer 404. Nothing to do when there is no record.
+    /// </summary>
     [Alias("DeleteAsync")] Task DeleteAsync();
 }

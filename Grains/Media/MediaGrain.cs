@@ -22,6 +22,10 @@ internal sealed partial class MediaGrain(
 {
     public const string ReminderName = "media-lifecycle";
 
+    // Claims interleave with everything else (a post must not wait for the pipeline), so two writes may be under way
+    // at once; storage takes them one at a time, each on the ETag the last one left.
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
     private IGrainTimer? _wake;
     private TimeSpan _pollDelay;
 
@@ -82,7 +86,7 @@ internal sealed partial class MediaGrain(
             await EnsureReminderAsync();
         }
 
-        await media.WriteStateAsync();
+        await SaveAsync();
         if (route == MediaUploadRoute.Direct)
         {
             ScheduleWake(_pollDelay);
@@ -134,13 +138,13 @@ internal sealed partial class MediaGrain(
             await uploads.CommitChunksAsync(UploadKey, chunkCount, slot.ContentType, CancellationToken.None);
             State.UploadComplete = true;
             State.Status = MediaStatus.Processing;
-            await media.WriteStateAsync();
+            await SaveAsync();
             ScheduleWake(TimeSpan.Zero);
         }
         else
         {
             await EnsureReminderAsync(); // staged chunks must be cleaned up if the upload is abandoned
-            await media.WriteStateAsync();
+            await SaveAsync();
             ScheduleWake(CleanupDue());
         }
 
@@ -192,7 +196,7 @@ internal sealed partial class MediaGrain(
             State.Status = MediaStatus.Ready;
             _wake?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             await DropReminderAsync();
-            await media.WriteStateAsync();
+            await SaveAsync();
         }
 
         return View();
@@ -220,10 +224,41 @@ internal sealed partial class MediaGrain(
         throw DomainException.Unprocessable($"Media {MediaId} has not been uploaded yet.");
     }
 
+    public async Task<MediaView> ClaimAsync(long ownerId, MediaUse use)
+    {
+        // Owner and status first: someone else's item stays a 404, not a hint that it is in use. No await between
+        // the check and the claim, so interleaved claims cannot both take the item.
+        var view = await GetOwnedViewAsync(ownerId);
+        if (State.Use is { } held)
+        {
+            return held == use
+                ? view
+                : throw DomainException.Conflict($"Media {MediaId} is already used by a {held.Kind.ToString().ToLowerInvariant()}; a media item has one use, so upload the image again.");
+        }
+
+        State.Use = use;
+        await SaveAsync();
+        return view;
+    }
+
+    public async Task ReleaseAsync(MediaUse use)
+    {
+        if (State.Use == use)
+        {
+            State.Use = null;
+            await SaveAsync();
+        }
+    }
+
     public Task<MediaView?> GetViewAsync() => Task.FromResult(State.Slot is null && State.Stored is null ? null : View());
 
     public async Task DeleteAsync()
     {
+        if (!media.RecordExists)
+        {
+            return; // never created, or already deleted (a post's deletion retried): nothing to delete, nothing to write
+        }
+
         _wake?.Dispose();
         _wake = null;
         if (State.Stored is { StorageKey: { } key })
@@ -244,7 +279,7 @@ internal sealed partial class MediaGrain(
             await DropReminderAsync(force: true);
         }
 
-        await media.ClearStateAsync();
+        await SaveAsync(clear: true);
         DeactivateOnIdle();
     }
 
@@ -291,7 +326,7 @@ internal sealed partial class MediaGrain(
                 }
 
                 await DropReminderAsync();
-                await media.WriteStateAsync();
+                await SaveAsync();
             }
 
             return;
@@ -341,7 +376,7 @@ internal sealed partial class MediaGrain(
         State.TotalBytes = length;
         State.UploadComplete = true;
         State.Status = MediaStatus.Processing;
-        await media.WriteStateAsync();
+        await SaveAsync();
         return true;
     }
 
@@ -386,7 +421,7 @@ internal sealed partial class MediaGrain(
             State.Status = MediaStatus.Ready;
             State.NextAttemptAt = null;
             await SettleReminderAsync();
-            await media.WriteStateAsync();
+            await SaveAsync();
             await DeleteQuietlyAsync(UploadKey);
             LogProcessed(MediaId, processed.ContentType, processed.Full.Width, processed.Full.Height);
         }
@@ -409,7 +444,7 @@ internal sealed partial class MediaGrain(
             var delay = Options.RetryDelay * Math.Pow(2, State.Attempts - 1);
             LogRetrying(ex, MediaId, State.Attempts, delay);
             State.NextAttemptAt = time.GetUtcNow() + delay;
-            await media.WriteStateAsync();
+            await SaveAsync();
             ScheduleWake(delay);
         }
     }
@@ -441,7 +476,7 @@ internal sealed partial class MediaGrain(
         State.FailureReason = reason;
         State.NextAttemptAt = null;
         await SettleReminderAsync();
-        await media.WriteStateAsync();
+        await SaveAsync();
     }
 
     private async Task DeleteQuietlyAsync(string key)
@@ -486,6 +521,19 @@ internal sealed partial class MediaGrain(
         }
 
         return (int)(chunk.Offset / chunkSize);
+    }
+
+    private async Task SaveAsync(bool clear = false)
+    {
+        await _writing.WaitAsync();
+        try
+        {
+            await (clear ? media.ClearStateAsync() : media.WriteStateAsync());
+        }
+        finally
+        {
+            _writing.Release();
+        }
     }
 
     private int ChunkCount(long totalBytes) => (int)((totalBytes + State.ChunkSize - 1) / State.ChunkSize);

@@ -51,4 +51,7 @@ public sealed class MediaState
     /// Null in records written before tokens, and for media registered through <see cref="IMediaGrain.CompleteUploadAsync"/>.
     /// </summary>
     [Id(17)] public string? UrlToken { get; set; }
+
+    /// <summary>The one post, story or avatar the item belongs to (<see cref="IMediaGrain.ClaimAsync"/>); null while unused.</summary>
+    [Id(18)] public MediaUse? Use { get; set; }
 }

@@ -14,6 +14,8 @@ internal sealed partial class PostGrain(
     public const int MaxCaptionLength = 2_200;
     public const int MaxMedia = 10;
 
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
     private IGrainTimer? _distributionTimer;
     private TimeSpan _mediaWait;
 
@@ -39,7 +41,8 @@ internal sealed partial class PostGrain(
         }
 
         Validate(newPost);
-        var media = await Task.WhenAll(newPost.MediaIds.Select(id => grains.GetGrain<IMediaGrain>(id).GetOwnedViewAsync(newPost.AuthorId)));
+        var use = MediaUse.ForPost(PostId);
+        var media = await ClaimMediaAsync(newPost, use);
 
         post.State = new PostState
         {
@@ -52,7 +55,16 @@ internal sealed partial class PostGrain(
             Status = PostStatus.Processing,
             CreatedAt = IdGenerator.TimeOf(PostId),
         };
-        await post.WriteStateAsync();
+        try
+        {
+            await post.WriteStateAsync();
+        }
+        catch
+        {
+            await ReleaseMediaAsync(newPost.MediaIds, use);
+            throw;
+        }
+
         ScheduleDistribution();
         return PostStatus.Processing;
     }
@@ -132,7 +144,15 @@ internal sealed partial class PostGrain(
             await post.WriteStateAsync();
         }
 
-        await DistributeAsync();
+        try
+        {
+            await DistributeAsync();
+        }
+        catch
+        {
+            ScheduleDistribution(RetryDelay); // the tombstone is written: the rest (timeline, media) must still happen
+            throw;
+        }
     }
 
     public async Task SetEngagementCountAsync(string list, long count)
@@ -175,6 +195,37 @@ internal sealed partial class PostGrain(
         }
     }
 
+    // Each item is claimed for this post, so no other post or story can delete its images. Claims that succeeded are
+    // given back when another fails (or the post is not written): the post does not exist, and its media must stay
+    // usable. Giving back after a write that failed but landed would free media a post holds; storage reports such
+    // writes as failures rarely enough that a stuck item (upload again) would be the worse default.
+    private async Task<MediaView[]> ClaimMediaAsync(NewPost newPost, MediaUse use)
+    {
+        var claims = newPost.MediaIds.Select(id => grains.GetGrain<IMediaGrain>(id).ClaimAsync(newPost.AuthorId, use)).ToArray();
+        try
+        {
+            return await Task.WhenAll(claims);
+        }
+        catch
+        {
+            await ReleaseMediaAsync(newPost.MediaIds, use);
+            throw;
+        }
+    }
+
+    // Best effort: a claim left behind only blocks reusing that item for anything but this post id.
+    private async Task ReleaseMediaAsync(long[] mediaIds, MediaUse use)
+    {
+        try
+        {
+            await Task.WhenAll(mediaIds.Select(id => grains.GetGrain<IMediaGrain>(id).ReleaseAsync(use)));
+        }
+        catch (Exception ex)
+        {
+            LogReleaseFailed(ex, PostId);
+        }
+    }
+
     // Publication happens off the request path: the caller gets "processing" at once. While media are still
     // processing the timer asks again, backing off from 50 ms to 2 s (KeepAlive: the grain stays to publish).
     private void ScheduleDistribution(TimeSpan? due = null)
@@ -210,11 +261,11 @@ internal sealed partial class PostGrain(
         }
         catch (Exception ex)
         {
-            // Left undistributed: the next activation tries again (and a post still waiting on media, shortly).
+            // Left undistributed: tried again shortly (and by the next activation, should this one go).
             LogDistributionFailed(ex, PostId);
-            if (post.State.Status == PostStatus.Processing)
+            if (!post.State.Distributed)
             {
-                ScheduleDistribution(TimeSpan.FromSeconds(2));
+                ScheduleDistribution(RetryDelay);
             }
         }
     }
@@ -238,6 +289,9 @@ internal sealed partial class PostGrain(
             case PostStatus.Deleted:
                 await timeline.OnDeletedAsync(PostId);
                 await PublishEventAsync(PostEventKind.Deleted);
+                // The images belong to this post alone (a second use is refused), so they go with it and their
+                // URLs answer 404, however long they were cacheable. Retried with the rest until it succeeds.
+                await Task.WhenAll(post.State.Media.Select(m => grains.GetGrain<IMediaGrain>(m.Id).DeleteAsync()));
                 break;
             default:
                 return;
@@ -256,6 +310,9 @@ internal sealed partial class PostGrain(
         post.State.Status, post.State.CreatedAt,
         post.State.Status == PostStatus.Failed ? post.State.Media.FirstOrDefault(m => m.Status == MediaStatus.Failed)?.FailureReason : null);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Distributing post {PostId} failed; it will be retried on the next activation")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Distributing post {PostId} failed; it will be retried shortly")]
     private partial void LogDistributionFailed(Exception exception, long postId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Post {PostId} was not created, and giving back its media failed; they stay claimed by it")]
+    private partial void LogReleaseFailed(Exception exception, long postId);
 }

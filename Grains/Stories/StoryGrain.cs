@@ -22,10 +22,14 @@ internal sealed class StoryGrain(
             return story.State.AuthorId == authorId ? ToDetails() : throw DomainException.Conflict("This story id is taken.");
         }
 
+        // The story takes the item for itself, so expiring or deleting the story (which deletes the item) cannot
+        // break a post. A story that is not written gives the claim back, so a failed creation leaves the item usable.
+        var mediaGrain = grains.GetGrain<IMediaGrain>(mediaId);
+        var use = MediaUse.ForStory(StoryId);
         MediaView media;
         try
         {
-            media = await grains.GetGrain<IMediaGrain>(mediaId).GetOwnedViewAsync(authorId);
+            media = await mediaGrain.ClaimAsync(authorId, use);
         }
         catch (DomainException ex) when (ex.Kind == DomainErrorKind.Forbidden)
         {
@@ -34,7 +38,16 @@ internal sealed class StoryGrain(
 
         var createdAt = IdGenerator.TimeOf(StoryId);
         story.State = new StoryState { AuthorId = authorId, Media = media, CreatedAt = createdAt, ExpiresAt = createdAt + options.Value.Lifetime };
-        await story.WriteStateAsync();
+        try
+        {
+            await story.WriteStateAsync();
+        }
+        catch
+        {
+            await mediaGrain.ReleaseAsync(use);
+            throw;
+        }
+
         await grains.GetGrain<IStoryReelGrain>(authorId).AddAsync(new StoryRef(StoryId, createdAt, story.State.ExpiresAt));
         return ToDetails();
     }

@@ -97,7 +97,10 @@ internal sealed class UserGrain(
         var avatarUrl = user.State.AvatarUrl;
         if (update.AvatarMediaId is { } mediaId)
         {
-            var avatar = await grains.GetGrain<IMediaGrain>(mediaId).GetOwnedViewAsync(UserId);
+            // The claim names the user, not a write that may fail, so it is kept even if this update is not written:
+            // retrying it succeeds. A replaced avatar keeps its claim and its bytes (pages and caches may still show
+            // its URL); it is never freed for a post or story, and choosing it again is allowed.
+            var avatar = await grains.GetGrain<IMediaGrain>(mediaId).ClaimAsync(UserId, MediaUse.ForAvatar(UserId));
             avatarUrl = avatar.Variants.Thumbnail;
         }
 

@@ -128,6 +128,25 @@ public sealed class PostsAndMediaApiTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task DeletingAPostDeletesItsImagesSoTheirUrlsAnswer404()
+    {
+        var author = await ApiClient.RegisterAsync(factory);
+        var postId = await author.PublishAsync();
+        var media = (await author.GetJsonAsync($"/v1/posts/{postId}"))!["media"]![0]!;
+        var mediaId = media["id"]!.GetValue<string>();
+        var urls = media["variants"]!.AsObject().Select(v => v.Value!.GetValue<string>()).Distinct().ToArray();
+        var anonymous = factory.CreateClient();
+        Assert.All(await Task.WhenAll(urls.Select(anonymous.GetAsync)), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await author.Http.DeleteAsync($"/v1/posts/{postId}")).StatusCode);
+
+        // Served as immutable, so only deleting the bytes takes them back from anyone who kept the URL.
+        await Eventually.TrueAsync(async () => (await Task.WhenAll(urls.Select(anonymous.GetAsync))).All(r => r.StatusCode == HttpStatusCode.NotFound), "variants gone");
+        Assert.False(File.Exists(Path.Combine(factory.MediaPath, mediaId, "original")));
+        await ProblemAssert.IsProblemAsync(await author.Http.GetAsync($"/v1/media/{mediaId}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task TheProfileGridPagesNewestFirst()
     {
         var author = await ApiClient.RegisterAsync(factory);
