@@ -32,6 +32,7 @@ public static class SiloExtensions
                     silo.ConfigureEndpoints(options.AdvertisedAddress(), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
                     silo.UseKubernetesHostingWhenEnabled(builder.Configuration);
                     silo.AddClusterProviders(builder.Configuration);
+                    silo.UseClusterTlsWhenConfigured(builder.Configuration);
                     break;
                 default:
                     throw new NotSupportedException($"Unknown Orleans:Profile {options.Profile}.");
@@ -58,6 +59,7 @@ public static class SiloExtensions
                 cluster.ServiceId = options.ServiceId;
             });
             client.UsePostgresClustering(connections);
+            client.UseClusterTlsWhenConfigured(builder.Configuration);
             client.Services.CacheGrainInterfaceTypes();
         });
         return builder;

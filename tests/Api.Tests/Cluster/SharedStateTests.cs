@@ -32,15 +32,14 @@ public sealed class SharedStateTests(ClusterApiFixture cluster) : IClassFixture<
     {
         var user = await ApiClient.RegisterAsync(cluster.First);
         var onSecond = OnSecondInstance(user);
-        var mediaId = await user.UploadAsync();
 
         for (var i = 0; i < ClusterApiFixture.PostLimit; i++)
         {
-            var response = await CreatePostAsync(i % 2 == 0 ? user.Http : onSecond, mediaId, key: null);
+            var response = await CreatePostAsync(i % 2 == 0 ? user.Http : onSecond, await user.UploadAsync(), key: null); // a media item serves one post
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
-        var refused = await CreatePostAsync(onSecond, mediaId, key: null);
+        var refused = await CreatePostAsync(onSecond, await user.UploadAsync(), key: null);
         await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
     }
