@@ -12,6 +12,6 @@ public static class StreamNamespaces
     /// <summary>Post published or deleted; key = author id. Consumed by the read models (search, hashtags, trending).</summary>
     public const string PostEvents = "post-events";
 
-    /// <summary>Profile created or changed; key = user id. Consumed by the search index.</summary>
+    /// <summary>Profile created or changed; key = user id. Consumed by the search index and trending (privacy).</summary>
     public const string UserEvents = "user-events";
 }

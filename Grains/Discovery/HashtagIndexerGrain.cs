@@ -6,24 +6,38 @@ using Orleans.Streams;
 namespace Instagram.Grains.Discovery;
 
 /// <summary>
-/// Consumes one author's post events (key = author id) and feeds the discovery read models: hashtag pages, the
-/// trending windows and the explore candidate pool. Every target is idempotent, so redelivery changes nothing.
-/// Private accounts' posts go on hashtag pages (readers are filtered) but never into trending or explore.
+/// Consumes one author's post and user events (key = author id) and feeds the discovery read models: hashtag pages,
+/// the trending windows and the explore candidate pool. Every target is idempotent, so redelivery changes nothing.
+/// Private accounts' posts go on hashtag pages (readers are filtered) but never into trending or explore; a deleted
+/// post leaves trending, and an account that turns private stops counting there (and counts again once public).
 /// </summary>
 [ImplicitStreamSubscription(StreamNamespaces.PostEvents)]
-internal sealed class HashtagIndexerGrain(IGrainFactory grains) : Grain, IGrainWithIntegerKey
+[ImplicitStreamSubscription(StreamNamespaces.UserEvents)]
+internal sealed class HashtagIndexerGrain(IGrainFactory grains, TimeProvider time) : Grain, IGrainWithIntegerKey
 {
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        this.GetStreamProvider(ProviderNames.Streams)
-            .GetStream<PostEvent>(StreamId.Create(StreamNamespaces.PostEvents, this.GetPrimaryKeyLong()))
-            .SubscribeAsync(OnEventAsync);
+    private long AuthorId => this.GetPrimaryKeyLong();
 
-    private async Task OnEventAsync(PostEvent post, StreamSequenceToken? token)
+    private ITrendingCollectorGrain Trending => grains.GetGrain<ITrendingCollectorGrain>(0);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var streams = this.GetStreamProvider(ProviderNames.Streams);
+        await streams.GetStream<PostEvent>(StreamId.Create(StreamNamespaces.PostEvents, AuthorId)).SubscribeAsync(OnPostEventAsync);
+        await streams.GetStream<UserEvent>(StreamId.Create(StreamNamespaces.UserEvents, AuthorId)).SubscribeAsync(OnUserEventAsync);
+    }
+
+    private async Task OnPostEventAsync(PostEvent post, StreamSequenceToken? token)
     {
         var candidates = grains.GetGrain<IExploreCandidatesGrain>(0);
         if (post.Kind == PostEventKind.Deleted)
         {
-            // Hashtag pages keep the id; their readers drop tombstoned posts when hydrating.
+            // Hashtag pages keep the id; their readers drop tombstoned posts when hydrating. Trending is told whatever
+            // the author's privacy: the post may have counted while the author was public.
+            if (post.Hashtags.Length > 0)
+            {
+                await Trending.RecordChangesAsync([TrendingChange.Deleted(post.AuthorId, post.PostId, post.Hashtags, post.CreatedAt)]);
+            }
+
             await candidates.RemoveAsync(post.PostId);
             return;
         }
@@ -33,8 +47,23 @@ internal sealed class HashtagIndexerGrain(IGrainFactory grains) : Grain, IGrainW
 
         if (await grains.GetGrain<IUserGrain>(post.AuthorId).GetSummaryAsync() is { IsPrivate: false })
         {
-            await grains.GetGrain<ITrendingCollectorGrain>(0).RecordAsync([.. post.Hashtags.Select(tag => new HashtagUse(tag, post.AuthorId, post.CreatedAt))]);
+            if (post.Hashtags.Length > 0)
+            {
+                await Trending.RecordChangesAsync([TrendingChange.Published(post.AuthorId, post.PostId, post.Hashtags, post.CreatedAt)]);
+            }
+
             await candidates.AddAsync(new ExploreCandidate(post.PostId, post.AuthorId, post.Hashtags, post.CreatedAt));
+        }
+    }
+
+    // Reads the current privacy rather than the event's, as the search indexer does, so a redelivered or late event
+    // cannot undo a newer switch. This grain handles the author's post events too, so the windows hear of a switch in
+    // order with the author's uses.
+    private async Task OnUserEventAsync(UserEvent userEvent, StreamSequenceToken? token)
+    {
+        if (await grains.GetGrain<IUserGrain>(AuthorId).GetSummaryAsync() is { } user)
+        {
+            await Trending.RecordChangesAsync([TrendingChange.Privacy(AuthorId, user.IsPrivate, time.GetUtcNow())]);
         }
     }
 }

@@ -1,11 +1,13 @@
 namespace Instagram.Grains.Discovery;
 
-// One per silo: every hashtag use lands in the local buffer, and the windows receive one batch per interval per
-// silo instead of one call per use.
+// One per silo: every trending change lands in the local buffer, and the windows receive one batch per interval per
+// silo instead of one call per use. A grain's calls reach its own silo's collector and the timer waits for each flush,
+// so one author's changes (one indexer grain) arrive in order; the windows are order-insensitive anyway for what may
+// still cross (a deletion before its use, after an indexer moved silos).
 [StatelessWorker(1)]
 internal sealed class TrendingCollectorGrain(IGrainFactory grains, IOptions<DiscoveryOptions> options) : Grain, ITrendingCollectorGrain
 {
-    private List<HashtagUse> _buffer = [];
+    private List<TrendingChange> _buffer = [];
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -16,9 +18,9 @@ internal sealed class TrendingCollectorGrain(IGrainFactory grains, IOptions<Disc
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
 
-    public Task RecordAsync(HashtagUse[] uses)
+    public Task RecordChangesAsync(TrendingChange[] changes)
     {
-        _buffer.AddRange(uses);
+        _buffer.AddRange(changes);
         return Task.CompletedTask;
     }
 
@@ -31,6 +33,6 @@ internal sealed class TrendingCollectorGrain(IGrainFactory grains, IOptions<Disc
 
         var batch = _buffer.ToArray();
         _buffer = [];
-        return Task.WhenAll(TrendingWindows.All.Keys.Select(window => grains.GetGrain<ITrendingGrain>(window).AddUsesAsync(batch)));
+        return Task.WhenAll(TrendingWindows.All.Keys.Select(window => grains.GetGrain<ITrendingGrain>(window).ApplyAsync(batch)));
     }
 }

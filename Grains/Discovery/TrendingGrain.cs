@@ -1,6 +1,9 @@
 namespace Instagram.Grains.Discovery;
 
-/// <summary>One window's tag uses. Writes behind every few seconds: trending is derived data.</summary>
+/// <summary>
+/// One window's tag uses, per post, counting only public accounts' undeleted posts. Writes behind every few seconds:
+/// trending is derived data.
+/// </summary>
 internal sealed class TrendingGrain(
     [PersistentState("trending", ProviderNames.GrainStorage)] IPersistentState<TrendingState> trending,
     TimeProvider time) : Grain, ITrendingGrain
@@ -20,19 +23,49 @@ internal sealed class TrendingGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _writes.FlushAsync();
 
-    public Task AddUsesAsync(HashtagUse[] uses)
+    public Task ApplyAsync(TrendingChange[] changes)
     {
-        foreach (var use in uses)
+        var state = trending.State;
+        foreach (var change in changes)
         {
-            if (!trending.State.Uses.TryGetValue(use.Tag, out var accounts))
+            switch (change.Kind)
             {
-                trending.State.Uses[use.Tag] = accounts = [];
-            }
+                case TrendingChangeKind.PostPublished when !state.DeletedPosts.ContainsKey(change.PostId):
+                    // A redelivered use is already there; a use arriving after its post's deletion stays out.
+                    foreach (var tag in change.Tags)
+                    {
+                        var accounts = state.Tags.TryGetValue(tag, out var a) ? a : state.Tags[tag] = [];
+                        var posts = accounts.TryGetValue(change.AccountId, out var p) ? p : accounts[change.AccountId] = [];
+                        if (!posts.Exists(use => use.PostId == change.PostId))
+                        {
+                            posts.Add(new PostUse(change.PostId, change.At));
+                        }
+                    }
 
-            // One count per account per window: a repeat only refreshes when the account last used the tag.
-            if (!accounts.TryGetValue(use.AccountId, out var last) || last < use.At)
-            {
-                accounts[use.AccountId] = use.At;
+                    break;
+                case TrendingChangeKind.PostDeleted:
+                    state.DeletedPosts[change.PostId] = change.At;
+                    foreach (var tag in change.Tags)
+                    {
+                        if (state.Tags.TryGetValue(tag, out var accounts) && accounts.TryGetValue(change.AccountId, out var posts))
+                        {
+                            posts.RemoveAll(use => use.PostId == change.PostId);
+                            if (posts.Count == 0)
+                            {
+                                accounts.Remove(change.AccountId);
+                            }
+                        }
+                    }
+
+                    break;
+                case TrendingChangeKind.AccountPrivate:
+                    state.PrivateAccounts[change.AccountId] = change.At;
+                    break;
+                case TrendingChangeKind.AccountPublic
+                    when state.PrivateAccounts.TryGetValue(change.AccountId, out var since) && since <= change.At:
+                    // An older "public" that crossed a newer "private" does not undo it.
+                    state.PrivateAccounts.Remove(change.AccountId);
+                    break;
             }
         }
 
@@ -40,12 +73,26 @@ internal sealed class TrendingGrain(
         return Task.CompletedTask;
     }
 
+    // Privacy is applied here, from the account's privacy changes the indexers send, not read per author at query time:
+    // a 7-day window holds uses by very many accounts, and asking each one's user grain on every read would cost far
+    // more than one small change per privacy switch. A private account's uses stay (hidden) until they age out, so it
+    // counts again if it turns public; posts published while private were never sent, and stay out.
     public Task<TrendingTag[]> GetTopAsync(int count)
     {
         var now = time.GetUtcNow();
         var window = Window;
-        return Task.FromResult(trending.State.Uses
-            .Select(tag => new TrendingTag(tag.Key, TrendingScore.Of(tag.Value.Values, now, window), tag.Value.Values.Count(at => now - at < window)))
+        var privateAccounts = trending.State.PrivateAccounts;
+        return Task.FromResult(trending.State.Tags
+            .Select(tag =>
+            {
+                // Each visible account counts once, at its newest use of the tag.
+                var lastUses = tag.Value
+                    .Where(account => !privateAccounts.ContainsKey(account.Key))
+                    .Select(account => account.Value.Max(use => use.At))
+                    .Where(at => now - at < window)
+                    .ToArray();
+                return new TrendingTag(tag.Key, TrendingScore.Of(lastUses, now, window), lastUses.Length);
+            })
             .Where(tag => tag.Accounts > 0)
             .OrderByDescending(tag => tag.Score)
             .ThenBy(tag => tag.Tag, StringComparer.Ordinal)
@@ -55,20 +102,41 @@ internal sealed class TrendingGrain(
 
     private Task WriteAsync()
     {
-        // Forget what fell out of the window before writing.
+        // Forget what fell out of the window before writing: uses, then tombstones (a late use of that post would be
+        // as old, so out of the window anyway), then private marks of accounts with no use left and older than the window.
         var now = time.GetUtcNow();
         var window = Window;
-        foreach (var (tag, accounts) in trending.State.Uses.ToArray())
+        var state = trending.State;
+        var stillUsing = new HashSet<long>();
+        foreach (var (tag, accounts) in state.Tags.ToArray())
         {
-            foreach (var stale in accounts.Where(a => now - a.Value >= window).Select(a => a.Key).ToArray())
+            foreach (var (account, posts) in accounts.ToArray())
             {
-                accounts.Remove(stale);
+                posts.RemoveAll(use => now - use.At >= window);
+                if (posts.Count == 0)
+                {
+                    accounts.Remove(account);
+                }
+                else
+                {
+                    stillUsing.Add(account);
+                }
             }
 
             if (accounts.Count == 0)
             {
-                trending.State.Uses.Remove(tag);
+                state.Tags.Remove(tag);
             }
+        }
+
+        foreach (var (post, _) in state.DeletedPosts.Where(d => now - d.Value >= window).ToArray())
+        {
+            state.DeletedPosts.Remove(post);
+        }
+
+        foreach (var (account, _) in state.PrivateAccounts.Where(p => now - p.Value >= window && !stillUsing.Contains(p.Key)).ToArray())
+        {
+            state.PrivateAccounts.Remove(account);
         }
 
         return trending.WriteStateAsync();

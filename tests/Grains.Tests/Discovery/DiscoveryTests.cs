@@ -71,6 +71,43 @@ public abstract class DiscoveryTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task TrendingForgetsADeletedPostsUsesButKeepsAnAccountThatStillUsesTheTag()
+    {
+        var kept = "kept" + fixture.Ids.NextId();
+        var gone = "gone" + fixture.Ids.NextId();
+        var author = await _scenario.CreateUserAsync();
+        var first = await _scenario.PublishAsync(author, $"#{kept}");
+        var second = await _scenario.PublishAsync(author, $"#{kept} #{gone}");
+        var window = Grains.GetGrain<ITrendingGrain>("1h");
+        await Eventually.TrueAsync(async () => (await window.GetTopAsync(1_000)) is var top
+            && top.Any(t => t.Tag == kept && t.Accounts == 1) && top.Any(t => t.Tag == gone && t.Accounts == 1), "both tags counted");
+
+        // #gone was used by the deleted post alone; #kept still by the first post, so the account still counts once.
+        await Grains.GetGrain<IPostGrain>(second).DeleteAsync(author);
+        await Eventually.TrueAsync(async () => !(await window.GetTopAsync(1_000)).Any(t => t.Tag == gone), "the deleted post's tag gone");
+        Assert.Equal(1, (await window.GetTopAsync(1_000)).Single(t => t.Tag == kept).Accounts);
+
+        await Grains.GetGrain<IPostGrain>(first).DeleteAsync(author);
+        await Eventually.TrueAsync(async () => !(await window.GetTopAsync(1_000)).Any(t => t.Tag == kept), "the last post's tag gone");
+    }
+
+    [Fact]
+    public async Task TrendingStopsCountingAnAccountThatTurnsPrivateAndCountsItAgainWhenPublic()
+    {
+        var tag = "turned" + fixture.Ids.NextId();
+        var author = await _scenario.CreateUserAsync();
+        await _scenario.PublishAsync(author, $"#{tag}");
+        var window = Grains.GetGrain<ITrendingGrain>("1h");
+        await Eventually.TrueAsync(async () => (await window.GetTopAsync(1_000)).Any(t => t.Tag == tag && t.Accounts == 1), "the tag counted");
+
+        await Grains.GetGrain<IUserGrain>(author).UpdateProfileAsync(new ProfileUpdate(null, null, true, null));
+        await Eventually.TrueAsync(async () => !(await window.GetTopAsync(1_000)).Any(t => t.Tag == tag), "a private account's use not counted");
+
+        await Grains.GetGrain<IUserGrain>(author).UpdateProfileAsync(new ProfileUpdate(null, null, false, null));
+        await Eventually.TrueAsync(async () => (await window.GetTopAsync(1_000)).Any(t => t.Tag == tag && t.Accounts == 1), "counted again once public");
+    }
+
+    [Fact]
     public async Task ExploreShowsOnlyUnseenGraphOutsidersAtMostTwoPerAuthorPerPage()
     {
         var viewer = await _scenario.CreateUserAsync();
