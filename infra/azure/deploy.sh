@@ -3,14 +3,16 @@
 # (foundation -> schema job, which it runs and waits for -> silos and Api). Safe to re-run: every step is idempotent.
 #
 #   RESOURCE_GROUP=rg-instagram-dev LOCATION=westeurope \
-#   POSTGRES_ADMIN_PASSWORD=... JWT_SIGNING_KEY=... infra/azure/deploy.sh dev|prod
+#   POSTGRES_ADMIN_PASSWORD=... POSTGRES_APP_PASSWORD=... JWT_SIGNING_KEY=... infra/azure/deploy.sh dev|prod
 #
 # Needs: az (logged in: az login; az account set -s <subscription>), the .NET 10 SDK. No Docker: images are built
 # and pushed by `dotnet publish -t:PublishContainer`.
 # Environment:
 #   RESOURCE_GROUP           required; created in LOCATION when it does not exist
 #   LOCATION                 required only to create the resource group
-#   POSTGRES_ADMIN_PASSWORD  required (>= 12 chars); becomes Key Vault secret postgres-password (+ the connection string)
+#   POSTGRES_ADMIN_PASSWORD  required (>= 12 chars); becomes Key Vault secret postgres-password (schema job only)
+#   POSTGRES_APP_PASSWORD    required (>= 12 chars); the apps' least-privilege role instagram_app: Key Vault secrets
+#                            postgres-app-password (the schema job sets it on the role) and postgres-connection-string
 #   JWT_SIGNING_KEY          required (>= 32 chars); becomes Key Vault secret jwt-signing-key
 #   IMAGE_TAG                default: the git commit (short sha), plus -dirty for uncommitted changes
 #   SKIP_BUILD=1             deploy images already pushed under IMAGE_TAG
@@ -23,8 +25,9 @@ param_file="$here/$env_name.bicepparam"
 [[ -n "$env_name" && -f "$param_file" ]] || { echo "usage: $0 dev|prod (a .bicepparam in infra/azure)" >&2; exit 2; }
 : "${RESOURCE_GROUP:?set RESOURCE_GROUP}"
 : "${POSTGRES_ADMIN_PASSWORD:?set POSTGRES_ADMIN_PASSWORD (>= 12 characters)}"
+: "${POSTGRES_APP_PASSWORD:?set POSTGRES_APP_PASSWORD (>= 12 characters, e.g. openssl rand -base64 24; keep it)}"
 : "${JWT_SIGNING_KEY:?set JWT_SIGNING_KEY (>= 32 characters, e.g. openssl rand -base64 48)}"
-export POSTGRES_ADMIN_PASSWORD JWT_SIGNING_KEY
+export POSTGRES_ADMIN_PASSWORD POSTGRES_APP_PASSWORD JWT_SIGNING_KEY
 
 if [[ -z "${IMAGE_TAG:-}" ]]; then
   IMAGE_TAG="$(git -C "$repo" rev-parse --short=12 HEAD 2>/dev/null || date -u +%Y%m%d%H%M%S)"
@@ -75,7 +78,10 @@ if [[ "${SKIP_BUILD:-}" != 1 ]]; then
   done
 fi
 
-# 2. The schema job, then run it and wait: the silos need the Orleans tables before they start.
+# Key Vault is private (no public endpoint): the secrets above were written through Azure Resource Manager, which the
+# vault's network rules do not apply to, so this script never needs a network path to the vault.
+
+# 2. The schema job, then run it and wait: the silos need the Orleans tables (and their database role) before they start.
 deploy schema
 job="$(output schema schemaJobName)"
 log "running schema job $job"

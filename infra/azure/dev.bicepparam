@@ -1,6 +1,6 @@
 // Development: smallest SKUs, two silos, purge protection off so the resource group can be thrown away.
 // Secrets and the image tag come from the environment of whoever deploys (deploy.sh sets DEPLOY_STAGE):
-//   IMAGE_TAG, POSTGRES_ADMIN_PASSWORD (>= 12 chars), JWT_SIGNING_KEY (>= 32 chars)
+//   IMAGE_TAG, POSTGRES_ADMIN_PASSWORD and POSTGRES_APP_PASSWORD (>= 12 chars each), JWT_SIGNING_KEY (>= 32 chars)
 using 'main.bicep'
 
 param environmentName = 'dev'
@@ -25,4 +25,5 @@ param postgresStorageSizeGB = 32
 // B1ms allows ~50 connections: (2 silos + 3 Api replicas) x 8 stays below it.
 param postgresMaxPoolSize = 8
 param postgresAdministratorLoginPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD')
+param postgresAppLoginPassword = readEnvironmentVariable('POSTGRES_APP_PASSWORD')
 param jwtSigningKey = readEnvironmentVariable('JWT_SIGNING_KEY')

@@ -8,7 +8,9 @@
 //                        │
 //   PostgreSQL Flexible Server (private access: membership, grain state, reminders)
 //   Azure Cache for Redis (private endpoint, TLS only: Redis Streams, rate limits, idempotency, revocations)
-//   Storage account "media" container (Entra ID only), Key Vault (RBAC: connection strings, JWT key)
+//   Storage account "media" container (Entra ID only), Key Vault (RBAC, private endpoint only: connection strings,
+//   passwords, JWT key). The apps connect to PostgreSQL as a least-privilege role the schema job creates
+//   (infra/sql/007-app-role.sql); only the schema job uses the administrator.
 //   Log Analytics + Application Insights, Container Registry (pulled by the managed identity)
 //
 // Deploy in stages (deploy.sh does all three): 'foundation' (everything but the workloads), 'schema' (+ the schema
@@ -107,10 +109,20 @@ param keyVaultPurgeProtection bool = true
 
 param postgresAdministratorLogin string = 'instagram_admin'
 
-@description('PostgreSQL administrator password; stored in Key Vault, never output.')
+@description('PostgreSQL administrator password; stored in Key Vault for the schema job only, never output.')
 @secure()
 @minLength(12)
 param postgresAdministratorLoginPassword string
+
+@description('The role the silos and the Api connect as: DML on the application tables only, created and kept in shape by the schema job (infra/sql/007-app-role.sql).')
+@minLength(1)
+@maxLength(63)
+param postgresAppLogin string = 'instagram_app'
+
+@description('Password of postgresAppLogin; stored in Key Vault (postgres-app-password and the apps\' connection string), never output. The schema job sets it on the role, so changing it and redeploying rotates it.')
+@secure()
+@minLength(12)
+param postgresAppLoginPassword string
 
 @allowed([
   '16'
@@ -303,10 +315,13 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: allTags
     purgeProtection: keyVaultPurgeProtection
     readerPrincipalId: identity.outputs.principalId
+    vnetId: network.outputs.vnetId
+    endpointsSubnetId: network.outputs.endpointsSubnetId
     postgresFqdn: postgres.outputs.fqdn
     postgresDatabaseName: postgres.outputs.databaseName
-    postgresAdministratorLogin: postgresAdministratorLogin
     postgresAdministratorLoginPassword: postgresAdministratorLoginPassword
+    postgresAppLogin: postgresAppLogin
+    postgresAppLoginPassword: postgresAppLoginPassword
     postgresMaxPoolSize: postgresMaxPoolSize
     redisName: redis.outputs.name
     jwtSigningKey: jwtSigningKey
@@ -329,6 +344,7 @@ module schemaJob 'modules/schema-job.bicep' = if (deploySchema) {
     postgresFqdn: postgres.outputs.fqdn
     postgresDatabaseName: postgres.outputs.databaseName
     postgresAdministratorLogin: postgresAdministratorLogin
+    postgresAppLogin: postgresAppLogin
   }
 }
 

@@ -1,6 +1,6 @@
 // Production: three silos, zone-redundant environments and storage, PostgreSQL with a zone-redundant standby.
 // Secrets and the image tag come from the environment of whoever deploys (deploy.sh sets DEPLOY_STAGE):
-//   IMAGE_TAG, POSTGRES_ADMIN_PASSWORD (>= 12 chars), JWT_SIGNING_KEY (>= 32 chars)
+//   IMAGE_TAG, POSTGRES_ADMIN_PASSWORD and POSTGRES_APP_PASSWORD (>= 12 chars each), JWT_SIGNING_KEY (>= 32 chars)
 using 'main.bicep'
 
 param environmentName = 'prod'
@@ -31,4 +31,5 @@ param postgresHighAvailability = true
 // D2ds_v5 allows ~850 connections: (3 silos + 10 Api replicas) x 40 stays well below it.
 param postgresMaxPoolSize = 40
 param postgresAdministratorLoginPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD')
+param postgresAppLoginPassword = readEnvironmentVariable('POSTGRES_APP_PASSWORD')
 param jwtSigningKey = readEnvironmentVariable('JWT_SIGNING_KEY')

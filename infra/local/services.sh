@@ -236,15 +236,17 @@ pg_up() {
     "$bin/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" ||
         { tail_log "$PG_LOG"; die "postgres not ready on 127.0.0.1:$PG_PORT after ${SERVICES_TIMEOUT}s"; }
 
-    # Superuser session through our private socket (trust auth).
+    # Superuser session through our private socket (trust auth). The owner gets CREATEROLE (not SUPERUSER), like the
+    # Azure server administrator the schema job runs as, so infra/sql/007-app-role.sql can create the app role here too
+    # (it does only when APP_DB_PASSWORD is set; the apps and tests connect as this owner).
     local psql_admin=("$bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d postgres)
     as_pg "${psql_admin[@]}" >&2 <<SQL || die "could not create role/database '$PG_USER_DB'"
 DO \$do\$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$PG_USER_DB') THEN
-        CREATE ROLE $PG_USER_DB LOGIN PASSWORD '$PG_USER_DB';
+        CREATE ROLE $PG_USER_DB LOGIN CREATEROLE PASSWORD '$PG_USER_DB';
     ELSE
-        ALTER ROLE $PG_USER_DB LOGIN PASSWORD '$PG_USER_DB';
+        ALTER ROLE $PG_USER_DB LOGIN CREATEROLE PASSWORD '$PG_USER_DB';
     END IF;
 END
 \$do\$;

@@ -25,6 +25,7 @@ var sharedSettings = map(
 var secretNames = {
   postgresConnectionString: 'postgres-connection-string'
   postgresPassword: 'postgres-password'
+  postgresAppPassword: 'postgres-app-password'
   redisConnectionString: 'redis-connection-string'
   jwtSigningKey: 'jwt-signing-key'
 }

@@ -2,7 +2,7 @@
 //   cluster-env  (/23)  internal Container Apps environment: the silos and the schema job
 //   api-env      (/23)  external Container Apps environment: the Api
 //   postgres     (/24)  delegated to PostgreSQL Flexible Server (private access)
-//   endpoints    (/24)  private endpoints (Azure Cache for Redis)
+//   endpoints    (/24)  private endpoints (Azure Cache for Redis, Key Vault)
 metadata description = 'Virtual network and subnets.'
 
 param namePrefix string

@@ -6,6 +6,9 @@
 // template. loadTextContent() embeds each file at build time; each becomes a Container Apps secret, and a secret
 // volume mounts them as /schema/<file>.sql. No image of ours to build, and the job always runs the SQL of the commit
 // that was deployed. A new infra/sql file must be added to `schemaFiles` below (tests/Infra.Tests fails until it is).
+//
+// The job connects as the server administrator (PGPASSWORD = postgres-password) and creates or updates the apps'
+// least-privilege role from APP_DB_ROLE / APP_DB_PASSWORD (postgres-app-password; 007-app-role.sql).
 metadata description = 'Container Apps Job that applies infra/sql/*.sql to the PostgreSQL database.'
 
 import { secretNames } from 'app-settings.bicep'
@@ -22,6 +25,8 @@ param vaultUri string
 param postgresFqdn string
 param postgresDatabaseName string
 param postgresAdministratorLogin string
+@description('The least-privilege role the apps connect as; 007-app-role.sql creates it with the postgres-app-password secret.')
+param postgresAppLogin string
 
 var schemaFiles = [
   {
@@ -53,6 +58,11 @@ var schemaFiles = [
     secret: 'sql-006'
     path: '006-author-posts.sql'
     content: loadTextContent('../../sql/006-author-posts.sql')
+  }
+  {
+    secret: 'sql-007'
+    path: '007-app-role.sql'
+    content: loadTextContent('../../sql/007-app-role.sql')
   }
 ]
 
@@ -91,6 +101,11 @@ resource job 'Microsoft.App/jobs@2025-07-01' = {
           {
             name: secretNames.postgresPassword
             keyVaultUrl: '${vaultUri}secrets/${secretNames.postgresPassword}'
+            identity: identityId
+          }
+          {
+            name: secretNames.postgresAppPassword
+            keyVaultUrl: '${vaultUri}secrets/${secretNames.postgresAppPassword}'
             identity: identityId
           }
         ],
@@ -132,6 +147,15 @@ resource job 'Microsoft.App/jobs@2025-07-01' = {
             {
               name: 'PGPASSWORD'
               secretRef: secretNames.postgresPassword
+            }
+            {
+              // The apps' role: 007-app-role.sql creates it and (re)sets its password (read with \getenv).
+              name: 'APP_DB_ROLE'
+              value: postgresAppLogin
+            }
+            {
+              name: 'APP_DB_PASSWORD'
+              secretRef: secretNames.postgresAppPassword
             }
             {
               // Encrypted and verified against the image's CA bundle (libpq 16+ understands "system").

@@ -95,6 +95,70 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
     }
 
     [Fact]
+    public void KeyVault_IsReachableOnlyThroughAPrivateEndpointInTheVirtualNetwork()
+    {
+        var resources = Resources(bicep.Template).ToList();
+
+        var vault = Single(resources, "Microsoft.KeyVault/vaults");
+        Assert.Equal("Disabled", vault["publicNetworkAccess"]!.GetValue<string>());
+        Assert.Equal("Deny", vault["networkAcls"]!["defaultAction"]!.GetValue<string>());
+        Assert.Equal("None", vault["networkAcls"]!["bypass"]!.GetValue<string>());
+        Assert.Empty(vault["networkAcls"]!["ipRules"]!.AsArray());
+
+        // A private endpoint for the vault in the endpoints subnet, registered in the privatelink zone linked to the VNet.
+        var keyVaultModule = bicep.Template["resources"]!["keyVault"]!["properties"]!;
+        Assert.Equal(
+            "[reference('network').outputs.endpointsSubnetId.value]",
+            keyVaultModule["parameters"]!["endpointsSubnetId"]!["value"]!.GetValue<string>());
+        var moduleResources = Resources(keyVaultModule["template"]).ToList();
+        var endpoint = Single(moduleResources, "Microsoft.Network/privateEndpoints");
+        Assert.Equal("[parameters('endpointsSubnetId')]", endpoint["subnet"]!["id"]!.GetValue<string>());
+        var connection = Assert.Single(endpoint["privateLinkServiceConnections"]!.AsArray())!["properties"]!;
+        Assert.Equal(["vault"], connection["groupIds"]!.AsArray().Select(g => g!.GetValue<string>()));
+        Assert.Contains("Microsoft.KeyVault/vaults", connection["privateLinkServiceId"]!.GetValue<string>(), StringComparison.Ordinal);
+        var zone = Assert.Single(moduleResources, r => Type(r) == "Microsoft.Network/privateDnsZones");
+        Assert.Equal("privatelink.vaultcore.azure.net", zone["name"]!.GetValue<string>());
+        Assert.Contains(moduleResources, r => Type(r) == "Microsoft.Network/privateDnsZones/virtualNetworkLinks");
+        Assert.Contains(moduleResources, r => Type(r) == "Microsoft.Network/privateEndpoints/privateDnsZoneGroups");
+    }
+
+    [Fact]
+    public void Apps_ConnectToPostgresAsTheAppRole_OnlyTheSchemaJobAsTheAdministrator()
+    {
+        var parameters = bicep.Template["parameters"]!;
+        Assert.Equal("instagram_app", parameters["postgresAppLogin"]!["defaultValue"]!.GetValue<string>());
+        Assert.NotEqual(
+            parameters["postgresAdministratorLogin"]!["defaultValue"]!.GetValue<string>(),
+            parameters["postgresAppLogin"]!["defaultValue"]!.GetValue<string>());
+        Assert.Equal("securestring", parameters["postgresAppLoginPassword"]!["type"]!.GetValue<string>());
+
+        // The Key Vault secret the silos and the Api read (postgres-connection-string) is built from the app role.
+        var keyVaultModule = bicep.Template["resources"]!["keyVault"]!["properties"]!;
+        var moduleParameters = keyVaultModule["parameters"]!.AsObject();
+        Assert.Equal("[parameters('postgresAppLogin')]", moduleParameters["postgresAppLogin"]!["value"]!.GetValue<string>());
+        Assert.Equal("[parameters('postgresAppLoginPassword')]", moduleParameters["postgresAppLoginPassword"]!["value"]!.GetValue<string>());
+        Assert.DoesNotContain("postgresAdministratorLogin", moduleParameters.Select(p => p.Key));
+        var secretValues = Strings(keyVaultModule["template"]).Single(s => s.Contains("__bicep.postgresConnectionString(", StringComparison.Ordinal));
+        Assert.Contains(
+            "__bicep.postgresConnectionString(parameters('postgresFqdn'), parameters('postgresDatabaseName'), parameters('postgresAppLogin'), parameters('postgresAppLoginPassword'),",
+            secretValues,
+            StringComparison.Ordinal);
+        Assert.Contains("variables('secretNames').postgresAppPassword), parameters('postgresAppLoginPassword')", secretValues, StringComparison.Ordinal);
+        Assert.DoesNotContain("Administrator", secretValues.Split("postgresPassword")[0], StringComparison.Ordinal);
+
+        // The schema job: administrator for psql, the app role's name and password for 007-app-role.sql.
+        var schemaModule = bicep.Template["resources"]!["schemaJob"]!["properties"]!;
+        Assert.Equal("[parameters('postgresAppLogin')]", schemaModule["parameters"]!["postgresAppLogin"]!["value"]!.GetValue<string>());
+        var job = Single(Resources(schemaModule["template"]), "Microsoft.App/jobs");
+        var env = job["template"]!["containers"]!.AsArray().Single()!["env"]!.AsArray()
+            .ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!["value"]?.GetValue<string>() ?? "secretRef:" + e!["secretRef"]!.GetValue<string>());
+        Assert.Equal("[parameters('postgresAdministratorLogin')]", env["PGUSER"]);
+        Assert.Equal("[parameters('postgresAppLogin')]", env["APP_DB_ROLE"]);
+        Assert.Contains("postgresAppPassword", env["APP_DB_PASSWORD"], StringComparison.Ordinal);
+        Assert.Contains("postgresPassword", env["PGPASSWORD"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Identity_GetsExactlyTheLeastPrivilegeRoles()
     {
         var strings = string.Join('\n', Strings(bicep.Template));

@@ -13,6 +13,7 @@ public static class Bicep
     {
         ["IMAGE_TAG"] = "test-tag",
         ["POSTGRES_ADMIN_PASSWORD"] = "not-a-real-password-1",
+        ["POSTGRES_APP_PASSWORD"] = "not-a-real-password-2",
         ["JWT_SIGNING_KEY"] = "not-a-real-signing-key-0123456789abcdef",
         ["DEPLOY_STAGE"] = null,
     };

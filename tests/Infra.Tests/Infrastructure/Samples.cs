@@ -16,6 +16,7 @@ public static class Samples
     {
         ["postgres-connection-string"] = "Host=psql.example.invalid;Database=instagram;Username=u;Password=p;SSL Mode=VerifyFull",
         ["postgres-password"] = "p",
+        ["postgres-app-password"] = "q",
         ["redis-connection-string"] = "redis.example.invalid:6380,password=p,ssl=True,abortConnect=False",
         ["jwt-signing-key"] = "test-signing-key-test-signing-key-test-signing-key",
     };

@@ -210,6 +210,32 @@ public sealed class ManifestTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void SchemaJobRunsAsTheAdministrator_AndTheAppsConnectAsTheAppRoleItCreates()
+    {
+        var job = Assert.Single(BaseDocuments, d => d.Kind == "Job");
+        var jobEnv = Containers(job).Single().Maps("env").ToDictionary(e => e.Str("name")!, e => e.At("valueFrom", "secretKeyRef").Str("key"));
+        Assert.Equal("postgres-user", jobEnv["PGUSER"]);
+        Assert.Equal("postgres-password", jobEnv["PGPASSWORD"]);
+        Assert.Equal("postgres-app-user", jobEnv["APP_DB_ROLE"]);
+        Assert.Equal("postgres-app-password", jobEnv["APP_DB_PASSWORD"]);
+
+        // The apps read only the connection string, which names the app role (never the administrator's secrets).
+        foreach (var name in new[] { "instagram-silo", "instagram-api" })
+        {
+            var keys = Containers(Deployment(BaseDocuments, name)).SelectMany(c => c.Maps("env"))
+                .Select(e => e.At("valueFrom", "secretKeyRef").Str("key")).OfType<string>().ToList();
+            Assert.Contains("postgres-connection-string", keys);
+            Assert.DoesNotContain(keys, key => key is "postgres-user" or "postgres-password" or "postgres-app-password");
+        }
+
+        var secret = Assert.Single(Yaml.LoadFile(Path.Combine(Repo.Kubernetes, "examples", "secret.example.yaml"))).Root.Strings("stringData");
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(secret["postgres-connection-string"]);
+        Assert.Equal(secret["postgres-app-user"], connection.Username);
+        Assert.Equal("instagram_app", connection.Username);
+        Assert.NotEqual(secret["postgres-user"], connection.Username);
+    }
+
+    [Fact]
     public void EverySecretKeyTheManifestsRead_IsInTheExampleSecret()
     {
         var example = Assert.Single(Yaml.LoadFile(Path.Combine(Repo.Kubernetes, "examples", "secret.example.yaml")));
