@@ -17,7 +17,12 @@ public interface IFeedGrain : IGrainWithIntegerKey
     [Alias("GetPageAsync")] Task<Page<PostView>> GetPageAsync(PageRequest page, FeedOrder order = FeedOrder.Chronological);
 
     /// <summary>Fan-out: add or remove one post. Idempotent, so a redelivered fan-out event changes nothing.</summary>
-    [Alias("DeliverAsync")] Task DeliverAsync(FeedItem item);
+    /// <remarks>
+    /// Interleaves with a read in progress (it never awaits, so it cannot see a read half done): a read may wait on the
+    /// owner's follower pages (recording activity), and a page waits on its deliveries, so a delivery queued behind
+    /// that read would deadlock the three grains.
+    /// </remarks>
+    [AlwaysInterleave, Alias("DeliverAsync")] Task DeliverAsync(FeedItem item);
 
     /// <summary>The owner started following <paramref name="authorId"/>: take in their recent posts.</summary>
     [Alias("OnFollowedAsync")] Task OnFollowedAsync(long authorId);
