@@ -55,6 +55,10 @@ public static class ApiExtensions
         services.AddValidation();
 
         services.AddTrustedProxies();
+        // Kestrel refuses non-ASCII header bytes itself, with a bare 400 before any middleware runs. Read them as
+        // Latin-1 instead, so such a request reaches the pipeline and gets a problem detail (a bad token: 401).
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+            kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1);
         builder.AddApiAuthentication();
         services.AddApiRateLimits();
         services.AddSingleton<ServerKeys>();

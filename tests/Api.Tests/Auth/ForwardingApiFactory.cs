@@ -55,6 +55,7 @@ public sealed class ForwardingApiFactory : Infrastructure.ApiFactory
     {
         var handler = new SocketsHttpHandler
         {
+            RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.Latin1, // lets a test send non-ASCII (and not UTF-8) header bytes
             ConnectCallback = async (context, cancellationToken) =>
             {
                 var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

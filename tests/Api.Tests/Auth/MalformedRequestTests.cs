@@ -1,0 +1,17 @@
+using System.Net;
+using Instagram.Api.Tests.Infrastructure;
+
+namespace Instagram.Api.Tests.Auth;
+
+/// <summary>Requests Kestrel itself would refuse with an empty 400 reach the pipeline and get a problem detail.</summary>
+public sealed class MalformedRequestTests(ForwardingApiFactory factory) : IClassFixture<ForwardingApiFactory>
+{
+    [Fact]
+    public async Task ANonAsciiBearerTokenIsAnUnauthorizedProblem()
+    {
+        var client = factory.ClientFrom(factory.NewClientAddress());
+        var request = new HttpRequestMessage(HttpMethod.Get, "/v1/users/me");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer tökén-ñot-ascii");
+        await ProblemAssert.IsProblemAsync(await client.SendAsync(request), HttpStatusCode.Unauthorized);
+    }
+}
