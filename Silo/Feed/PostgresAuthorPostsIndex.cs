@@ -39,11 +39,7 @@ public sealed class PostgresAuthorPostsIndex : IAuthorPostsIndex, IAsyncDisposab
 
     public PostgresAuthorPostsIndex(string connectionString, IOptions<ClusterOptions> cluster)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        builder.ConnectionStringBuilder.ApplicationName ??= "instagram-feed";
-        builder.ConnectionStringBuilder.MaxPoolSize = Math.Min(builder.ConnectionStringBuilder.MaxPoolSize, MaxPoolSize);
-        builder.ConnectionStringBuilder.MinPoolSize = Math.Min(builder.ConnectionStringBuilder.MinPoolSize, MaxPoolSize);
-        _database = builder.Build();
+        _database = Hosting.SmallPostgresPool.Create(connectionString, "instagram-feed", MaxPoolSize);
         _scope = cluster.Value.ServiceId;
     }
 

@@ -22,11 +22,7 @@ public sealed partial class SearchDatabase : IAsyncDisposable
 
     public SearchDatabase(string connectionString, IOptions<ClusterOptions> cluster, ILogger<SearchDatabase> logger)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        builder.ConnectionStringBuilder.ApplicationName ??= "instagram-search";
-        builder.ConnectionStringBuilder.MaxPoolSize = Math.Min(builder.ConnectionStringBuilder.MaxPoolSize, MaxPoolSize);
-        builder.ConnectionStringBuilder.MinPoolSize = Math.Min(builder.ConnectionStringBuilder.MinPoolSize, MaxPoolSize);
-        DataSource = builder.Build();
+        DataSource = Hosting.SmallPostgresPool.Create(connectionString, "instagram-search", MaxPoolSize);
         Scope = cluster.Value.ServiceId;
         _logger = logger;
     }
