@@ -70,7 +70,7 @@ public static class AuthApi
         var turn = await services.LoginBackoff.TakeTurnAsync(account);
         if (!turn.Allowed)
         {
-            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(turn.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            RateLimitingExtensions.SetRetryAfter(response, turn.RetryAfter);
             return TypedResults.Problem("Too many sign-in attempts for this account; retry after the number of seconds in Retry-After.",
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
         }

@@ -12,11 +12,7 @@ public sealed class GeneralBudgetTests(ForwardingApiFactory factory) : IClassFix
     [Fact]
     public async Task ReadsWithoutAPolicyOfTheirOwnRunOutOfTheGeneralBudgetButHealthChecksDoNot()
     {
-        var client = factory.ClientFrom(factory.NewClientAddress());
-        var username = "u_" + Guid.NewGuid().ToString("N")[..20];
-        var registered = await client.PostAsJsonAsync("/v1/auth/register", new { username, email = $"{username}@example.com", password = "correct horse battery" });
-        var token = (await registered.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var (client, username) = await SignedInClientAsync();
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i <= ForwardingApiFactory.GeneralLimit; i++)
@@ -48,11 +44,7 @@ public sealed class GeneralBudgetTests(ForwardingApiFactory factory) : IClassFix
     [Fact]
     public async Task UploadSlotsAreLimited()
     {
-        var client = factory.ClientFrom(factory.NewClientAddress());
-        var username = "u_" + Guid.NewGuid().ToString("N")[..20];
-        var registered = await client.PostAsJsonAsync("/v1/auth/register", new { username, email = $"{username}@example.com", password = "correct horse battery" });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await registered.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>());
+        var (client, _) = await SignedInClientAsync();
 
         for (var i = 0; i < ForwardingApiFactory.UploadLimit; i++)
         {
@@ -60,5 +52,16 @@ public sealed class GeneralBudgetTests(ForwardingApiFactory factory) : IClassFix
         }
 
         await ProblemAssert.IsProblemAsync(await client.PostAsJsonAsync("/v1/media/uploads", new { contentType = "image/png", sizeBytes = 100 }), HttpStatusCode.TooManyRequests);
+    }
+
+    /// <summary>A new account, signed in, on a client address no other test uses.</summary>
+    private async Task<(HttpClient Client, string Username)> SignedInClientAsync()
+    {
+        var client = factory.ClientFrom(factory.NewClientAddress());
+        var username = "u_" + Guid.NewGuid().ToString("N")[..20];
+        var registered = await client.PostAsJsonAsync("/v1/auth/register", new { username, email = $"{username}@example.com", password = "correct horse battery" });
+        var token = (await registered.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (client, username);
     }
 }
