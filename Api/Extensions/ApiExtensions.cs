@@ -15,6 +15,7 @@ using Instagram.Api.Search;
 using Instagram.Api.Stories;
 using Instagram.Api.Users;
 using Instagram.Silo.Hosting;
+using Instagram.Silo.Ids;
 using Instagram.Silo.Media;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -34,6 +35,7 @@ public static class ApiExtensions
         }
         else
         {
+            builder.Services.AddLeasedIdGeneratorWhenUnconfigured(builder.Configuration);
             builder.UseInstagramClient();
             builder.Services.AddMediaStore(ClusterConnections.From(builder.Configuration).Blobs);
         }

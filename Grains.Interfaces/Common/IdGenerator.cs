@@ -2,7 +2,8 @@ namespace Instagram.Grains.Common;
 
 /// <summary>
 /// Snowflake-style 64-bit ids: 41 bits of milliseconds since <see cref="Epoch"/>, 10 bits of generator id,
-/// 12 bits of sequence. Ids sort by creation time, so they double as cursors.
+/// 12 bits of sequence. Ids sort by creation time, so they double as cursors. Two processes must never share a generator
+/// id: one is either configured or held under a lease that <see cref="Bind"/> renews; a lapsed lease stops minting.
 /// </summary>
 public sealed class IdGenerator
 {
@@ -12,8 +13,9 @@ public sealed class IdGenerator
     private const int GeneratorBits = 10;
     private const long SequenceMask = (1L << SequenceBits) - 1;
 
-    private readonly long _generatorId;
     private readonly TimeProvider _time;
+    private long _generatorId;
+    private DateTimeOffset _mintUntil = DateTimeOffset.MaxValue;
     private readonly Lock _gate = new();
     private long _lastMillis = -1;
     private long _sequence;
@@ -26,12 +28,39 @@ public sealed class IdGenerator
         _time = time ?? TimeProvider.System;
     }
 
-    public int GeneratorId => (int)_generatorId;
+    public int GeneratorId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (int)_generatorId;
+            }
+        }
+    }
+
+    /// <summary>Mints with <paramref name="generatorId"/> until <paramref name="mintUntil"/>, when its lease may pass to another process.</summary>
+    public void Bind(int generatorId, DateTimeOffset mintUntil)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(generatorId);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(generatorId, MaxGeneratorId);
+        lock (_gate)
+        {
+            _generatorId = generatorId;
+            _mintUntil = mintUntil;
+        }
+    }
 
     public long NextId()
     {
         lock (_gate)
         {
+            if (_time.GetUtcNow() >= _mintUntil)
+            {
+                throw new InvalidOperationException(
+                    $"The lease on generator id {_generatorId} lapsed at {_mintUntil:O} (Redis unreachable?); no ids until it is renewed.");
+            }
+
             var millis = Math.Max(CurrentMillis(), _lastMillis);
             if (millis == _lastMillis)
             {

@@ -1,5 +1,6 @@
 using Instagram.Grains;
 using Instagram.Grains.Hosting;
+using Instagram.Silo.Ids;
 using Orleans.Configuration;
 
 namespace Instagram.Silo.Hosting;
@@ -13,6 +14,11 @@ public static class SiloExtensions
     public static IHostApplicationBuilder UseInstagramSilo(this IHostApplicationBuilder builder)
     {
         var options = OrleansHostOptions.From(builder.Configuration);
+        if (options.Profile == OrleansProfile.Cluster)
+        {
+            builder.Services.AddLeasedIdGeneratorWhenUnconfigured(builder.Configuration);
+        }
+
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(cluster =>

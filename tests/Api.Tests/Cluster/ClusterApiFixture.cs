@@ -12,8 +12,15 @@ public sealed class ClusterApiFixture : IAsyncLifetime
     public const int PostLimit = 3;
     public const int LoginFreeAttempts = 3;
 
+    /// <summary>Generator ids the three processes lease: exactly one each, none configured.</summary>
+    public const int LeaseFirst = 100, LeaseLast = 102;
+
     private readonly string _clusterId = "api-cluster-" + Guid.NewGuid().ToString("N");
     private ClusterSiloHost? _silo;
+
+    public ClusterSiloHost Silo => _silo!;
+
+    public string ServiceId => _clusterId;
 
     public ClusterApiFactory First { get; private set; } = null!;
 
@@ -39,7 +46,7 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         }
     }
 
-    private Dictionary<string, string?> Settings() => new()
+    public Dictionary<string, string?> Settings() => new()
     {
         ["Orleans:Profile"] = "Cluster",
         ["Orleans:ClusterId"] = _clusterId,
@@ -50,6 +57,8 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         ["RateLimits:Posts:PermitLimit"] = PostLimit.ToString(CultureInfo.InvariantCulture),
         ["RateLimits:Auth:PermitLimit"] = "1000",
         ["RateLimits:LoginBackoff:FreeAttempts"] = LoginFreeAttempts.ToString(CultureInfo.InvariantCulture),
+        ["Ids:LeaseFirst"] = LeaseFirst.ToString(CultureInfo.InvariantCulture),
+        ["Ids:LeaseLast"] = LeaseLast.ToString(CultureInfo.InvariantCulture),
     };
 
     private static string Required(string name) => ClusterSiloHost.RequiredConnectionString(name);

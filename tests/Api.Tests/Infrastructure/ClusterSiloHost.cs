@@ -15,6 +15,8 @@ public sealed class ClusterSiloHost : IAsyncDisposable
 
     private ClusterSiloHost(IHost host) => _host = host;
 
+    public IServiceProvider Services => _host.Services;
+
     public static async Task<ClusterSiloHost> StartAsync(IDictionary<string, string?> settings)
     {
         var withPorts = new Dictionary<string, string?>(settings)

@@ -43,7 +43,7 @@ public sealed class DeploymentConfigurationTests(BicepFixture bicep)
     private static readonly Dictionary<string, string> PlatformOnlySiloKeys = new()
     {
         ["Orleans__Kubernetes"] = "k8s: turns on Microsoft.Orleans.Hosting.Kubernetes",
-        ["Ids__GeneratorId"] = "Container Apps: one app per silo, so each gets its own; a Deployment's pods cannot",
+        ["Ids__GeneratorId"] = "Container Apps: one app per silo, so each gets its own; a Deployment's pods lease theirs in Redis",
     };
 
     private static readonly Kustomization Base = Kustomization.Load(Path.Combine(Repo.Kubernetes, "base"));
@@ -93,7 +93,7 @@ public sealed class DeploymentConfigurationTests(BicepFixture bicep)
 
         Assert.All(RequiredApiKeys, key => Assert.Contains(key, env.Keys));
         var config = AssertApiBinds(env, Samples.ClusterId);
-        Assert.Null(config[$"{IdOptions.SectionName}:GeneratorId"]); // see infra/README.md: Api replicas draw theirs
+        Assert.Null(config[$"{IdOptions.SectionName}:GeneratorId"]); // Api replicas lease theirs in Redis
         Assert.Equal("8080", env["ASPNETCORE_HTTP_PORTS"]);
     }
 

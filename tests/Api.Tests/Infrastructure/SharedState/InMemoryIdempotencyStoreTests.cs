@@ -24,13 +24,4 @@ public sealed class InMemoryIdempotencyStoreTests
         Assert.True(store.Count <= 1_000, $"{store.Count} records held; the 1,500 expired ones should be gone");
         Assert.Equal(IdempotencyState.InProgress, (await store.TryBeginAsync("new:1", "fp", TimeSpan.FromMinutes(1))).State);
     }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }
