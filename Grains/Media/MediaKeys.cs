@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Instagram.Grains.Media;
 
 /// <summary>
-/// Where a media item's objects live in the store: "{id}/upload" receives the bytes (the only object a client can
-/// write), "{id}/original" keeps the validated original privately (never served), and "{id}/{token}/{variant}.webp"
+/// Where a media item's objects live in the store: "uploads/{id}" receives the bytes (the only object a client can
+/// write; under one prefix of its own so a storage lifecycle rule can sweep what is left there), "{id}/original" keeps the validated original privately (never served), and "{id}/{token}/{variant}.webp"
 /// are the public, immutable variants, behind the item's <see cref="MediaUrlToken"/>.
 /// </summary>
 public static class MediaKeys
@@ -20,7 +20,10 @@ public static class MediaKeys
     public const string VariantExtension = "webp";
     public const string VariantContentType = "image/webp";
 
-    public static string Upload(long mediaId) => $"{Id(mediaId)}/upload";
+    /// <summary>Where every upload object lives; infra/azure/modules/storage.bicep deletes what stays there a day.</summary>
+    public const string UploadPrefix = "uploads/";
+
+    public static string Upload(long mediaId) => UploadPrefix + Id(mediaId);
 
     public static string Original(long mediaId) => $"{Id(mediaId)}/original";
 

@@ -86,6 +86,41 @@ resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   }
 }
 
+// Upload objects ("media/uploads/{id}", see Grains/Media/MediaKeys.cs) are deleted by the MediaGrain once processed or
+// when their slot expires; this rule sweeps whatever a lost grain or a late PUT through an unexpired SAS URL left behind.
+resource uploadSweep 'Microsoft.Storage/storageAccounts/managementPolicies@2025-01-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-stray-uploads'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'media/uploads/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 1
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
 resource mediaContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(account::blobService::media.id, dataPrincipalId, blobDataContributorRoleId)
   scope: account::blobService::media

@@ -61,9 +61,10 @@ public sealed class DirectUploadTests(BlobMediaApiFixture fixture) : IDisposable
 
         Assert.Equal(HttpStatusCode.Forbidden, (await _storage.GetAsync(sas)).StatusCode); // cannot read back
         Assert.Equal(HttpStatusCode.Forbidden, (await _storage.DeleteAsync(sas)).StatusCode); // cannot delete
-        var otherBlob = new UriBuilder(sas) { Path = sas.AbsolutePath.Replace("/upload", "/full.webp", StringComparison.Ordinal) }.Uri;
+        var mediaId = sas.Segments[^1];
+        var otherBlob = new UriBuilder(sas) { Path = $"/devstoreaccount1/media/{mediaId}/original" }.Uri;
         Assert.Equal(HttpStatusCode.Forbidden, (await PutBlobAsync(otherBlob, png)).StatusCode); // cannot write another blob
-        var anotherItem = new UriBuilder(sas) { Path = $"/devstoreaccount1/media/{long.MaxValue}/upload" }.Uri;
+        var anotherItem = new UriBuilder(sas) { Path = $"/devstoreaccount1/media/{MediaKeys.Upload(long.MaxValue)}" }.Uri;
         Assert.Equal(HttpStatusCode.Forbidden, (await PutBlobAsync(anotherItem, png)).StatusCode);
         var list = new UriBuilder(sas) { Path = "/devstoreaccount1/media", Query = sas.Query.TrimStart('?') + "&restype=container&comp=list" }.Uri;
         Assert.Equal(HttpStatusCode.Forbidden, (await _storage.GetAsync(list)).StatusCode); // cannot list
@@ -148,7 +149,7 @@ public sealed class DirectUploadTests(BlobMediaApiFixture fixture) : IDisposable
         {
             var failed = await MediaUploads.WaitForStatusAsync(user, mediaId, "failed");
             Assert.Contains(reason, failed["failureReason"]!.GetValue<string>(), StringComparison.Ordinal);
-            Assert.False(await fixture.Container.GetBlobClient($"{mediaId}/upload").ExistsAsync());
+            Assert.False(await fixture.Container.GetBlobClient(MediaKeys.Upload(long.Parse(mediaId, CultureInfo.InvariantCulture))).ExistsAsync());
             var token = MediaUrlTests.TokenOf(failed["variants"]!["full"]!.GetValue<string>());
             Assert.False(await fixture.Container.GetBlobClient($"{mediaId}/{token}/full.webp").ExistsAsync());
         }
@@ -164,7 +165,7 @@ public sealed class DirectUploadTests(BlobMediaApiFixture fixture) : IDisposable
         Assert.Equal(MediaUploadRoute.Direct, ticket.Route);
         var bytes = new byte[ticket.ChunkSize];
         Assert.Equal(HttpStatusCode.Created, (await PutBlockAsync(new Uri(ticket.DirectUploadUrl!), bytes, 0, (int)ticket.ChunkSize)).StatusCode);
-        var blob = fixture.Container.GetBlockBlobClient($"{mediaId}/upload");
+        var blob = fixture.Container.GetBlockBlobClient(MediaKeys.Upload(mediaId));
         Assert.Single((await blob.GetBlockListAsync(BlockListTypes.Uncommitted)).Value.UncommittedBlocks);
 
         await Eventually.TrueAsync(async () => (await media.GetViewAsync())!.Status == MediaStatus.Failed, "upload expired", TimeSpan.FromSeconds(15));
@@ -188,7 +189,7 @@ public sealed class DirectUploadTests(BlobMediaApiFixture fixture) : IDisposable
 
         // A SAS cannot be revoked: until it expires its holder can write the blob again, unchecked by the pipeline.
         Assert.Equal(HttpStatusCode.Created, (await PutBlobAsync(sas, [1, 2, 3])).StatusCode);
-        var blob = fixture.Container.GetBlobClient($"{mediaId}/upload");
+        var blob = fixture.Container.GetBlobClient(MediaKeys.Upload(mediaId));
         Assert.True((await blob.ExistsAsync()).Value);
 
         await Eventually.TrueAsync(async () => !(await blob.ExistsAsync()).Value, "deleted at the slot's expiry", TimeSpan.FromSeconds(20));

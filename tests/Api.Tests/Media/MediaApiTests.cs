@@ -189,7 +189,7 @@ public sealed class MediaApiTests(MediaApiFactory factory)
         var expiresAt = DateTimeOffset.UtcNow.AddSeconds(1);
         await media.CreateUploadAsync(new MediaUploadSlot(long.Parse(user.Id, CultureInfo.InvariantCulture), "image/jpeg", bytes.Length, expiresAt, false));
         await media.ReceiveChunkAsync(new UploadChunk(0, bytes.Length, bytes[..ChunkSize]));
-        var staged = Path.Combine(factory.MediaPath, mediaId.ToString(CultureInfo.InvariantCulture), "upload.chunks");
+        var staged = Path.Combine(factory.MediaPath, MediaKeys.Upload(mediaId) + ".chunks");
         Assert.True(Directory.Exists(staged));
 
         await Eventually.TrueAsync(async () => (await media.GetViewAsync())!.Status == MediaStatus.Failed, "upload expired", TimeSpan.FromSeconds(10));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Instagram.Grains.Media;
 using Instagram.Infra.Tests.Infrastructure;
 
 namespace Instagram.Infra.Tests.Azure;
@@ -92,6 +93,20 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
         Assert.True(Single(resources, "Microsoft.KeyVault/vaults")["enableRbacAuthorization"]!.GetValue<bool>());
         Assert.False(Single(resources, "Microsoft.ContainerRegistry/registries")["adminUserEnabled"]!.GetValue<bool>());
         Assert.Equal("Disabled", Single(resources, "Microsoft.DBforPostgreSQL/flexibleServers")["network"]!["publicNetworkAccess"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Storage_SweepsStrayUploadObjectsAfterADay()
+    {
+        var policy = Single(Resources(bicep.Template).ToList(), "Microsoft.Storage/storageAccounts/managementPolicies");
+
+        var rule = Assert.Single(policy["policy"]!["rules"]!.AsArray())!;
+        Assert.True(rule["enabled"]!.GetValue<bool>());
+        var prefixes = rule["definition"]!["filters"]!["prefixMatch"]!.AsArray().Select(p => p!.GetValue<string>());
+        Assert.Equal(["media/" + MediaKeys.UploadPrefix], prefixes); // the upload objects and nothing else
+        Assert.StartsWith(MediaKeys.UploadPrefix, MediaKeys.Upload(42), StringComparison.Ordinal);
+        Assert.All(MediaKeys.Variants, variant => Assert.DoesNotContain(MediaKeys.UploadPrefix, MediaKeys.Variant(42, "token", variant), StringComparison.Ordinal));
+        Assert.Equal(1, rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!.GetValue<int>());
     }
 
     [Fact]
