@@ -7,7 +7,7 @@ public sealed record ClusterConnections(string Postgres, string Redis, string? B
     public const string PostgresInvariant = "Npgsql";
 
     public static ClusterConnections From(IConfiguration configuration) => new(
-        Required(configuration, "Postgres"),
+        PostgresConnectionTuning.Apply(Required(configuration, "Postgres")),
         Required(configuration, "Redis"),
         configuration.GetConnectionString("Blobs"));
 

@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using Instagram.Silo.Feed;
 using Instagram.Silo.Media;
 using Instagram.Silo.Search;
+using Instagram.Silo.Storage;
 using Instagram.Silo.Streaming.RedisStreams.Hosting;
 
 namespace Instagram.Silo.Hosting;
@@ -14,7 +15,7 @@ public static class ClusterProfile
     public const string RedisStreamsSection = "RedisStreams";
 
     /// <summary>
-    /// Durable providers: grain state and reminders in PostgreSQL (ADO.NET, invariant Npgsql), events on Redis
+    /// Durable providers: grain state (writes batched across grains) and reminders in PostgreSQL (ADO.NET, invariant Npgsql), events on Redis
     /// Streams, media in Blob Storage. Clustering is left to the caller, so the test host can supply its own membership.
     /// </summary>
     public static ISiloBuilder AddClusterProviders(this ISiloBuilder silo, IConfiguration configuration)
@@ -22,13 +23,7 @@ public static class ClusterProfile
         var connections = ClusterConnections.From(configuration);
         foreach (var name in new[] { ProviderNames.GrainStorage, ProviderNames.PubSubStore })
         {
-            silo.AddAdoNetGrainStorage(name, options => options
-                .Configure(storage =>
-                {
-                    storage.Invariant = ClusterConnections.PostgresInvariant;
-                    storage.ConnectionString = connections.Postgres;
-                })
-                .UseBinaryGrainState());
+            silo.AddBatchedPostgresGrainStorage(name, connections.Postgres);
         }
 
         silo.UseAdoNetReminderService(options =>

@@ -30,7 +30,7 @@ public sealed class BaselineDatabase : IAsyncDisposable
             return null;
         }
 
-        var database = new BaselineDatabase(NpgsqlDataSource.Create(connectionString), RunTag.Value);
+        var database = new BaselineDatabase(NpgsqlDataSource.Create(Instagram.Silo.Hosting.PostgresConnectionTuning.Apply(connectionString)) /* as ours */, RunTag.Value);
         await database.ExecuteAsync($"""
             CREATE TABLE {database._posts} (id bigint PRIMARY KEY, author_id bigint NOT NULL, caption text NOT NULL, media text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
             CREATE TABLE {database._follows} (follower_id bigint NOT NULL, followee_id bigint NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (follower_id, followee_id));
