@@ -49,6 +49,11 @@ public sealed class RunOptions
     public required string OutPath { get; init; }
     public string? ManifestPath { get; init; }
     public int? ServerPid { get; init; }
+
+    /// <summary>A silo to kill hard (SIGKILL) <see cref="KillAfter"/> into the fan-out run; another silo must keep serving.</summary>
+    public int? KillPid { get; init; }
+
+    public TimeSpan KillAfter { get; init; }
     public required int GeneratorId { get; init; }
     public required IReadOnlyList<string> RawArgs { get; init; }
 
@@ -156,6 +161,8 @@ public sealed class RunOptions
             OutPath = Path.GetFullPath(flags.String("out", defaultOut)),
             ManifestPath = flags.Has("manifest") ? Path.GetFullPath(flags.String("manifest", "")) : null,
             ServerPid = flags.Has("server-pid") ? flags.Int("server-pid", 0, 1, int.MaxValue) : null,
+            KillPid = flags.Has("kill-pid") ? flags.Int("kill-pid", 0, 1, int.MaxValue) : null,
+            KillAfter = TimeSpan.FromSeconds(flags.Int("kill-after", 5, 1, Bounds.MaxWarmupSeconds)),
             GeneratorId = flags.Int("generator-id", 1000 + (Environment.ProcessId % 24), 0, Instagram.Grains.Common.IdGenerator.MaxGeneratorId),
             RawArgs = args,
             Note = flags.Has("note") ? flags.String("note", "") : null,
@@ -165,6 +172,11 @@ public sealed class RunOptions
         {
             throw new UsageException($"--big-author-followers {options.BigAuthorFollowers} would make the big author a celebrity " +
                 $"(threshold {options.CelebrityThreshold}): its posts would be pulled, not pushed. Use fewer followers or a higher --celebrity-threshold.");
+        }
+
+        if (options.KillPid is not null && kind != TargetKind.Cluster)
+        {
+            throw new UsageException("--kill-pid kills a silo of a running cluster: it needs --target cluster (and a second silo to keep serving).");
         }
 
         if (options.ManifestPath is not null && kind == TargetKind.Embedded)

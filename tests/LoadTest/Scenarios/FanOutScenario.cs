@@ -66,6 +66,7 @@ public sealed class FanOutScenario : Scenario
         var probes = new List<Task>();
         var probing = 0;
         long published = 0;
+        var audit = new FeedAudit(system, context.World.UserIds, graph.Followers);
 
         async Task Iteration(int worker, CancellationToken stop)
         {
@@ -91,6 +92,11 @@ public sealed class FanOutScenario : Scenario
             }
 
             tracker.Expect(graph.Followers[authorIndex]);
+            if (recorder.Enabled)
+            {
+                audit.Record(postId, authorIndex);
+            }
+
             if (!recorder.Enabled || n % options.ProbeEvery != 0)
             {
                 return;
@@ -153,9 +159,14 @@ public sealed class FanOutScenario : Scenario
             await using (var ticker = new ProgressTicker(context.Label(Name), recorder, "deliveries", "publish", sampler,
                 () => string.Create(CultureInfo.InvariantCulture, $"  outstanding {tracker.Outstanding:N0}")))
             {
+                var kill = options.KillPid is { } pid ? SiloKiller.KillAfterAsync(pid, options.KillAfter, context.Label(Name)) : Task.CompletedTask;
                 publishing = await LoadLoop.RunAsync(options.Concurrency, options.TimeLimit, options.Count, Iteration);
+                await kill;
                 deliveredWhilePublishing = tracker.Delivered - deliveredAtStart;
-                drain = await tracker.DrainAsync(DrainLimit, context.Cancellation);
+                // A killed silo takes its feeds' counters with it: then only the audit can say when delivery is complete.
+                drain = options.KillPid is null
+                    ? await tracker.DrainAsync(DrainLimit, context.Cancellation)
+                    : await DrainByAuditAsync(audit, context.Cancellation);
                 await counting.CancelAsync();
                 await feed;
                 timeline = [.. ticker.Timeline];
@@ -174,7 +185,8 @@ public sealed class FanOutScenario : Scenario
         var resources = sampler.Finish();
         var after = await RuntimeMetricsAsync(context);
 
-        var delivered = tracker.Delivered - deliveredAtStart;
+        var (audited, lost, duplicated) = await audit.CheckAsync(context.Cancellation);
+        var delivered = options.KillPid is null ? tracker.Delivered - deliveredAtStart : audited - lost;
         var expected = tracker.ExpectedTotal - expectedAtStart;
         var seconds = (publishing + drain).TotalSeconds;
         var extra = new Dictionary<string, double>
@@ -186,8 +198,16 @@ public sealed class FanOutScenario : Scenario
             ["drainSeconds"] = drain.TotalSeconds,
             ["deliveriesPerSecondWhilePublishing"] = deliveredWhilePublishing / publishing.TotalSeconds,
             ["diagnosticsSampleErrors"] = tracker.SampleErrors,
+            ["auditedDeliveries"] = audited,
+            ["auditLost"] = lost,
+            ["auditDuplicated"] = duplicated,
             ["meanFollowersPerPost"] = recorder.Op("publish").Count == 0 ? 0 : (double)expected / recorder.Op("publish").Count,
         };
+        if (lost > 0 || duplicated > 0)
+        {
+            recorder.RecordError("audit", $"{lost:N0} deliveries lost and {duplicated:N0} duplicated over {audit.Posts:N0} posts' followers' feeds");
+        }
+
         if (expected > delivered)
         {
             recorder.RecordError("delivery", $"{expected - delivered:N0} deliveries still missing {DrainLimit.TotalSeconds:N0}s after the last post");
@@ -196,10 +216,24 @@ public sealed class FanOutScenario : Scenario
         var notes = new List<string>
         {
             $"deliveries/s = deliveries counted from the feeds' PushedItemsReceived / (publishing {publishing.TotalSeconds:F1}s + drain {drain.TotalSeconds:F1}s).",
+            $"audit: every follower's feed read after the drain: {audited:N0} deliveries of {audit.Posts:N0} posts expected, {lost:N0} lost, {duplicated:N0} duplicated" +
+                (options.KillPid is { } killed ? $" (silo {killed} killed {options.KillAfter.TotalSeconds:N0}s into the run)." : "."),
             $"delivery = create call to the last follower's feed, probed on every {options.ProbeEvery}th post with one-item page reads (the probes add load of their own).",
         };
         var result = BuildResult(context, recorder, "deliveries", publishing.TotalSeconds, delivered / seconds, timeline, resources, before, after, notes, extra);
         return result with { Seconds = seconds };
+    }
+
+    // Polls the feeds themselves until every accepted post is in every follower's feed (or the drain limit passes).
+    private static async Task<TimeSpan> DrainByAuditAsync(FeedAudit audit, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < DrainLimit && (await audit.CheckAsync(cancellationToken)).Lost > 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+
+        return Stopwatch.GetElapsedTime(started);
     }
 
     // The baseline: the create call returns once every follower's feed holds the post.

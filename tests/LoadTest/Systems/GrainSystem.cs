@@ -69,6 +69,24 @@ public sealed class GrainSystem(string name, IGrainFactory grains, IdGenerator i
         return page.Items.Count;
     }
 
+    public async Task<List<long>> ReadFeedIdsSinceAsync(long userId, long sinceId, CancellationToken cancellationToken)
+    {
+        var feed = grains.GetGrain<IFeedGrain>(userId);
+        var ids = new List<long>();
+        var page = new PageRequest(null, PageRequest.MaxLimit);
+        while (true)
+        {
+            var items = await feed.GetPageAsync(page);
+            ids.AddRange(items.Items.Select(item => item.Post.Id).Where(id => id >= sinceId));
+            if (items.NextCursor is not { } next || items.Items.Count == 0 || items.Items[^1].Post.Id < sinceId)
+            {
+                return ids;
+            }
+
+            page = new PageRequest(next, PageRequest.MaxLimit);
+        }
+    }
+
     // The cursor is exclusive, so a one-item page "before postId + 1" is the post itself when the feed holds it.
     public async Task<bool> FeedContainsAsync(long userId, long postId, CancellationToken cancellationToken)
     {

@@ -38,6 +38,9 @@ public interface ISystemUnderTest : IAsyncDisposable
     /// <summary>Whether <paramref name="postId"/> is in the user's feed now.</summary>
     Task<bool> FeedContainsAsync(long userId, long postId, CancellationToken cancellationToken);
 
+    /// <summary>Every post id in the user's feed from <paramref name="sinceId"/> on, newest first, duplicates kept (ours only: the fan-out audit).</summary>
+    Task<List<long>> ReadFeedIdsSinceAsync(long userId, long sinceId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     /// <summary>How many items were pushed to this user's feed since its activation (ours only).</summary>
     Task<long> PushedItemsAsync(long userId, CancellationToken cancellationToken);
 
