@@ -44,6 +44,10 @@ internal sealed partial class PostGrain(
         var use = MediaUse.ForPost(PostId);
         var media = await ClaimMediaAsync(newPost, use);
 
+        // Clients upload first, so the media are usually processed already: then the post is published by this same
+        // write (one storage write fewer per post) and only distribution is left for the timer. The caller is told
+        // "processing" either way, as the API promises: the post is not on any feed yet.
+        var ready = media.All(m => m.Status == MediaStatus.Ready);
         post.State = new PostState
         {
             AuthorId = newPost.AuthorId,
@@ -52,7 +56,7 @@ internal sealed partial class PostGrain(
             Mentions = CaptionParser.Mentions(newPost.Caption),
             Location = newPost.Location,
             Media = media,
-            Status = PostStatus.Processing,
+            Status = ready ? PostStatus.Published : PostStatus.Processing,
             CreatedAt = IdGenerator.TimeOf(PostId),
         };
         try
