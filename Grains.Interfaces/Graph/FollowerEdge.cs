@@ -1,3 +1,5 @@
+using Instagram.Grains.Lists;
+
 namespace Instagram.Grains.Graph;
 
 /// <summary>
@@ -9,4 +11,7 @@ namespace Instagram.Grains.Graph;
 public readonly record struct FollowerEdge(
     [property: Id(0)] long FollowerId,
     [property: Id(1)] long Sequence,
-    [property: Id(2)] DateTimeOffset LastActiveAt = default);
+    [property: Id(2)] DateTimeOffset LastActiveAt = default) : IListEdge
+{
+    long IListEdge.ItemId => FollowerId;
+}

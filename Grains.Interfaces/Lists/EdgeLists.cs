@@ -16,8 +16,6 @@ public static class EdgeLists
 
     public static string PageKey(string listKey, long page) => $"{listKey}:{page}";
 
-    public static long PageOf(long sequence) => sequence / PageSize;
-
     /// <summary>Whether <paramref name="listKey"/> is a post's likes or comments list, whose size the post shows.</summary>
     public static bool TryParsePostCounter(string listKey, out string list, out long postId)
     {

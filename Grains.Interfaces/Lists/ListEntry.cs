@@ -4,4 +4,4 @@ namespace Instagram.Grains.Lists;
 [GenerateSerializer, Immutable, Alias("Instagram.Grains.Lists.ListEntry")]
 public readonly record struct ListEntry(
     [property: Id(0)] long ItemId,
-    [property: Id(1)] long Sequence);
+    [property: Id(1)] long Sequence) : IListEdge;

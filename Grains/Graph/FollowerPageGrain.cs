@@ -1,66 +1,43 @@
 using Instagram.Grains.FanOut;
 using Instagram.Grains.Feed;
+using Instagram.Grains.Lists.Paging;
 using Orleans.Streams;
 
 namespace Instagram.Grains.Graph;
 
+// The edges are kept by the shared page core; what is particular to follower pages is here: each edge's
+// LastActiveAt, and delivering the page's share of the fanout stream.
 [ImplicitStreamSubscription(StreamNamespaces.FanOut)]
-internal sealed class FollowerPageGrain(
-    [PersistentState("followerPage", ProviderNames.GrainStorage)] IPersistentState<FollowerPageState> page,
-    FanOutDelivery delivery)
-    : Grain, IFollowerPageGrain
+internal sealed class FollowerPageGrain : Grain, IFollowerPageGrain
 {
-    private List<FollowerEdge> Edges => page.State.Edges;
+    private readonly EdgePage<FollowerPageState, FollowerEdge> _page;
+    private readonly FanOutDelivery _delivery;
+
+    public FollowerPageGrain([PersistentState("followerPage", ProviderNames.GrainStorage)] IPersistentState<FollowerPageState> page, FanOutDelivery delivery)
+    {
+        _page = new(page, state => state.Edges);
+        _delivery = delivery;
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
         await this.GetStreamProvider(ProviderNames.Streams)
             .GetStream<FanOutCommand>(StreamId.Create(StreamNamespaces.FanOut, this.GetPrimaryKeyString()))
             .SubscribeAsync(OnFanOutAsync);
 
-    public async Task<int> AddAsync(long followerId, long sequence)
-    {
-        if (Edges.Exists(e => e.FollowerId == followerId))
-        {
-            return Edges.Count;
-        }
+    // A new follower is active: they just did something.
+    public Task<int> AddAsync(long followerId, long sequence) => _page.AddAsync(new FollowerEdge(followerId, sequence, _delivery.Now));
 
-        // A new follower is active: they just did something.
-        var edge = new FollowerEdge(followerId, sequence, delivery.Now);
-        Edges.Insert(Edges.FindLastIndex(e => e.Sequence < sequence) + 1, edge);
-        await page.WriteStateAsync();
-        return Edges.Count;
-    }
+    public Task<int> RemoveAsync(long followerId) => _page.RemoveAsync(followerId);
 
-    public async Task<int> RemoveAsync(long followerId)
-    {
-        if (Edges.RemoveAll(e => e.FollowerId == followerId) > 0)
-        {
-            await page.WriteStateAsync();
-        }
+    public Task MarkActiveAsync(long followerId, DateTimeOffset at) =>
+        _page.ReplaceAsync(followerId, edge => edge.LastActiveAt < at ? edge with { LastActiveAt = at } : edge);
 
-        return Edges.Count;
-    }
+    public Task<int> GetSizeAsync() => Task.FromResult(_page.Count);
 
-    public async Task MarkActiveAsync(long followerId, DateTimeOffset at)
-    {
-        var index = Edges.FindIndex(e => e.FollowerId == followerId);
-        if (index >= 0 && Edges[index].LastActiveAt < at)
-        {
-            Edges[index] = Edges[index] with { LastActiveAt = at };
-            await page.WriteStateAsync();
-        }
-    }
-
-    public Task<int> GetSizeAsync() => Task.FromResult(Edges.Count);
-
-    public Task<FollowerEdge[]> GetBeforeAsync(long beforeSequence, int limit) => Task.FromResult(Edges
-        .Where(e => e.Sequence < beforeSequence)
-        .OrderByDescending(e => e.Sequence)
-        .Take(limit)
-        .ToArray());
+    public Task<FollowerEdge[]> GetBeforeAsync(long beforeSequence, int limit) => Task.FromResult(_page.Past(beforeSequence, limit, newestFirst: true));
 
     // The event counts as handled only once every active follower's feed has answered: if this silo dies first,
     // the stream redelivers it, and the feeds' idempotent inserts make the repeat harmless.
     private Task OnFanOutAsync(FanOutCommand command, StreamSequenceToken? token) =>
-        delivery.DeliverAsync(command.Item, Edges);
+        _delivery.DeliverAsync(command.Item, _page.Edges);
 }

@@ -1,7 +1,10 @@
+using Instagram.Grains.Lists.Paging;
+
 namespace Instagram.Grains.Graph;
 
+// Records stored before PageSizes existed read with it empty; the grain asks each page its size once.
 [GenerateSerializer, Alias("Instagram.Grains.Graph.FollowersState")]
-public sealed class FollowersState
+public sealed class FollowersState : IEdgeHeadState
 {
     /// <summary>The number the next edge gets; edge n lives on follower page n / PageSize.</summary>
     [Id(0)] public long NextSequence { get; set; }

@@ -1,48 +1,23 @@
+using Instagram.Grains.Lists.Paging;
+
 namespace Instagram.Grains.Lists;
 
-internal sealed class EdgeListPageGrain(
-    [PersistentState("listPage", ProviderNames.GrainStorage)] IPersistentState<EdgeListPageState> page) : Grain, IEdgeListPageGrain
+internal sealed class EdgeListPageGrain : Grain, IEdgeListPageGrain
 {
-    private readonly HashSet<long> _items = [];
+    private readonly EdgePage<EdgeListPageState, ListEntry> _page;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public EdgeListPageGrain([PersistentState("listPage", ProviderNames.GrainStorage)] IPersistentState<EdgeListPageState> page) =>
+        _page = new(page, state => state.Entries);
+
+    public async Task<EdgeListPageChange> ChangeAsync(ListEntry[] adds, long[] removals)
     {
-        _items.UnionWith(page.State.Entries.Select(e => e.ItemId));
-        return Task.CompletedTask;
+        var removed = await _page.ChangeAsync(adds, removals);
+        return new EdgeListPageChange(_page.Count, removed);
     }
 
-    public async Task AddManyAsync(ListEntry[] entries)
-    {
-        var fresh = entries.Where(e => _items.Add(e.ItemId)).ToArray();
-        if (fresh.Length == 0)
-        {
-            return;
-        }
+    public Task ClearAsync() => _page.ClearAsync();
 
-        page.State.Entries.AddRange(fresh);
-        page.State.Entries.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
-        await page.WriteStateAsync();
-    }
+    public Task<int> GetSizeAsync() => Task.FromResult(_page.Count);
 
-    public async Task<bool> RemoveAsync(long itemId)
-    {
-        if (!_items.Remove(itemId))
-        {
-            return false;
-        }
-
-        page.State.Entries.RemoveAll(e => e.ItemId == itemId);
-        await page.WriteStateAsync();
-        return true;
-    }
-
-    public async Task ClearAsync()
-    {
-        _items.Clear();
-        await page.ClearStateAsync();
-    }
-
-    public Task<ListEntry[]> GetPastAsync(long cursor, int limit, bool newestFirst) => Task.FromResult(newestFirst
-        ? page.State.Entries.Where(e => e.Sequence < cursor).Reverse().Take(limit).ToArray()
-        : page.State.Entries.Where(e => e.Sequence > cursor).Take(limit).ToArray());
+    public Task<ListEntry[]> GetPastAsync(long cursor, int limit, bool newestFirst) => Task.FromResult(_page.Past(cursor, limit, newestFirst));
 }
