@@ -3,8 +3,8 @@ using Instagram.Grains.Common;
 namespace Instagram.Grains.Graph;
 
 /// <summary>
-/// The accounts one user follows (bounded by <see cref="MaxFollowing"/>, so it fits one record). Following and
-/// unfollowing start here and update the target's <see cref="IFollowersGrain"/> and the user's own feed.
+/// The accounts one user follows (bounded by <see cref="MaxFollowing"/>, so all of them fit in memory; stored on
+/// <see cref="IFollowingPageGrain"/>s so a follow writes one page). Following and unfollowing start here and update the target's <see cref="IFollowersGrain"/> and the user's own feed.
 /// </summary>
 [Alias("Instagram.Grains.Graph.IFollowingGrain")]
 public interface IFollowingGrain : IGrainWithIntegerKey

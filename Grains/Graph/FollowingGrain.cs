@@ -10,7 +10,15 @@ internal sealed class FollowingGrain(
     IOptions<FeedOptions> options,
     TimeProvider time) : Grain, IFollowingGrain
 {
+    private FollowingList _list = null!;
+
     private long UserId => this.GetPrimaryKeyLong();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _list = new FollowingList(following, grains, UserId, this.DeactivateOnIdle);
+        return _list.LoadAsync();
+    }
 
     public async Task<FollowState> FollowAsync(long targetId)
     {
@@ -32,7 +40,7 @@ internal sealed class FollowingGrain(
             throw DomainException.NotFound("user");
         }
 
-        if (following.State.Edges.Count + following.State.PendingRequests.Count >= IFollowingGrain.MaxFollowing)
+        if (_list.Count + following.State.PendingRequests.Count >= IFollowingGrain.MaxFollowing)
         {
             throw DomainException.Unprocessable($"You cannot follow more than {IFollowingGrain.MaxFollowing} accounts.");
         }
@@ -68,12 +76,11 @@ internal sealed class FollowingGrain(
             await grains.GetGrain<IFollowersGrain>(targetId).RemoveAsync(UserId, reserved);
         }
 
-        if (!following.State.Edges.Remove(targetId, out var edge))
+        if (await _list.RemoveAsync(targetId) is not { } edge)
         {
             return;
         }
 
-        await following.WriteStateAsync();
         await grains.GetGrain<IFollowersGrain>(targetId).RemoveAsync(UserId, edge.FollowerSequence);
         await grains.GetGrain<IFeedGrain>(UserId).OnUnfollowedAsync(targetId);
     }
@@ -98,27 +105,16 @@ internal sealed class FollowingGrain(
 
     public Task<FollowState> GetStateAsync(long targetId) => Task.FromResult(State(targetId));
 
-    public Task<bool> IsFollowingAsync(long targetId) => Task.FromResult(following.State.Edges.ContainsKey(targetId));
+    public Task<bool> IsFollowingAsync(long targetId) => Task.FromResult(_list.Contains(targetId));
 
-    public Task<long[]> GetFollowingIdsAsync() => Task.FromResult(following.State.Edges.Keys.ToArray());
+    public Task<long[]> GetFollowingIdsAsync() => Task.FromResult(_list.Entries.Select(e => e.TargetId).ToArray());
 
-    public Task<long> GetCountAsync() => Task.FromResult((long)following.State.Edges.Count);
+    public Task<long> GetCountAsync() => Task.FromResult((long)_list.Count);
 
-    public Task<Page<long>> GetPageAsync(PageRequest page)
-    {
-        var cursor = page.Cursor ?? long.MaxValue;
-        var slice = following.State.Edges
-            .Where(e => e.Value.LocalSequence < cursor)
-            .OrderByDescending(e => e.Value.LocalSequence)
-            .Take(page.Limit + 1)
-            .ToList();
-        var items = slice.Take(page.Limit).ToList();
-        long? next = slice.Count > page.Limit ? items[^1].Value.LocalSequence : null;
-        return Task.FromResult(new Page<long>([.. items.Select(e => e.Key)], next));
-    }
+    public Task<Page<long>> GetPageAsync(PageRequest page) => Task.FromResult(_list.Read(page));
 
     private FollowState State(long targetId) =>
-        following.State.Edges.ContainsKey(targetId) ? FollowState.Following
+        _list.Contains(targetId) ? FollowState.Following
         : following.State.PendingRequests.Contains(targetId) ? FollowState.Requested
         : FollowState.None;
 
@@ -132,10 +128,10 @@ internal sealed class FollowingGrain(
 
         // One write per followed author's page, in bounded batches; a page that fails keeps the older time, which at
         // worst skips this follower until the next interval, while their feed still pulls on its first read.
-        foreach (var batch in following.State.Edges.Chunk(256))
+        foreach (var batch in _list.Entries.Chunk(256))
         {
             await Task.WhenAll(batch.Select(edge => grains.GetGrain<IFollowerPageGrain>(
-                FollowerPages.Key(edge.Key, FollowerPages.PageOf(edge.Value.FollowerSequence))).MarkActiveAsync(UserId, now)));
+                FollowerPages.Key(edge.TargetId, FollowerPages.PageOf(edge.FollowerSequence))).MarkActiveAsync(UserId, now)));
         }
 
         // Pushes were skipped only if the last record is older than the inactivity bound.
@@ -156,9 +152,7 @@ internal sealed class FollowingGrain(
         }
 
         await followers.AddAsync(UserId, followerSequence);
-        following.State.ReservedSequences.Remove(targetId);
-        following.State.Edges[targetId] = new FollowingEdge(following.State.NextLocalSequence++, followerSequence);
-        await following.WriteStateAsync();
+        await _list.AddAsync(targetId, followerSequence);
         await grains.GetGrain<IFeedGrain>(UserId).OnFollowedAsync(targetId);
     }
 }

@@ -1,9 +1,16 @@
+using Instagram.Grains.Lists.Paging;
+
 namespace Instagram.Grains.Graph;
 
+/// <summary>
+/// The head of one user's following list; the follows themselves live on <see cref="IFollowingPageGrain"/>s.
+/// Records stored before the list was paged read as they were, with every follow in <see cref="Edges"/> and no page
+/// sizes; <see cref="FollowingList"/> moves those edges into pages on the first activation and then clears them.
+/// </summary>
 [GenerateSerializer, Alias("Instagram.Grains.Graph.FollowingState")]
-public sealed class FollowingState
+public sealed class FollowingState : IEdgeHeadState
 {
-    /// <summary>Followed user id → the edge.</summary>
+    /// <summary>Followed user id → the edge, as stored before the list was paged; empty once moved to pages.</summary>
     [Id(0)] public Dictionary<long, FollowingEdge> Edges { get; set; } = [];
 
     /// <summary>Numbers follows in the order they happened, for newest-first paging.</summary>
@@ -20,4 +27,16 @@ public sealed class FollowingState
 
     /// <summary>When this user's activity was last written to the follower pages they are on.</summary>
     [Id(4)] public DateTimeOffset ActivityRecordedAt { get; set; }
+
+    /// <summary>Each following page's size as it last reported it.</summary>
+    [Id(5)] public Dictionary<long, int> PageSizes { get; set; } = [];
+
+    /// <summary>How many accounts are followed: the sum of <see cref="PageSizes"/>.</summary>
+    [Id(6)] public long Count { get; set; }
+
+    long IEdgeHeadState.NextSequence
+    {
+        get => NextLocalSequence;
+        set => NextLocalSequence = value;
+    }
 }
