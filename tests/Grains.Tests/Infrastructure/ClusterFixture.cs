@@ -50,6 +50,7 @@ public abstract class ClusterFixture : IAsyncLifetime
         builder.Properties["Discovery:TrendingFlushInterval"] = "00:00:00.100";
         builder.AddSiloBuilderConfigurator<FaultInjection.SiloSetup>();
         Configure(builder);
+        builder.AddSiloBuilderConfigurator<StorageWrites.SiloSetup>();
         return builder.Build();
     }
 
