@@ -1,0 +1,63 @@
+using Instagram.Grains.Common;
+using Instagram.Grains.Graph;
+using Instagram.Grains.Lists;
+using Instagram.Grains.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace Instagram.Grains.Tests.Graph;
+
+/// <summary>Records stored before the lists shared one paged implementation still read, and go on working.</summary>
+[Collection(EmbeddedCollection.Name)]
+public sealed class StoredRecordsTests(EmbeddedClusterFixture fixture)
+{
+    private readonly Scenario _scenario = new(fixture.Grains, fixture.Ids);
+
+    private IGrainStorage Storage => ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(ProviderNames.GrainStorage);
+
+    [Fact]
+    public async Task AnUnpagedFollowingRecordMovesToPagesAndKeepsItsOrder()
+    {
+        var user = await _scenario.CreateUserAsync();
+        var targets = await _scenario.CreateUsersAsync(4);
+        var old = new FollowingState { NextLocalSequence = 3 };
+        for (var i = 0; i < 3; i++)
+        {
+            old.Edges[targets[i]] = new FollowingEdge(i, i);
+        }
+
+        var following = fixture.Grains.GetGrain<IFollowingGrain>(user);
+        await Storage.WriteStateAsync("following", following.GetGrainId(), new GrainState<FollowingState>(old));
+
+        Assert.Equal(3, await following.GetCountAsync());
+        Assert.Equal([targets[2], targets[1], targets[0]], (await following.GetPageAsync(new PageRequest(null, 10))).Items);
+        var stored = new GrainState<FollowingState>(new FollowingState());
+        await Storage.ReadStateAsync("following", following.GetGrainId(), stored);
+        var state = Assert.IsType<FollowingState>(stored.State);
+        Assert.Empty(state.Edges);
+        Assert.Equal(3, state.Count);
+
+        await _scenario.FollowAsync(user, targets[3]);
+        await following.UnfollowAsync(targets[1]);
+        Assert.Equal([targets[3], targets[2], targets[0]], (await following.GetPageAsync(new PageRequest(null, 10))).Items);
+        Assert.Equal(3, await following.GetCountAsync());
+    }
+
+    [Fact]
+    public async Task AnEdgeListHeadWithoutPageSizesCountsFromItsPages()
+    {
+        var listKey = EdgeLists.Key(EdgeLists.HashtagPosts, $"old{fixture.Ids.NextId()}");
+        var list = fixture.Grains.GetGrain<IEdgeListGrain>(listKey);
+        var page = fixture.Grains.GetGrain<IEdgeListPageGrain>(EdgeLists.PageKey(listKey, 0));
+        var entries = new List<ListEntry> { new(10, 0), new(11, 1), new(12, 2) };
+        await Storage.WriteStateAsync("listPage", page.GetGrainId(), new GrainState<EdgeListPageState>(new EdgeListPageState { Entries = entries }));
+        await Storage.WriteStateAsync("list", list.GetGrainId(), new GrainState<EdgeListState>(new EdgeListState { NextSequence = 3, Count = 3 }));
+
+        Assert.Equal(3, await list.GetCountAsync());
+        Assert.Equal(3, await list.AddAsync(13));
+        Assert.True(await list.RemoveAsync(11, 1));
+        Assert.Equal([13L, 12, 10], (await list.GetPageAsync(new PageRequest(null, 10), newestFirst: true)).Items);
+        Assert.Equal(3, await list.GetCountAsync());
+    }
+}
