@@ -21,6 +21,9 @@ public sealed class FanOutScenario : Scenario
 {
     public const long MaxBacklog = 50_000;
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(60);
+
+    // After a kill, redelivery waits for the cluster to declare the silo dead and for the stream entries to be claimed.
+    private static readonly TimeSpan DrainAfterKillLimit = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan ProbeLimit = TimeSpan.FromSeconds(60);
     private const int MaxConcurrentProbes = 16;
 
@@ -205,7 +208,8 @@ public sealed class FanOutScenario : Scenario
         };
         if (lost > 0 || duplicated > 0)
         {
-            recorder.RecordError("audit", $"{lost:N0} deliveries lost and {duplicated:N0} duplicated over {audit.Posts:N0} posts' followers' feeds");
+            recorder.RecordError("audit", $"{lost:N0} deliveries lost and {duplicated:N0} duplicated over {audit.Posts:N0} posts' followers' feeds " +
+                $"(missing posts include {string.Join(", ", audit.MissingPosts)})");
         }
 
         if (expected > delivered)
@@ -228,7 +232,7 @@ public sealed class FanOutScenario : Scenario
     private static async Task<TimeSpan> DrainByAuditAsync(FeedAudit audit, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(started) < DrainLimit && (await audit.CheckAsync(cancellationToken)).Lost > 0)
+        while (Stopwatch.GetElapsedTime(started) < DrainAfterKillLimit && (await audit.CheckAsync(cancellationToken)).Lost > 0)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         }

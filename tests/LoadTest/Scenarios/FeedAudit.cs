@@ -13,6 +13,9 @@ public sealed class FeedAudit(ISystemUnderTest system, long[] userIds, int[][] f
 
     public int Posts => _posts.Count;
 
+    /// <summary>Posts found missing from some follower's feed by the last check (a few, to look into).</summary>
+    public IReadOnlyCollection<long> MissingPosts { get; private set; } = [];
+
     public void Record(long postId, int authorIndex) => _posts.Add((postId, authorIndex));
 
     /// <summary>Reads every follower's feed once; lost = expected deliveries missing, duplicated = ids seen more than once.</summary>
@@ -35,14 +38,20 @@ public sealed class FeedAudit(ISystemUnderTest system, long[] userIds, int[][] f
         }
 
         long lost = 0, duplicated = 0;
+        var missing = new ConcurrentDictionary<long, byte>();
         await Parallel.ForEachAsync(expected, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (entry, ct) =>
         {
             var ids = await system.ReadFeedIdsSinceAsync(userIds[entry.Key], since, ct);
             var seen = new HashSet<long>();
             Interlocked.Add(ref duplicated, ids.Count(id => !seen.Add(id)));
-            Interlocked.Add(ref lost, entry.Value.Count(id => !seen.Contains(id)));
+            foreach (var id in entry.Value.Where(id => !seen.Contains(id)))
+            {
+                Interlocked.Increment(ref lost);
+                missing.TryAdd(id, 0);
+            }
         });
 
+        MissingPosts = [.. missing.Keys.Order().Take(10)];
         return (expected.Values.Sum(set => (long)set.Count), lost, duplicated);
     }
 }
