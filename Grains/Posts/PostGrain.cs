@@ -35,9 +35,14 @@ internal sealed partial class PostGrain(
     {
         if (post.RecordExists)
         {
-            return post.State.AuthorId == newPost.AuthorId
-                ? post.State.Status
-                : throw DomainException.Conflict("A post with this id already exists.");
+            if (post.State.AuthorId != newPost.AuthorId)
+            {
+                throw DomainException.Conflict("A post with this id already exists.");
+            }
+
+            // A retried create (same idempotency key) finishes what the first one may have left undone.
+            await DistributeNowOrLaterAsync();
+            return post.State.Status;
         }
 
         Validate(newPost);
@@ -69,7 +74,7 @@ internal sealed partial class PostGrain(
             throw;
         }
 
-        ScheduleDistribution();
+        await DistributeNowOrLaterAsync();
         return PostStatus.Processing;
     }
 
@@ -227,6 +232,33 @@ internal sealed partial class PostGrain(
         catch (Exception ex)
         {
             LogReleaseFailed(ex, PostId);
+        }
+    }
+
+    // A published post is handed to the author's timeline (durable, and the fan-out events with it) before the create
+    // call answers: a timer alone dies with its silo, and a post accepted just before a crash would then reach no feed
+    // until someone read it. Should the hand-off fail, the timer retries it; the post is stored either way.
+    private async Task DistributeNowOrLaterAsync()
+    {
+        if (post.State.Distributed)
+        {
+            return;
+        }
+
+        if (post.State.Status == PostStatus.Processing)
+        {
+            ScheduleDistribution(); // waits for the media; until then there is nothing to hand on
+            return;
+        }
+
+        try
+        {
+            await DistributeAsync();
+        }
+        catch (Exception ex)
+        {
+            LogDistributionFailed(ex, PostId);
+            ScheduleDistribution(RetryDelay);
         }
     }
 

@@ -34,6 +34,24 @@ public abstract class FanOutTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task APostIsOnItsAuthorsTimelineWhenTheCreateCallAnswers()
+    {
+        // The hand-off to the timeline (which is durable and starts the fan-out) must not be left to a timer: a timer
+        // dies with its silo, and a post accepted just before a crash would reach no feed.
+        var author = await _scenario.CreateUserAsync();
+        var follower = await _scenario.CreateUserAsync();
+        await _scenario.FollowAsync(follower, author);
+        var postId = fixture.Ids.NextId();
+        var timeline = Grains.GetGrain<IUserPostsGrain>(author);
+        FaultInjection.DelayOnce(timeline.GetGrainId(), nameof(IUserPostsGrain.OnPublishedAsync), TimeSpan.FromSeconds(2));
+
+        await Grains.GetGrain<IPostGrain>(postId).CreateAsync(new NewPost(author, "handed on at once", [await _scenario.CreateMediaAsync(author)], null));
+
+        Assert.Contains(postId, await timeline.GetRecentAsync(10));
+        await _scenario.AssertInFeedsExactlyOnceAsync([follower], postId);
+    }
+
+    [Fact]
     public async Task CelebrityPostIsPulledByFollowersWithoutAnyPush()
     {
         var celebrity = await _scenario.CreateUserAsync();
