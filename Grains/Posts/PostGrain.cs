@@ -9,12 +9,19 @@ internal sealed partial class PostGrain(
     [PersistentState("post", ProviderNames.GrainStorage)] IPersistentState<PostState> post,
     IGrainFactory grains,
     PostHydrator hydrator,
-    ILogger<PostGrain> logger) : Grain, IPostGrain
+    ILogger<PostGrain> logger) : Grain, IPostGrain, IRemindable
 {
     public const int MaxCaptionLength = 2_200;
     public const int MaxMedia = 10;
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>Outlives the silo while a post is left undistributed (see <see cref="EnsureDistributionAsync"/>).</summary>
+    public const string DistributionReminder = "distribute";
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan ReminderDelay = TimeSpan.FromSeconds(5); // after the timer's try, which usually succeeds
+
+    private bool _mayHaveReminder;
 
     private IGrainTimer? _distributionTimer;
     private TimeSpan _mediaWait;
@@ -159,7 +166,7 @@ internal sealed partial class PostGrain(
         }
         catch
         {
-            ScheduleDistribution(RetryDelay); // the tombstone is written: the rest (timeline, media) must still happen
+            await EnsureDistributionAsync(RetryDelay); // the tombstone is written: the rest (timeline, media) must still happen
             throw;
         }
     }
@@ -237,7 +244,7 @@ internal sealed partial class PostGrain(
 
     // A published post is handed to the author's timeline (durable, and the fan-out events with it) before the create
     // call answers: a timer alone dies with its silo, and a post accepted just before a crash would then reach no feed
-    // until someone read it. Should the hand-off fail, the timer retries it; the post is stored either way.
+    // until someone read it. Should the hand-off fail, it is retried, durably; the post is stored either way.
     private async Task DistributeNowOrLaterAsync()
     {
         if (post.State.Distributed)
@@ -245,21 +252,60 @@ internal sealed partial class PostGrain(
             return;
         }
 
-        if (post.State.Status == PostStatus.Processing)
+        if (post.State.Status != PostStatus.Processing)
         {
-            ScheduleDistribution(); // waits for the media; until then there is nothing to hand on
+            try
+            {
+                await DistributeAsync();
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogDistributionFailed(ex, PostId);
+            }
+        }
+
+        // Media still processing (rare: clients upload first), or the timeline unreachable (its silo just died).
+        await EnsureDistributionAsync(post.State.Status == PostStatus.Processing ? TimeSpan.Zero : RetryDelay);
+    }
+
+    // A timer retries soon, and a reminder makes sure a retry happens even if this activation goes first (its silo
+    // dies, or the directory drops it in the turmoil): a timer alone lost such posts in the kill test. Only posts
+    // left undistributed pay for the reminder, and it is dropped once they are distributed.
+    private async Task EnsureDistributionAsync(TimeSpan retryIn)
+    {
+        ScheduleDistribution(retryIn);
+        if (!_mayHaveReminder)
+        {
+            await this.RegisterOrUpdateReminder(DistributionReminder, retryIn + ReminderDelay, ReminderPeriod);
+            _mayHaveReminder = true;
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        _mayHaveReminder = true;
+        if (post.RecordExists && !post.State.Distributed)
+        {
+            await DistributeOnTimerAsync();
+        }
+
+        await DropReminderIfDistributedAsync();
+    }
+
+    private async Task DropReminderIfDistributedAsync()
+    {
+        if (!_mayHaveReminder || (post.RecordExists && !post.State.Distributed))
+        {
             return;
         }
 
-        try
+        if (await this.GetReminder(DistributionReminder) is { } reminder)
         {
-            await DistributeAsync();
+            await this.UnregisterReminder(reminder);
         }
-        catch (Exception ex)
-        {
-            LogDistributionFailed(ex, PostId);
-            ScheduleDistribution(RetryDelay);
-        }
+
+        _mayHaveReminder = false;
     }
 
     // Publication happens off the request path: the caller gets "processing" at once. While media are still
@@ -335,6 +381,14 @@ internal sealed partial class PostGrain(
 
         post.State.Distributed = true;
         await post.WriteStateAsync();
+        try
+        {
+            await DropReminderIfDistributedAsync();
+        }
+        catch (Exception ex)
+        {
+            LogDistributionFailed(ex, PostId); // harmless: the next tick finds the post distributed and drops it again
+        }
     }
 
     private Task PublishEventAsync(PostEventKind kind) => this.GetStreamProvider(ProviderNames.Streams)

@@ -52,6 +52,24 @@ public abstract class FanOutTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task APostWhoseHandOffFailedIsDistributedAfterItsActivationIsGone()
+    {
+        var author = await _scenario.CreateUserAsync();
+        var follower = await _scenario.CreateUserAsync();
+        await _scenario.FollowAsync(follower, author);
+        var timeline = Grains.GetGrain<IUserPostsGrain>(author);
+        FaultInjection.FailOnceBefore(timeline.GetGrainId(), nameof(IUserPostsGrain.OnPublishedAsync)); // its silo is dying
+        var postId = fixture.Ids.NextId();
+        var post = Grains.GetGrain<IPostGrain>(postId);
+
+        await post.CreateAsync(new NewPost(author, "retried after a crash", [await _scenario.CreateMediaAsync(author)], null));
+        await post.Cast<IGrainManagementExtension>().DeactivateOnIdle(); // the post's own activation goes too, timers and all
+
+        await Eventually.TrueAsync(async () => (await timeline.GetRecentAsync(10)).Contains(postId), "distributed without the activation", TimeSpan.FromSeconds(30));
+        await _scenario.AssertInFeedsExactlyOnceAsync([follower], postId);
+    }
+
+    [Fact]
     public async Task CelebrityPostIsPulledByFollowersWithoutAnyPush()
     {
         var celebrity = await _scenario.CreateUserAsync();

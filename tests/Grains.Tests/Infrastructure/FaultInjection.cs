@@ -12,11 +12,15 @@ public static class FaultInjection
 {
     private static readonly ConcurrentDictionary<(GrainId Grain, string Method), int> Armed = new();
     private static readonly ConcurrentDictionary<(GrainId Grain, string Method), TimeSpan> Delays = new();
+    private static readonly ConcurrentDictionary<(GrainId Grain, string Method), int> Refusals = new();
 
     public static void FailOnceAfter(GrainId grain, string method) => Armed[(grain, method)] = 1;
 
     /// <summary>Holds the next call of <paramref name="method"/> on <paramref name="grain"/> back by <paramref name="delay"/>: a slow storage or network.</summary>
     public static void DelayOnce(GrainId grain, string method, TimeSpan delay) => Delays[(grain, method)] = delay;
+
+    /// <summary>Fails the next call of <paramref name="method"/> on <paramref name="grain"/> before it does anything: an unreachable silo.</summary>
+    public static void FailOnceBefore(GrainId grain, string method) => Refusals[(grain, method)] = 1;
 
     public static bool IsArmed(GrainId grain, string method) => Armed.ContainsKey((grain, method));
 
@@ -26,6 +30,11 @@ public static class FaultInjection
     {
         public void Configure(ISiloBuilder silo) => silo.AddIncomingGrainCallFilter(async context =>
         {
+            if (Refusals.TryRemove((context.TargetId, context.ImplementationMethod.Name), out _))
+            {
+                throw new InjectedFaultException($"Injected fault before {context.ImplementationMethod.Name} on {context.TargetId}.");
+            }
+
             if (Delays.TryRemove((context.TargetId, context.ImplementationMethod.Name), out var delay))
             {
                 await Task.Delay(delay);
