@@ -4,19 +4,33 @@ using Orleans.Storage;
 namespace Instagram.Silo.Storage;
 
 /// <summary>
-/// Grain state in PostgreSQL's OrleansStorage table, the same rows and versions as Microsoft.Orleans.Persistence.AdoNet
-/// (which still does the reads and clears: <paramref name="rows"/>), with writes grouped by
-/// <see cref="BatchedGrainStateWriter"/>. Each write keeps its own optimistic check: a stale ETag is an
-/// <see cref="InconsistentStateException"/>, as before.
+/// Grain state in PostgreSQL's OrleansStorage table, the same rows and versions as Microsoft.Orleans.Persistence.AdoNet,
+/// with reads and writes of many grains sent together (<see cref="PostgresStatementBatcher{TItem, TResult}"/>): a cold
+/// start activates thousands of grains at once, and busy grains write at once. Each write keeps its own optimistic
+/// check: a stale ETag is an <see cref="InconsistentStateException"/>, as before. What is rare or delicate stays with
+/// the ADO.NET provider (<paramref name="rows"/>): clearing, and reading a row that does not exist or was cleared
+/// (so a new state is made exactly as it makes one).
 /// </summary>
 internal sealed class BatchedPostgresGrainStorage(
     string name,
     AdoNetGrainStorage rows,
-    BatchedGrainStateWriter writer,
+    PostgresStatementBatcher<GrainStateRead, StoredGrainState?> reads,
+    PostgresStatementBatcher<GrainStateWrite, int?> writes,
     string serviceId) : IGrainStorage
 {
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        rows.ReadStateAsync(stateName, grainId, grainState);
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var key = GrainStorageKey.For(rows.HashPicker, serviceId, name, stateName, grainId, grainState);
+        if (await reads.RunAsync(new GrainStateRead(key, serviceId)) is not { Payload: { } payload } stored)
+        {
+            await rows.ReadStateAsync(stateName, grainId, grainState);
+            return;
+        }
+
+        grainState.State = rows.Serializer.Deserialize<T>(new BinaryData(payload));
+        grainState.ETag = stored.Version.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+    }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         rows.ClearStateAsync(stateName, grainId, grainState);
@@ -25,10 +39,9 @@ internal sealed class BatchedPostgresGrainStorage(
     {
         var key = GrainStorageKey.For(rows.HashPicker, serviceId, name, stateName, grainId, grainState);
         var expected = string.IsNullOrWhiteSpace(grainState.ETag) ? (int?)null : int.Parse(grainState.ETag, CultureInfo.InvariantCulture);
-        var payload = rows.Serializer.Serialize(grainState.State).ToArray();
-        var written = await writer.WriteAsync(key, serviceId, expected, payload);
+        var payload = rows.Serializer.Serialize(grainState.State).ToArray(); // now, in the grain's turn: nothing changes it meanwhile
+        var written = await writes.RunAsync(new GrainStateWrite(key, serviceId, expected, payload));
 
-        // The function answers the version it wrote, or the one it was given when the row had moved on.
         if (written is null || written == expected)
         {
             throw new InconsistentStateException(

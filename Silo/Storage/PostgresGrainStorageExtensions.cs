@@ -9,8 +9,8 @@ namespace Instagram.Silo.Storage;
 public static class PostgresGrainStorageExtensions
 {
     /// <summary>
-    /// Grain storage <paramref name="name"/> in PostgreSQL: rows read by the ADO.NET provider (registered as
-    /// "{name}.rows", binary state), writes batched across grains (<see cref="BatchedGrainStateWriter"/>).
+    /// Grain storage <paramref name="name"/> in PostgreSQL: reads and writes batched across grains, the ADO.NET provider
+    /// (registered as "{name}.rows", binary state) for clears and for rows that do not exist yet.
     /// </summary>
     public static ISiloBuilder AddBatchedPostgresGrainStorage(this ISiloBuilder silo, string name, string connectionString)
     {
@@ -22,14 +22,21 @@ public static class PostgresGrainStorageExtensions
                 storage.ConnectionString = connectionString;
             })
             .UseBinaryGrainState());
-        silo.Services.AddKeyedSingleton(name, (sp, _) => new BatchedGrainStateWriter(
+        silo.Services.AddKeyedSingleton(name, (sp, _) => new PostgresStatementBatcher<GrainStateRead, StoredGrainState?>(
+            SmallPostgresPool.Create(connectionString, $"orleans-{name}-reads", maxPoolSize: 8),
+            GrainStateStatements.Read, GrainStateStatements.StoredStateAsync, Logger(sp)));
+        silo.Services.AddKeyedSingleton(name, (sp, _) => new PostgresStatementBatcher<GrainStateWrite, int?>(
             SmallPostgresPool.Create(connectionString, $"orleans-{name}-writes", maxPoolSize: 8),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger<BatchedGrainStateWriter>()));
+            GrainStateStatements.Write, GrainStateStatements.WrittenVersionAsync, Logger(sp)));
         silo.Services.AddGrainStorage(name, (sp, providerName) => new BatchedPostgresGrainStorage(
             providerName,
             (AdoNetGrainStorage)sp.GetRequiredKeyedService<IGrainStorage>(rowsName),
-            sp.GetRequiredKeyedService<BatchedGrainStateWriter>(name),
+            sp.GetRequiredKeyedService<PostgresStatementBatcher<GrainStateRead, StoredGrainState?>>(name),
+            sp.GetRequiredKeyedService<PostgresStatementBatcher<GrainStateWrite, int?>>(name),
             sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         return silo;
     }
+
+    private static ILogger Logger(IServiceProvider services) =>
+        services.GetRequiredService<ILoggerFactory>().CreateLogger("Instagram.Silo.Storage.PostgresStatementBatcher");
 }
