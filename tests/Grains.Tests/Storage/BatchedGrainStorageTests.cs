@@ -31,8 +31,7 @@ public sealed class BatchedGrainStorageTests(ServicesClusterFixture fixture)
         written.State = "second";
         await Batched.WriteStateAsync("batchTest", grainId, written);
 
-        var read = new GrainState<string>();
-        await Rows.ReadStateAsync("batchTest", grainId, read);
+        var read = await ReadAsync(Rows, grainId);
         Assert.Equal("second", read.State);
         Assert.Equal(written.ETag, read.ETag);
         Assert.True(read.RecordExists);
@@ -46,8 +45,7 @@ public sealed class BatchedGrainStorageTests(ServicesClusterFixture fixture)
         var written = new GrainState<string>("stored before");
         await Rows.WriteStateAsync("batchTest", grainId, written);
 
-        var read = new GrainState<string>();
-        await Batched.ReadStateAsync("batchTest", grainId, read);
+        var read = await ReadAsync(Batched, grainId);
         Assert.Equal("stored before", read.State);
         Assert.Equal(written.ETag, read.ETag);
         Assert.True(read.RecordExists);
@@ -81,8 +79,7 @@ public sealed class BatchedGrainStorageTests(ServicesClusterFixture fixture)
 
         var reads = await Task.WhenAll(grains.Select(async id =>
         {
-            var read = new GrainState<string>();
-            await Batched.ReadStateAsync("batchTest", id, read);
+            var read = await ReadAsync(Batched, id);
             return (id, read.State);
         }));
 
@@ -97,8 +94,7 @@ public sealed class BatchedGrainStorageTests(ServicesClusterFixture fixture)
 
         foreach (var id in grains)
         {
-            var read = new GrainState<string>();
-            await Rows.ReadStateAsync("batchTest", id, read);
+            var read = await ReadAsync(Rows, id);
             Assert.Equal(id.ToString(), read.State);
             Assert.Equal("1", read.ETag);
         }
@@ -114,8 +110,7 @@ public sealed class BatchedGrainStorageTests(ServicesClusterFixture fixture)
         await Batched.WriteStateAsync("batchTest", grainId, current); // moves the row on
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => Batched.WriteStateAsync("batchTest", grainId, stale));
-        var read = new GrainState<string>();
-        await Rows.ReadStateAsync("batchTest", grainId, read);
+        var read = await ReadAsync(Rows, grainId);
         Assert.Equal("mine", read.State);
         Assert.Equal("2", read.ETag);
     }
@@ -133,10 +128,16 @@ public sealed class BatchedGrainStorageTests(ServicesClusterFixture fixture)
         await Task.WhenAll(writes);
         foreach (var id in good)
         {
-            var read = new GrainState<string>();
-            await Rows.ReadStateAsync("batchTest", id, read);
+            var read = await ReadAsync(Rows, id);
             Assert.Equal("ok", read.State);
         }
+    }
+
+    private static async Task<GrainState<string>> ReadAsync(IGrainStorage storage, GrainId grainId)
+    {
+        var read = new GrainState<string>();
+        await storage.ReadStateAsync("batchTest", grainId, read);
+        return read;
     }
 
     private static GrainId GrainOf(string kind)
