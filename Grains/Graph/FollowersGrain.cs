@@ -35,15 +35,18 @@ internal sealed partial class FollowersGrain : Grain, IFollowersGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _nextSequence = _followers.State.NextSequence;
-        await _head.BackfillPageSizesAsync(page => PageAt(page).GetSizeAsync());
+        await _head.LoadAsync(page => PageAt(page).GetSizeAsync());
+        _head.WriteBehind(this);
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _head.SettleAsync();
 
     public async Task<long> ReserveSequenceAsync()
     {
         if (_nextSequence >= _followers.State.NextSequence)
         {
             _followers.State.NextSequence = _nextSequence + SequenceBlock;
-            await _followers.WriteStateAsync();
+            await _head.WriteAsync();
         }
 
         return _nextSequence++;
@@ -56,11 +59,15 @@ internal sealed partial class FollowersGrain : Grain, IFollowersGrain
             throw DomainException.InvalidInput($"Edge {sequence} was never reserved.");
         }
 
+        await _head.BeforeChangeAsync(_head.PageOf(sequence));
         await RecordPageSizeAsync(sequence, await PageOf(sequence).AddAsync(followerId, sequence));
     }
 
-    public async Task RemoveAsync(long followerId, long sequence) =>
+    public async Task RemoveAsync(long followerId, long sequence)
+    {
+        await _head.BeforeChangeAsync(_head.PageOf(sequence));
         await RecordPageSizeAsync(sequence, await PageOf(sequence).RemoveAsync(followerId));
+    }
 
     public Task<long> GetCountAsync() => Task.FromResult(_head.Count);
 
@@ -71,11 +78,11 @@ internal sealed partial class FollowersGrain : Grain, IFollowersGrain
         _followers.State.IsCelebrity,
         (int)FollowerPages.PageOf(_nextSequence + FollowerPages.PageSize - 1)));
 
+    // The size itself is written behind; only a change of celebrity status is written before answering.
     private async Task RecordPageSizeAsync(long sequence, int size)
     {
         if (_head.RecordPageSize(_head.PageOf(sequence), size))
         {
-            await _followers.WriteStateAsync();
             await UpdateCelebrityStatusAsync();
         }
     }
@@ -96,7 +103,7 @@ internal sealed partial class FollowersGrain : Grain, IFollowersGrain
         }
 
         _followers.State.IsCelebrity = isCelebrity;
-        await _followers.WriteStateAsync();
+        await _head.WriteAsync();
         await _grains.GetGrain<ICelebrityDirectoryGrain>(0).SetAsync(UserId, isCelebrity);
         LogCelebrityStatusChanged(UserId, isCelebrity, _followers.State.Count);
         if (!isCelebrity)

@@ -19,4 +19,7 @@ public sealed class FollowersState : IEdgeHeadState
     /// than moved up and down, so a retried add or remove can never count twice.
     /// </summary>
     [Id(3)] public Dictionary<long, int> PageSizes { get; set; } = [];
+
+    /// <inheritdoc />
+    [Id(4)] public bool Settled { get; set; }
 }

@@ -12,13 +12,20 @@ internal sealed class FollowingGrain(
 {
     private FollowingList _list = null!;
 
+    // Follows whose edge on the target's follower list this activation saw stored. A follow found on the following
+    // list but not here may have failed half way (before a crash, or in a call whose answer was lost): following again
+    // completes it, with the edge number the following page holds.
+    private readonly HashSet<long> _confirmed = [];
+
     private long UserId => this.GetPrimaryKeyLong();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _list = new FollowingList(following, grains, UserId, this.DeactivateOnIdle);
-        return _list.LoadAsync();
+        return _list.LoadAsync(this);
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _list.SettleAsync();
 
     public async Task<FollowState> FollowAsync(long targetId)
     {
@@ -28,6 +35,11 @@ internal sealed class FollowingGrain(
         }
 
         var current = State(targetId);
+        if (current == FollowState.Following && !_confirmed.Contains(targetId))
+        {
+            await ConfirmEdgeAsync(_list.Find(targetId)!.Value);
+        }
+
         if (current != FollowState.None)
         {
             return current;
@@ -48,7 +60,7 @@ internal sealed class FollowingGrain(
         if (target.IsPrivate)
         {
             following.State.PendingRequests.Add(targetId);
-            await following.WriteStateAsync();
+            await _list.WriteHeadAsync();
             await grains.GetGrain<IFollowRequestsGrain>(targetId).AddAsync(UserId);
             await this.NotifyAsync(targetId, NotificationType.FollowRequest, UserId);
             return FollowState.Requested;
@@ -64,24 +76,29 @@ internal sealed class FollowingGrain(
     {
         if (following.State.PendingRequests.Remove(targetId))
         {
-            await following.WriteStateAsync();
+            await _list.WriteHeadAsync();
             await grains.GetGrain<IFollowRequestsGrain>(targetId).WithdrawAsync(UserId);
             return;
         }
 
+        var followers = grains.GetGrain<IFollowersGrain>(targetId);
         if (following.State.ReservedSequences.Remove(targetId, out var reserved))
         {
-            // A follow that failed half way may have left its edge on the target's page: take it back.
-            await following.WriteStateAsync();
-            await grains.GetGrain<IFollowersGrain>(targetId).RemoveAsync(UserId, reserved);
+            // A follow that failed half way under an earlier version may have left its edge on the target's page.
+            await followers.RemoveAsync(UserId, reserved);
+            await _list.WriteHeadAsync();
         }
 
-        if (await _list.RemoveAsync(targetId) is not { } edge)
+        if (_list.Find(targetId) is not { } edge)
         {
             return;
         }
 
-        await grains.GetGrain<IFollowersGrain>(targetId).RemoveAsync(UserId, edge.FollowerSequence);
+        // The target's side goes first: a failure in between leaves the follow listed here, and unfollowing again
+        // finishes. The other order could leave an edge on the target's list that nothing here points to.
+        await followers.RemoveAsync(UserId, edge.FollowerSequence);
+        _confirmed.Remove(targetId);
+        await _list.RemoveAsync(targetId);
         await grains.GetGrain<IFeedGrain>(UserId).OnUnfollowedAsync(targetId);
     }
 
@@ -99,7 +116,7 @@ internal sealed class FollowingGrain(
     {
         if (following.State.PendingRequests.Remove(targetId))
         {
-            await following.WriteStateAsync();
+            await _list.WriteHeadAsync();
         }
     }
 
@@ -137,22 +154,27 @@ internal sealed class FollowingGrain(
         // Pushes were skipped only if the last record is older than the inactivity bound.
         var mayHaveMissedPushes = now - following.State.ActivityRecordedAt >= options.Value.InactiveAfter;
         following.State.ActivityRecordedAt = now;
-        await following.WriteStateAsync();
+        await _list.WriteHeadAsync();
         return mayHaveMissedPushes;
     }
 
+    // This side's page first, holding the edge number the target's list handed out; then the edge on the target's
+    // list. A failure in between leaves the follow listed here but unconfirmed, and following again adds that same
+    // edge (the add is idempotent), never a second one. A number handed out and never used is a gap, nothing more.
     private async Task CreateEdgeAsync(long targetId)
     {
-        var followers = grains.GetGrain<IFollowersGrain>(targetId);
         if (!following.State.ReservedSequences.TryGetValue(targetId, out var followerSequence))
         {
-            followerSequence = await followers.ReserveSequenceAsync();
-            following.State.ReservedSequences[targetId] = followerSequence;
-            await following.WriteStateAsync();
+            followerSequence = await grains.GetGrain<IFollowersGrain>(targetId).ReserveSequenceAsync();
         }
 
-        await followers.AddAsync(UserId, followerSequence);
-        await _list.AddAsync(targetId, followerSequence);
-        await grains.GetGrain<IFeedGrain>(UserId).OnFollowedAsync(targetId);
+        await ConfirmEdgeAsync(await _list.AddAsync(targetId, followerSequence));
+    }
+
+    private async Task ConfirmEdgeAsync(FollowingEntry entry)
+    {
+        await grains.GetGrain<IFollowersGrain>(entry.TargetId).AddAsync(UserId, entry.FollowerSequence);
+        _confirmed.Add(entry.TargetId);
+        await grains.GetGrain<IFeedGrain>(UserId).OnFollowedAsync(entry.TargetId);
     }
 }

@@ -6,9 +6,9 @@ namespace Instagram.Grains.Graph;
 /// The follows of one user as its <see cref="FollowingGrain"/> keeps them: all in memory for the reads (at most
 /// <see cref="IFollowingGrain.MaxFollowing"/>, loaded from the pages on activation), and in storage as the head record
 /// plus <see cref="IFollowingPageGrain"/>s of <see cref="FollowingPages.PageSize"/>, so a follow or unfollow writes one
-/// page and the head, never the whole list.
+/// page, never the whole list; the head's sizes and numbering are written behind (see <see cref="EdgeHead{TState}"/>).
 /// </summary>
-internal sealed class FollowingList(IPersistentState<FollowingState> following, IGrainFactory grains, long userId, Action onHeadWriteFailed)
+internal sealed class FollowingList(IPersistentState<FollowingState> following, IGrainFactory grains, long userId, Action onWriteFailed)
 {
     private readonly EdgeHead<FollowingState> _head = new(following, FollowingPages.PageSize);
     private readonly Dictionary<long, FollowingEntry> _entries = [];
@@ -19,50 +19,84 @@ internal sealed class FollowingList(IPersistentState<FollowingState> following, 
 
     public bool Contains(long targetId) => _entries.ContainsKey(targetId);
 
-    public async Task LoadAsync()
-    {
-        await MoveUnpagedEdgesAsync();
-        var pages = await Task.WhenAll(_head.PagesInUse().Select(page => Page(page).GetAllAsync()));
-        foreach (var entry in pages.SelectMany(entries => entries))
-        {
-            _entries[entry.TargetId] = entry;
-        }
-    }
+    public FollowingEntry? Find(long targetId) => _entries.TryGetValue(targetId, out var entry) ? entry : null;
 
     /// <summary>
-    /// Records the follow: on its page first, then in the head, whose write also drops the follow's reservation (the
-    /// edge exists now). A retry after the page write but before the head's finds the reservation still stored and the
-    /// page keeping the entry it has.
+    /// Reads the pages in use, or every page when the head is unsettled (its silo died holding changes written
+    /// behind): their entries then give the sizes and the numbering back.
     /// </summary>
-    public async Task AddAsync(long targetId, long followerSequence)
+    public async Task LoadAsync(Grain owner)
     {
-        var entry = new FollowingEntry(targetId, following.State.NextLocalSequence, followerSequence);
-        var size = await PageOf(entry).AddAsync([entry]);
-        following.State.NextLocalSequence++;
-        following.State.ReservedSequences.Remove(targetId);
-        _head.RecordPageSize(_head.PageOf(entry.LocalSequence), size);
-        await WriteHeadAsync();
-        _entries[targetId] = entry;
+        await MoveUnpagedEdgesAsync();
+        var refresh = _head.NeedsRefresh;
+        var pageNumbers = refresh ? _head.AllPages() : _head.PagesInUse();
+        var pages = await Task.WhenAll(pageNumbers.Select(page => Page(page).GetAllAsync()));
+        for (var i = 0; i < pages.Length; i++)
+        {
+            foreach (var entry in pages[i])
+            {
+                _entries[entry.TargetId] = entry;
+                following.State.NextLocalSequence = Math.Max(following.State.NextLocalSequence, entry.LocalSequence + 1);
+            }
+
+            if (refresh)
+            {
+                _head.RecordPageSize(pageNumbers[i], pages[i].Length);
+            }
+        }
+
+        _head.MarkStored();
+        _head.WriteBehind(owner);
     }
 
-    /// <summary>Removes the follow from its page and the head; null when <paramref name="targetId"/> was not followed.</summary>
-    public async Task<FollowingEntry?> RemoveAsync(long targetId)
+    /// <summary>On deactivation: writes what was written behind, and marks the head as trustworthy.</summary>
+    public Task SettleAsync() => _head.SettleAsync();
+
+    /// <summary>
+    /// Records the follow on its page, with the follower-list edge number it was given; the head follows behind (but
+    /// is written first when the follow opens a page it does not reach yet). Idempotent: a retry finds the entry.
+    /// </summary>
+    public Task<FollowingEntry> AddAsync(long targetId, long followerSequence) => GuardAsync(async () =>
+    {
+        if (_entries.TryGetValue(targetId, out var existing))
+        {
+            return existing;
+        }
+
+        var entry = new FollowingEntry(targetId, following.State.NextLocalSequence++, followerSequence);
+        var page = _head.PageOf(entry.LocalSequence);
+        await _head.BeforeChangeAsync(page);
+        _head.RecordPageSize(page, await Page(page).AddAsync([entry]));
+        if (following.State.ReservedSequences.Remove(targetId))
+        {
+            await _head.WriteAsync();
+        }
+
+        _entries[targetId] = entry;
+        return entry;
+    });
+
+    /// <summary>Removes the follow from its page; null when <paramref name="targetId"/> was not followed.</summary>
+    public Task<FollowingEntry?> RemoveAsync(long targetId) => GuardAsync(async () =>
     {
         if (!_entries.TryGetValue(targetId, out var entry))
         {
             return null;
         }
 
-        var size = await PageOf(entry).RemoveAsync(targetId);
+        var page = _head.PageOf(entry.LocalSequence);
+        await _head.BeforeChangeAsync(page);
+        _head.RecordPageSize(page, await Page(page).RemoveAsync(targetId));
         _entries.Remove(targetId);
-        if (_head.RecordPageSize(_head.PageOf(entry.LocalSequence), size))
-        {
-            await WriteHeadAsync();
-        }
+        return (FollowingEntry?)entry;
+    });
 
-        return entry;
-    }
-
+    /// <summary>Writes the head now: for the owner's own fields (requests, activity).</summary>
+    public Task WriteHeadAsync() => GuardAsync(async () =>
+    {
+        await _head.WriteAsync();
+        return true;
+    });
     /// <summary>Whom this user follows, most recent first; the cursor is a local sequence.</summary>
     public Page<long> Read(PageRequest page)
     {
@@ -101,22 +135,20 @@ internal sealed class FollowingList(IPersistentState<FollowingState> following, 
         await WriteHeadAsync();
     }
 
-    // When the head write fails, memory is ahead of storage: the grain is dropped, and the next call reloads what was
-    // stored (the reservation, the page's entry), which a retry then completes.
-    private async Task WriteHeadAsync()
+    // When a write fails, or its answer is lost, memory may disagree with storage: the grain is dropped, and the next
+    // call reloads what was stored (the page's entry, with the edge number it holds), which a retry then completes.
+    private async Task<T> GuardAsync<T>(Func<Task<T>> change)
     {
         try
         {
-            await following.WriteStateAsync();
+            return await change();
         }
         catch
         {
-            onHeadWriteFailed();
+            onWriteFailed();
             throw;
         }
     }
-
-    private IFollowingPageGrain PageOf(FollowingEntry entry) => Page(_head.PageOf(entry.LocalSequence));
 
     private IFollowingPageGrain Page(long page) => grains.GetGrain<IFollowingPageGrain>(FollowingPages.Key(userId, page));
 }

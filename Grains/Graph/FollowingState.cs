@@ -20,8 +20,9 @@ public sealed class FollowingState : IEdgeHeadState
     [Id(2)] public HashSet<long> PendingRequests { get; set; } = [];
 
     /// <summary>
-    /// Follows under way: the edge number the target's follower list handed out. Kept until the edge exists, so a
-    /// retry after a failure half way adds that same edge, never a second one.
+    /// Follows under way as earlier versions recorded them: the edge number the target's follower list handed out,
+    /// kept until the edge existed. A follow now writes its following page first (with that number), so nothing new
+    /// is added here; entries left by a failure are still honoured by the next follow or unfollow of that target.
     /// </summary>
     [Id(3)] public Dictionary<long, long> ReservedSequences { get; set; } = [];
 
@@ -33,6 +34,9 @@ public sealed class FollowingState : IEdgeHeadState
 
     /// <summary>How many accounts are followed: the sum of <see cref="PageSizes"/>.</summary>
     [Id(6)] public long Count { get; set; }
+
+    /// <inheritdoc />
+    [Id(7)] public bool Settled { get; set; }
 
     long IEdgeHeadState.NextSequence
     {

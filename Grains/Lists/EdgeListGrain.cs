@@ -23,8 +23,9 @@ internal sealed class EdgeListGrain : Grain, IEdgeListGrain
 
     private string ListKey => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _head.BackfillPageSizesAsync(page => Page(page).GetSizeAsync());
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _head.LoadAsync(page => Page(page).GetSizeAsync());
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _head.SettleAsync();
 
     public Task<long> AddAsync(long itemId) => _changes.SubmitAsync(new ListChange(itemId, Sequence: null));
 
@@ -57,7 +58,14 @@ internal sealed class EdgeListGrain : Grain, IEdgeListGrain
             }
         }
 
-        var byPage = Enumerable.Range(0, changes.Count).GroupBy(i => _head.PageOf(changes[i].Sequence ?? results[i]));
+        // Numbers are taken before the pages change: a failure after that leaves a gap, never a number used twice.
+        _list.State.NextSequence += adds;
+        var byPage = Enumerable.Range(0, changes.Count).GroupBy(i => _head.PageOf(changes[i].Sequence ?? results[i])).ToList();
+        foreach (var page in byPage)
+        {
+            await _head.BeforeChangeAsync(page.Key);
+        }
+
         var pageChanges = await Task.WhenAll(byPage.Select(async indexes =>
         {
             var added = indexes.Where(i => changes[i].Sequence is null).Select(i => new ListEntry(changes[i].ItemId, results[i])).ToArray();
@@ -72,7 +80,6 @@ internal sealed class EdgeListGrain : Grain, IEdgeListGrain
         }));
 
         var countBefore = _head.Count;
-        _list.State.NextSequence += adds;
         var headChanged = adds > 0;
         foreach (var (page, size) in pageChanges)
         {
@@ -81,7 +88,7 @@ internal sealed class EdgeListGrain : Grain, IEdgeListGrain
 
         if (headChanged)
         {
-            await _list.WriteStateAsync();
+            await _head.WriteAsync();
         }
 
         if (_head.Count != countBefore && EdgeLists.TryParsePostCounter(ListKey, out var list, out var postId))

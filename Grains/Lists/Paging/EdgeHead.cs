@@ -3,22 +3,42 @@ namespace Instagram.Grains.Lists.Paging;
 /// <summary>
 /// The head half of a paged list, shared by the follower, following and edge-list heads: which page an edge lives on,
 /// the count, and reading across pages. The count is the sum of the sizes the pages last reported, set from their
-/// answers rather than moved up and down, so a retried add or remove can never count twice. The owning grain decides
-/// when to write its head record; each grain keeps its own state type and storage name.
+/// answers rather than moved up and down, so a retried add or remove can never count twice.
+/// <para>
+/// The sizes need not be written with every change, which would double the writes of a follow. Before the first page
+/// change of an activation, and before a page the record does not cover yet, the record is written unsettled
+/// (<see cref="BeforeChangeAsync"/>); after that the owner may write it behind, and deactivation writes it settled
+/// (<see cref="SettleAsync"/>). An activation that finds it unsettled (its silo died holding changes) asks the pages
+/// their sizes again. Each grain keeps its own state type and storage name.
+/// </para>
 /// </summary>
 internal sealed class EdgeHead<TState>(IPersistentState<TState> head, int pageSize)
     where TState : IEdgeHeadState
 {
+    // Long enough that a busy head is written once for many changes, short enough that a graceful restart's
+    // deactivations have little left to write.
+    private static readonly TimeSpan WriteBehindInterval = TimeSpan.FromSeconds(5);
+
+    // The last page the stored record's NextSequence reaches; pages past it would be unknown after a crash.
+    private long _storedLastPage = -1;
+    private bool _dirty;
+
     private IEdgeHeadState State => head.State;
 
     public long Count => State.Count;
+
+    /// <summary>True when the stored sizes cannot be trusted: the owner must ask the pages (or read them) on activation.</summary>
+    public bool NeedsRefresh => !State.Settled || (State.PageSizes.Count == 0 && State.NextSequence > 0);
 
     public long PageOf(long sequence) => sequence / pageSize;
 
     /// <summary>The pages that hold edges, lowest first.</summary>
     public long[] PagesInUse() => [.. State.PageSizes.Where(p => p.Value > 0).Select(p => p.Key).Order()];
 
-    /// <summary>Records the size a page reported; true when the head changed and needs writing.</summary>
+    /// <summary>Every page an edge may be on: what an unsettled record has to read.</summary>
+    public long[] AllPages() => State.NextSequence == 0 ? [] : [.. Enumerable.Range(0, (int)PageOf(State.NextSequence - 1) + 1).Select(p => (long)p)];
+
+    /// <summary>Records the size a page reported; true when the head changed.</summary>
     public bool RecordPageSize(long page, int size)
     {
         if (State.PageSizes.TryGetValue(page, out var known) && known == size)
@@ -28,24 +48,77 @@ internal sealed class EdgeHead<TState>(IPersistentState<TState> head, int pageSi
 
         State.PageSizes[page] = size;
         State.Count = State.PageSizes.Values.Sum(s => (long)s);
+        _dirty = true;
         return true;
     }
 
     /// <summary>
-    /// Heads written before pages reported their sizes have numbered edges but no sizes: ask each page once. The head
-    /// is written with the next change.
+    /// Writes changed sizes behind, at most once per interval, on a timer of <paramref name="owner"/>'s activation.
+    /// Without it the owner writes the head itself after each change.
     /// </summary>
-    public async Task BackfillPageSizesAsync(Func<long, Task<int>> sizeOf)
+    public void WriteBehind(Grain owner) =>
+        owner.RegisterGrainTimer(_ => _dirty ? WriteAsync() : Task.CompletedTask, new GrainTimerCreationOptions(WriteBehindInterval, WriteBehindInterval));
+
+    /// <summary>
+    /// On activation: remembers what the stored record covers, and when it is unsettled asks each page its size. The
+    /// head is written with the next change.
+    /// </summary>
+    public async Task LoadAsync(Func<long, Task<int>> sizeOf)
     {
-        if (State.PageSizes.Count > 0 || State.NextSequence == 0)
+        if (NeedsRefresh)
         {
-            return;
+            var pages = AllPages();
+            var sizes = await Task.WhenAll(pages.Select(sizeOf));
+            for (var i = 0; i < pages.Length; i++)
+            {
+                RecordPageSize(pages[i], sizes[i]);
+            }
         }
 
-        var sizes = await Task.WhenAll(Enumerable.Range(0, (int)PageOf(State.NextSequence - 1) + 1).Select(p => sizeOf(p)));
-        for (var page = 0; page < sizes.Length; page++)
+        MarkStored();
+    }
+
+    /// <summary>For owners that read every page themselves on activation (and recorded their sizes).</summary>
+    public void MarkStored() => _storedLastPage = State.NextSequence == 0 ? -1 : PageOf(State.NextSequence - 1);
+
+    /// <summary>
+    /// Call before changing <paramref name="page"/> (with <see cref="IEdgeHeadState.NextSequence"/> already past any new
+    /// edge): writes the record unsettled if it claims to be settled or does not reach that page yet, so a crash after
+    /// the page's write cannot leave a record that is trusted but wrong, or a page nobody knows about.
+    /// </summary>
+    public async Task BeforeChangeAsync(long page)
+    {
+        if (State.Settled || page > _storedLastPage)
         {
-            RecordPageSize(page, sizes[page]);
+            State.Settled = false;
+            await WriteAsync();
+        }
+    }
+
+    /// <summary>Writes the record as it is now; for changes of the owner's own that must be stored before it answers.</summary>
+    public async Task WriteAsync()
+    {
+        _dirty = false;
+        try
+        {
+            await head.WriteStateAsync();
+        }
+        catch
+        {
+            _dirty = true;
+            throw;
+        }
+
+        MarkStored();
+    }
+
+    /// <summary>On deactivation: writes the record settled, unless it already is.</summary>
+    public async Task SettleAsync()
+    {
+        if (!State.Settled)
+        {
+            State.Settled = true;
+            await WriteAsync();
         }
     }
 

@@ -11,4 +11,11 @@ public interface IEdgeHeadState
 
     /// <summary>Each page's size as the page last reported it.</summary>
     Dictionary<long, int> PageSizes { get; }
+
+    /// <summary>
+    /// True when the record was written by a deactivation that had every change: its sizes can be trusted as they are.
+    /// False while an activation may still hold changes written behind (and for records older than the flag): the next
+    /// activation asks the pages.
+    /// </summary>
+    bool Settled { get; set; }
 }

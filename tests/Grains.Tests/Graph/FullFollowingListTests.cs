@@ -57,7 +57,7 @@ public sealed class FullFollowingListTests(EmbeddedClusterFixture fixture, ITest
     }
 
     [Fact]
-    public async Task AFollowIntoAFullListWritesOnePageAndTheHeadNotTheList()
+    public async Task AFollowIntoAFullListWritesOnePageNotTheList()
     {
         var list = await FullListAsync();
         var (head, pages) = (list.LastFollowHead, list.LastFollowPages);
@@ -73,7 +73,7 @@ public sealed class FullFollowingListTests(EmbeddedClusterFixture fixture, ITest
         output.WriteLine($"Follow into a list of {IFollowingGrain.MaxFollowing - 1}: head {head.Writes} writes / {head.Bytes} bytes, pages {pages.Writes} writes / {pages.Bytes} bytes; the whole list's pages hold {list.PagesBytes} bytes; an unpaged record of the list is {unpagedBytes} bytes.");
 
         Assert.Equal(1, pages.Writes);
-        Assert.InRange(head.Writes, 1, 2); // the reservation, then the edge
+        Assert.InRange(head.Writes, 0, 1); // the head's sizes are written behind: at most its timer fell in between
         Assert.InRange(pages.Bytes, 1, list.PagesBytes / 10);
         Assert.InRange(head.Bytes + pages.Bytes, 1, unpagedBytes / 5);
     }

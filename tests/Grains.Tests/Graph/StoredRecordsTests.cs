@@ -1,14 +1,16 @@
 using Instagram.Grains.Common;
 using Instagram.Grains.Graph;
 using Instagram.Grains.Lists;
+using Instagram.Grains.Lists.Paging;
 using Instagram.Grains.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
 using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Instagram.Grains.Tests.Graph;
 
-/// <summary>Records stored before the lists shared one paged implementation still read, and go on working.</summary>
+/// <summary>Records stored by earlier versions, or left behind by a silo that died, still read and go on working.</summary>
 [Collection(EmbeddedCollection.Name)]
 public sealed class StoredRecordsTests(EmbeddedClusterFixture fixture)
 {
@@ -59,5 +61,54 @@ public sealed class StoredRecordsTests(EmbeddedClusterFixture fixture)
         Assert.True(await list.RemoveAsync(11, 1));
         Assert.Equal([13L, 12, 10], (await list.GetPageAsync(new PageRequest(null, 10), newestFirst: true)).Items);
         Assert.Equal(3, await list.GetCountAsync());
+    }
+
+    [Fact]
+    public async Task HeadsLeftUnsettledByACrashTakeTheirCountsAndNumberingFromThePages()
+    {
+        var user = await _scenario.CreateUserAsync();
+        var targets = await _scenario.CreateUsersAsync(4);
+        var fans = await _scenario.CreateUsersAsync(3);
+        foreach (var target in targets.Take(3))
+        {
+            await _scenario.FollowAsync(user, target);
+        }
+
+        await _scenario.FollowAllAsync(fans, targets[0]);
+        var following = fixture.Grains.GetGrain<IFollowingGrain>(user);
+        var followers = fixture.Grains.GetGrain<IFollowersGrain>(targets[0]);
+
+        // A clean deactivation writes each head settled, with every size written behind until then.
+        var followingHead = await DeactivateAndReadAsync<FollowingState>("following", following);
+        var followersHead = await DeactivateAndReadAsync<FollowersState>("followers", followers);
+        Assert.Equal(3, followingHead.State!.Count);
+        Assert.Equal(4, followersHead.State!.Count);
+
+        // What a silo that died holding changes leaves: heads that know nothing of the sizes written behind.
+        followingHead.State = new FollowingState { NextLocalSequence = 1, PageSizes = { [0] = 1 }, Count = 1 };
+        followersHead.State = new FollowersState { NextSequence = followersHead.State.NextSequence, PageSizes = { [0] = 1 }, Count = 1 };
+        await Storage.WriteStateAsync("following", following.GetGrainId(), followingHead);
+        await Storage.WriteStateAsync("followers", followers.GetGrainId(), followersHead);
+
+        Assert.Equal(3, await following.GetCountAsync());
+        Assert.Equal(4, await followers.GetCountAsync());
+        await _scenario.FollowAsync(user, targets[3]);
+        Assert.Equal([targets[3], targets[2], targets[1], targets[0]], (await following.GetPageAsync(new PageRequest(null, 10))).Items);
+        var listed = (await followers.GetPageAsync(new PageRequest(null, 10))).Items;
+        Assert.Equal(user, listed[^1]); // first to follow; the fans followed at once, in no fixed order
+        Assert.Equal(fans.Order(), listed.Take(fans.Length).Order());
+    }
+
+    private async Task<GrainState<TState>> DeactivateAndReadAsync<TState>(string stateName, IGrain grain)
+        where TState : class, IEdgeHeadState, new()
+    {
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var stored = new GrainState<TState>(new TState());
+        await Eventually.TrueAsync(async () =>
+        {
+            await Storage.ReadStateAsync(stateName, grain.GetGrainId(), stored);
+            return stored.State?.Settled == true;
+        }, $"{stateName} settled by its deactivation");
+        return stored;
     }
 }
