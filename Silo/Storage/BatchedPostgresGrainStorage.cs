@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
 namespace Instagram.Silo.Storage;
@@ -7,29 +8,26 @@ namespace Instagram.Silo.Storage;
 /// Grain state in PostgreSQL's OrleansStorage table, the same rows and versions as Microsoft.Orleans.Persistence.AdoNet,
 /// with reads and writes of many grains sent together (<see cref="PostgresStatementBatcher{TItem, TResult}"/>): a cold
 /// start activates thousands of grains at once, and busy grains write at once. Each write keeps its own optimistic
-/// check: a stale ETag is an <see cref="InconsistentStateException"/>, as before. What is rare or delicate stays with
-/// the ADO.NET provider (<paramref name="rows"/>): clearing, and reading a row that does not exist or was cleared
-/// (so a new state is made exactly as it makes one).
+/// check: a stale ETag is an <see cref="InconsistentStateException"/>, as before. A row that does not exist, or was
+/// cleared, reads as the ADO.NET provider reads it: a new state, the cleared row's version as ETag, no record. Clearing,
+/// which is rare, stays with that provider (<paramref name="rows"/>).
 /// </summary>
 internal sealed class BatchedPostgresGrainStorage(
     string name,
     AdoNetGrainStorage rows,
     PostgresStatementBatcher<GrainStateRead, StoredGrainState?> reads,
     PostgresStatementBatcher<GrainStateWrite, int?> writes,
+    IActivatorProvider activators,
     string serviceId) : IGrainStorage
 {
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = GrainStorageKey.For(rows.HashPicker, serviceId, name, stateName, grainId, grainState);
-        if (await reads.RunAsync(new GrainStateRead(key, serviceId)) is not { Payload: { } payload } stored)
-        {
-            await rows.ReadStateAsync(stateName, grainId, grainState);
-            return;
-        }
-
-        grainState.State = rows.Serializer.Deserialize<T>(new BinaryData(payload));
-        grainState.ETag = stored.Version.ToString(CultureInfo.InvariantCulture);
-        grainState.RecordExists = true;
+        var stored = await reads.RunAsync(new GrainStateRead(key, serviceId));
+        var exists = stored is { Payload: not null };
+        grainState.State = exists ? rows.Serializer.Deserialize<T>(new BinaryData(stored!.Payload!)) : activators.GetActivator<T>().Create();
+        grainState.ETag = stored?.Version.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = exists;
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

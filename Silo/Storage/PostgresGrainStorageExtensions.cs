@@ -2,6 +2,7 @@ using Instagram.Silo.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
+using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
 namespace Instagram.Silo.Storage;
@@ -10,7 +11,7 @@ public static class PostgresGrainStorageExtensions
 {
     /// <summary>
     /// Grain storage <paramref name="name"/> in PostgreSQL: reads and writes batched across grains, the ADO.NET provider
-    /// (registered as "{name}.rows", binary state) for clears and for rows that do not exist yet.
+    /// (registered as "{name}.rows", binary state) for clears.
     /// </summary>
     public static ISiloBuilder AddBatchedPostgresGrainStorage(this ISiloBuilder silo, string name, string connectionString)
     {
@@ -33,6 +34,7 @@ public static class PostgresGrainStorageExtensions
             (AdoNetGrainStorage)sp.GetRequiredKeyedService<IGrainStorage>(rowsName),
             sp.GetRequiredKeyedService<PostgresStatementBatcher<GrainStateRead, StoredGrainState?>>(name),
             sp.GetRequiredKeyedService<PostgresStatementBatcher<GrainStateWrite, int?>>(name),
+            sp.GetRequiredService<IActivatorProvider>(),
             sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         return silo;
     }
