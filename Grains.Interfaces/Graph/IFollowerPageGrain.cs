@@ -10,11 +10,12 @@ namespace Instagram.Grains.Graph;
 [Alias("Instagram.Grains.Graph.IFollowerPageGrain")]
 public interface IFollowerPageGrain : IGrainWithStringKey
 {
-    /// <summary>Adds the edge (a follower already here keeps their edge: a retried add changes nothing); returns the page's size.</summary>
-    [Alias("AddAsync")] Task<int> AddAsync(long followerId, long sequence);
-
-    /// <summary>Removes the follower's edge if it is here; returns the page's size.</summary>
-    [Alias("RemoveAsync")] Task<int> RemoveAsync(long followerId);
+    /// <summary>
+    /// Removes the edges of <paramref name="removals"/>, then adds edges for the followers of <paramref name="adds"/>
+    /// (follower id, sequence) not here yet: a follower already here keeps their edge, so a retried add changes
+    /// nothing. One write for the lot; returns the page's size.
+    /// </summary>
+    [Alias("ChangeAsync")] Task<int> ChangeAsync(FollowerAdd[] adds, long[] removals);
 
     /// <summary>Notes that the follower was active at <paramref name="at"/>, so fan-out pushes to them again.</summary>
     [Alias("MarkActiveAsync")] Task MarkActiveAsync(long followerId, DateTimeOffset at);

@@ -25,9 +25,12 @@ internal sealed class FollowerPageGrain : Grain, IFollowerPageGrain
             .SubscribeAsync(OnFanOutAsync);
 
     // A new follower is active: they just did something.
-    public Task<int> AddAsync(long followerId, long sequence) => _page.AddAsync(new FollowerEdge(followerId, sequence, _delivery.Now));
-
-    public Task<int> RemoveAsync(long followerId) => _page.RemoveAsync(followerId);
+    public async Task<int> ChangeAsync(FollowerAdd[] adds, long[] removals)
+    {
+        var now = _delivery.Now;
+        await _page.ChangeAsync([.. adds.Select(add => new FollowerEdge(add.FollowerId, add.Sequence, now))], removals);
+        return _page.Count;
+    }
 
     public Task MarkActiveAsync(long followerId, DateTimeOffset at) =>
         _page.ReplaceAsync(followerId, edge => edge.LastActiveAt < at ? edge with { LastActiveAt = at } : edge);

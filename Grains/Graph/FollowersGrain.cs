@@ -4,6 +4,9 @@ using Instagram.Grains.Posts;
 
 namespace Instagram.Grains.Graph;
 
+// Reentrant: a popular account takes many follows at once. Their page changes are folded into one write per page by
+// the group commit, which runs one flush at a time; the head record is written one write at a time by EdgeHead.
+[Reentrant]
 internal sealed partial class FollowersGrain : Grain, IFollowersGrain
 {
     // Edge numbers are handed out from blocks: the stored NextSequence is the end of the current block, so most
@@ -15,7 +18,9 @@ internal sealed partial class FollowersGrain : Grain, IFollowersGrain
     private readonly IGrainFactory _grains;
     private readonly IOptions<FeedOptions> _options;
     private readonly ILogger<FollowersGrain> _logger;
+    private readonly GroupCommit<EdgeChange, bool> _changes;
     private long _nextSequence;
+    private Task? _reservingBlock;
 
     public FollowersGrain(
         [PersistentState("followers", ProviderNames.GrainStorage)] IPersistentState<FollowersState> followers,
@@ -28,6 +33,7 @@ internal sealed partial class FollowersGrain : Grain, IFollowersGrain
         _grains = grains;
         _options = options;
         _logger = logger;
+        _changes = new GroupCommit<EdgeChange, bool>(FlushAsync);
     }
 
     private long UserId => this.GetPrimaryKeyLong();
@@ -43,31 +49,31 @@ internal sealed partial class FollowersGrain : Grain, IFollowersGrain
 
     public async Task<long> ReserveSequenceAsync()
     {
-        if (_nextSequence >= _followers.State.NextSequence)
+        // Callers that meet an exhausted block all wait for the one write of the next block.
+        while (_nextSequence >= _followers.State.NextSequence)
         {
-            _followers.State.NextSequence = _nextSequence + SequenceBlock;
-            await _head.WriteAsync();
+            if (_reservingBlock is null || _reservingBlock.IsCompleted)
+            {
+                _reservingBlock = ReserveBlockAsync();
+            }
+
+            await _reservingBlock;
         }
 
         return _nextSequence++;
     }
 
-    public async Task AddAsync(long followerId, long sequence)
+    public Task AddAsync(long followerId, long sequence)
     {
         if (sequence < 0 || sequence >= _followers.State.NextSequence)
         {
             throw DomainException.InvalidInput($"Edge {sequence} was never reserved.");
         }
 
-        await _head.BeforeChangeAsync(_head.PageOf(sequence));
-        await RecordPageSizeAsync(sequence, await PageOf(sequence).AddAsync(followerId, sequence));
+        return _changes.SubmitAsync(new EdgeChange(followerId, sequence, IsAdd: true));
     }
 
-    public async Task RemoveAsync(long followerId, long sequence)
-    {
-        await _head.BeforeChangeAsync(_head.PageOf(sequence));
-        await RecordPageSizeAsync(sequence, await PageOf(sequence).RemoveAsync(followerId));
-    }
+    public Task RemoveAsync(long followerId, long sequence) => _changes.SubmitAsync(new EdgeChange(followerId, sequence, IsAdd: false));
 
     public Task<long> GetCountAsync() => Task.FromResult(_head.Count);
 
@@ -78,16 +84,51 @@ internal sealed partial class FollowersGrain : Grain, IFollowersGrain
         _followers.State.IsCelebrity,
         (int)FollowerPages.PageOf(_nextSequence + FollowerPages.PageSize - 1)));
 
-    // The size itself is written behind; only a change of celebrity status is written before answering.
-    private async Task RecordPageSizeAsync(long sequence, int size)
+    // A block is stored before any number from it is handed out; a failed write hands out none.
+    private async Task ReserveBlockAsync()
     {
-        if (_head.RecordPageSize(_head.PageOf(sequence), size))
+        var stored = _followers.State.NextSequence;
+        _followers.State.NextSequence = _nextSequence + SequenceBlock;
+        try
         {
-            await UpdateCelebrityStatusAsync();
+            await _head.WriteAsync();
+        }
+        catch
+        {
+            _followers.State.NextSequence = stored;
+            throw;
         }
     }
 
-    private IFollowerPageGrain PageOf(long sequence) => PageAt(_head.PageOf(sequence));
+    // Every page change goes through here, one flush at a time: each page touched gets one call and one write. The
+    // sizes are written behind; only a change of celebrity status is written before the callers are answered.
+    private async Task<bool[]> FlushAsync(IReadOnlyList<EdgeChange> changes)
+    {
+        var pages = changes
+            .GroupBy(c => c.FollowerId).Select(c => c.Last()) // one follower's changes queued together: the last one stands
+            .GroupBy(c => _head.PageOf(c.Sequence))
+            .ToList();
+        foreach (var page in pages)
+        {
+            await _head.BeforeChangeAsync(page.Key);
+        }
+
+        var sizes = await Task.WhenAll(pages.Select(page => PageAt(page.Key).ChangeAsync(
+            [.. page.Where(c => c.IsAdd).Select(c => new FollowerAdd(c.FollowerId, c.Sequence))],
+            [.. page.Where(c => !c.IsAdd).Select(c => c.FollowerId)])));
+        var changed = false;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            changed |= _head.RecordPageSize(pages[i].Key, sizes[i]);
+        }
+
+        if (changed)
+        {
+            await UpdateCelebrityStatusAsync();
+        }
+
+        return new bool[changes.Count];
+    }
 
     private IFollowerPageGrain PageAt(long page) => _grains.GetGrain<IFollowerPageGrain>(FollowerPages.Key(UserId, page));
 
@@ -114,4 +155,7 @@ internal sealed partial class FollowersGrain : Grain, IFollowersGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} celebrity status is now {IsCelebrity} at {Followers} followers")]
     private partial void LogCelebrityStatusChanged(long userId, bool isCelebrity, long followers);
+
+    /// <summary>A follower's edge to add or to remove, at the sequence it was given.</summary>
+    private readonly record struct EdgeChange(long FollowerId, long Sequence, bool IsAdd);
 }

@@ -23,6 +23,10 @@ internal sealed class EdgeHead<TState>(IPersistentState<TState> head, int pageSi
     private long _storedLastPage = -1;
     private bool _dirty;
 
+    // Reentrant owners (a popular account's follower list) may write from a flush, a reservation and the timer at
+    // once; the record is written one write at a time, each on the version the last one left.
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
     private IEdgeHeadState State => head.State;
 
     public long Count => State.Count;
@@ -98,18 +102,22 @@ internal sealed class EdgeHead<TState>(IPersistentState<TState> head, int pageSi
     /// <summary>Writes the record as it is now; for changes of the owner's own that must be stored before it answers.</summary>
     public async Task WriteAsync()
     {
-        _dirty = false;
+        await _writing.WaitAsync();
         try
         {
+            _dirty = false;
             await head.WriteStateAsync();
+            MarkStored();
         }
         catch
         {
             _dirty = true;
             throw;
         }
-
-        MarkStored();
+        finally
+        {
+            _writing.Release();
+        }
     }
 
     /// <summary>On deactivation: writes the record settled, unless it already is.</summary>
