@@ -22,7 +22,7 @@ internal sealed class FollowingGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _list = new FollowingList(following, grains, UserId, this.DeactivateOnIdle);
-        return _list.LoadAsync(this);
+        return _list.LoadAsync();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _list.SettleAsync();

@@ -6,7 +6,8 @@ namespace Instagram.Grains.Graph;
 /// The follows of one user as its <see cref="FollowingGrain"/> keeps them: all in memory for the reads (at most
 /// <see cref="IFollowingGrain.MaxFollowing"/>, loaded from the pages on activation), and in storage as the head record
 /// plus <see cref="IFollowingPageGrain"/>s of <see cref="FollowingPages.PageSize"/>, so a follow or unfollow writes one
-/// page, never the whole list; the head's sizes and numbering are written behind (see <see cref="EdgeHead{TState}"/>).
+/// page, never the whole list; the head's sizes and numbering are kept in memory and written settled on deactivation
+/// (see <see cref="EdgeHead{TState}"/>).
 /// </summary>
 internal sealed class FollowingList(IPersistentState<FollowingState> following, IGrainFactory grains, long userId, Action onWriteFailed)
 {
@@ -25,7 +26,7 @@ internal sealed class FollowingList(IPersistentState<FollowingState> following, 
     /// Reads the pages in use, or every page when the head is unsettled (its silo died holding changes written
     /// behind): their entries then give the sizes and the numbering back.
     /// </summary>
-    public async Task LoadAsync(Grain owner)
+    public async Task LoadAsync()
     {
         await MoveUnpagedEdgesAsync();
         var refresh = _head.NeedsRefresh;
@@ -46,10 +47,9 @@ internal sealed class FollowingList(IPersistentState<FollowingState> following, 
         }
 
         _head.MarkStored();
-        _head.WriteBehind(owner);
     }
 
-    /// <summary>On deactivation: writes what was written behind, and marks the head as trustworthy.</summary>
+    /// <summary>On deactivation: writes the sizes and numbering kept in memory, and marks the head as trustworthy.</summary>
     public Task SettleAsync() => _head.SettleAsync();
 
     /// <summary>

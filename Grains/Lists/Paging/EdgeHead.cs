@@ -7,21 +7,17 @@ namespace Instagram.Grains.Lists.Paging;
 /// <para>
 /// The sizes need not be written with every change, which would double the writes of a follow. Before the first page
 /// change of an activation, and before a page the record does not cover yet, the record is written unsettled
-/// (<see cref="BeforeChangeAsync"/>); after that the owner may write it behind, and deactivation writes it settled
-/// (<see cref="SettleAsync"/>). An activation that finds it unsettled (its silo died holding changes) asks the pages
-/// their sizes again. Each grain keeps its own state type and storage name.
+/// (<see cref="BeforeChangeAsync"/>); the sizes then live in memory (and in any write the owner makes for its own
+/// reasons), and deactivation writes them settled (<see cref="SettleAsync"/>). An activation that finds the record
+/// unsettled (its silo died holding changes) asks the pages their sizes again, so no timer is needed to keep the
+/// record fresh. Each grain keeps its own state type and storage name.
 /// </para>
 /// </summary>
 internal sealed class EdgeHead<TState>(IPersistentState<TState> head, int pageSize)
     where TState : IEdgeHeadState
 {
-    // Long enough that a busy head is written once for many changes, short enough that a graceful restart's
-    // deactivations have little left to write.
-    private static readonly TimeSpan WriteBehindInterval = TimeSpan.FromSeconds(5);
-
     // The last page the stored record's NextSequence reaches; pages past it would be unknown after a crash.
     private long _storedLastPage = -1;
-    private bool _dirty;
 
     // Reentrant owners (a popular account's follower list) may write from a flush, a reservation and the timer at
     // once; the record is written one write at a time, each on the version the last one left.
@@ -52,16 +48,8 @@ internal sealed class EdgeHead<TState>(IPersistentState<TState> head, int pageSi
 
         State.PageSizes[page] = size;
         State.Count = State.PageSizes.Values.Sum(s => (long)s);
-        _dirty = true;
         return true;
     }
-
-    /// <summary>
-    /// Writes changed sizes behind, at most once per interval, on a timer of <paramref name="owner"/>'s activation.
-    /// Without it the owner writes the head itself after each change.
-    /// </summary>
-    public void WriteBehind(Grain owner) =>
-        owner.RegisterGrainTimer(_ => _dirty ? WriteAsync() : Task.CompletedTask, new GrainTimerCreationOptions(WriteBehindInterval, WriteBehindInterval));
 
     /// <summary>
     /// On activation: remembers what the stored record covers, and when it is unsettled asks each page its size. The
@@ -105,14 +93,8 @@ internal sealed class EdgeHead<TState>(IPersistentState<TState> head, int pageSi
         await _writing.WaitAsync();
         try
         {
-            _dirty = false;
             await head.WriteStateAsync();
             MarkStored();
-        }
-        catch
-        {
-            _dirty = true;
-            throw;
         }
         finally
         {

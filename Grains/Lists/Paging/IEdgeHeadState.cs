@@ -14,7 +14,7 @@ public interface IEdgeHeadState
 
     /// <summary>
     /// True when the record was written by a deactivation that had every change: its sizes can be trusted as they are.
-    /// False while an activation may still hold changes written behind (and for records older than the flag): the next
+    /// False while an activation may still hold changes only in memory (and for records older than the flag): the next
     /// activation asks the pages.
     /// </summary>
     bool Settled { get; set; }

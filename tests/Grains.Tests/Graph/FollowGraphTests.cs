@@ -48,35 +48,6 @@ public sealed class FollowGraphTests(EmbeddedClusterFixture fixture)
     }
 
     [Fact]
-    public async Task ManyFollowsOfOneAccountAtOnceAreEachCountedOnceAndShareTheirPageWrites()
-    {
-        const int fanCount = 300;
-        var target = await _scenario.CreateUserAsync();
-        var fans = await _scenario.CreateUsersAsync(fanCount);
-        var followers = fixture.Grains.GetGrain<IFollowersGrain>(target);
-        var firstPage = fixture.Grains.GetGrain<IFollowerPageGrain>(FollowerPages.Key(target, 0)).GetGrainId();
-        await _scenario.FollowAllAsync(fans, await _scenario.CreateUserAsync()); // a first follow also records the fan's activity, on its own write
-
-        var writesBefore = StorageWrites.Of(firstPage).Writes;
-        await _scenario.FollowAllAsync(fans, target);
-
-        Assert.Equal(fanCount, await followers.GetCountAsync());
-        var listed = new List<long>();
-        for (long? cursor = null; ;)
-        {
-            var page = await followers.GetPageAsync(new PageRequest(cursor, PageRequest.MaxLimit));
-            listed.AddRange(page.Items);
-            if ((cursor = page.NextCursor) is null)
-            {
-                break;
-            }
-        }
-
-        Assert.Equal(fans.Order(), listed.Order());
-        Assert.InRange(StorageWrites.Of(firstPage).Writes - writesBefore, 1, fanCount - 1); // follows that arrived together were written together
-    }
-
-    [Fact]
     public async Task FollowingYourselfIsUnprocessable()
     {
         var user = await _scenario.CreateUserAsync();

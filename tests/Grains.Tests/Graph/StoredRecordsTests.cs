@@ -78,13 +78,13 @@ public sealed class StoredRecordsTests(EmbeddedClusterFixture fixture)
         var following = fixture.Grains.GetGrain<IFollowingGrain>(user);
         var followers = fixture.Grains.GetGrain<IFollowersGrain>(targets[0]);
 
-        // A clean deactivation writes each head settled, with every size written behind until then.
+        // A clean deactivation writes each head settled, with every size it kept in memory.
         var followingHead = await DeactivateAndReadAsync<FollowingState>("following", following);
         var followersHead = await DeactivateAndReadAsync<FollowersState>("followers", followers);
         Assert.Equal(3, followingHead.State!.Count);
         Assert.Equal(4, followersHead.State!.Count);
 
-        // What a silo that died holding changes leaves: heads that know nothing of the sizes written behind.
+        // What a silo that died holding changes leaves: heads that know nothing of the sizes kept in memory.
         followingHead.State = new FollowingState { NextLocalSequence = 1, PageSizes = { [0] = 1 }, Count = 1 };
         followersHead.State = new FollowersState { NextSequence = followersHead.State.NextSequence, PageSizes = { [0] = 1 }, Count = 1 };
         await Storage.WriteStateAsync("following", following.GetGrainId(), followingHead);
