@@ -1,23 +1,35 @@
+using Instagram.ServiceDefaults;
 using Instagram.Silo.Hosting;
 using Instagram.Silo.Search;
 using Microsoft.Extensions.Logging;
 
-if (args is [RebuildSearchIndexCommand.Name, ..])
-{
-    return await RebuildSearchIndexCommand.RunAsync(args[1..]);
-}
+namespace Instagram.Silo;
 
-// Content root = the build output, so appsettings.json is found whatever the working directory.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-if (OrleansHostOptions.From(builder.Configuration).Profile == OrleansProfile.Cluster)
+// An explicit class rather than top-level statements: those would be a global Program, which the Api (referencing
+// this project) also has.
+internal static class Program
 {
-    using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
-    if (!await ClusterPreflight.CheckAsync(ClusterConnections.From(builder.Configuration), loggers.CreateLogger("Instagram.Silo")))
+    public static async Task<int> Main(string[] args)
     {
-        return 2;
+        if (args is [RebuildSearchIndexCommand.Name, ..])
+        {
+            return await RebuildSearchIndexCommand.RunAsync(args[1..]);
+        }
+
+        // Content root = the build output, so appsettings.json is found whatever the working directory.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (OrleansHostOptions.From(builder.Configuration).Profile == OrleansProfile.Cluster)
+        {
+            using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
+            if (!await ClusterPreflight.CheckAsync(ClusterConnections.From(builder.Configuration), loggers.CreateLogger("Instagram.Silo")))
+            {
+                return 2;
+            }
+        }
+
+        builder.AddInstagramTelemetry("instagram-silo");
+        builder.UseInstagramSilo();
+        await builder.Build().RunAsync();
+        return 0;
     }
 }
-
-builder.UseInstagramSilo();
-await builder.Build().RunAsync();
-return 0;

@@ -14,6 +14,7 @@ using Instagram.Api.Posts;
 using Instagram.Api.Search;
 using Instagram.Api.Stories;
 using Instagram.Api.Users;
+using Instagram.ServiceDefaults;
 using Instagram.Silo.Hosting;
 using Instagram.Silo.Ids;
 using Instagram.Silo.Media;
@@ -25,9 +26,10 @@ namespace Instagram.Api.Extensions;
 
 public static class ApiExtensions
 {
-    /// <summary>Everything the Api needs, in reading order: Orleans, errors, validation, auth, limits, docs, health.</summary>
+    /// <summary>Everything the Api needs, in reading order: telemetry, Orleans, errors, validation, auth, limits, docs, health.</summary>
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
+        builder.AddInstagramTelemetry("instagram-api");
         var profile = OrleansHostOptions.From(builder.Configuration).Profile;
         if (profile == OrleansProfile.Embedded)
         {
@@ -103,6 +105,7 @@ public static class ApiExtensions
 
         app.MapOpenApi();
         app.MapScalarApiReference();
+        app.MapInstagramMetrics();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;

@@ -45,6 +45,7 @@ public static class SiloExtensions
             }
 
             silo.AddInstagramGrains();
+            silo.AddActivityPropagation(); // one trace from the HTTP request through every grain call
         });
         return builder;
     }
@@ -67,6 +68,7 @@ public static class SiloExtensions
             client.UsePostgresClustering(connections);
             client.UseClusterTlsWhenConfigured(builder.Configuration);
             client.Services.CacheGrainInterfaceTypes();
+            client.AddActivityPropagation();
         });
         return builder;
     }

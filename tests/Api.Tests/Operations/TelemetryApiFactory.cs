@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using OpenTelemetry.Trace;
+
+namespace Instagram.Api.Tests.Operations;
+
+/// <summary>The Api with every finished span also kept in memory (an in-memory exporter), for tests to look at.</summary>
+public sealed class TelemetryApiFactory : Infrastructure.ApiFactory
+{
+    private readonly ConcurrentQueue<Activity> _spans = new();
+
+    public IReadOnlyCollection<Activity> Spans => _spans;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing =>
+            tracing.AddProcessor(new OpenTelemetry.SimpleActivityExportProcessor(new QueueExporter(_spans)))));
+    }
+
+    private sealed class QueueExporter(ConcurrentQueue<Activity> spans) : OpenTelemetry.BaseExporter<Activity>
+    {
+        public override OpenTelemetry.ExportResult Export(in OpenTelemetry.Batch<Activity> batch)
+        {
+            foreach (var span in batch)
+            {
+                spans.Enqueue(span);
+            }
+
+            return OpenTelemetry.ExportResult.Success;
+        }
+    }
+}
+
+/// <summary>
+/// Telemetry tests run alone, after the others: with several hosts alive in one test process (each with its own Orleans
+/// and ASP.NET Core meters under the same names), a host's scrape was seen without its Orleans and ASP.NET Core metrics.
+/// A production process has one host.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryCollection : ICollectionFixture<TelemetryApiFactory>
+{
+    public const string Name = "telemetry";
+}
