@@ -1,6 +1,7 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,9 @@ public static class TelemetryExtensions
 
     public const string MetricsPath = "/metrics";
 
+    /// <summary>Records spans even without an exporter configured (tests add their own).</summary>
+    public const string TracingKey = "Telemetry:Tracing";
+
     public static IHostApplicationBuilder AddInstagramTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         builder.Logging.AddOpenTelemetry(logging =>
@@ -36,26 +40,33 @@ public static class TelemetryExtensions
             logging.IncludeScopes = true;
         });
 
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var azureMonitor = builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(OrleansMeter, ProductInstruments)
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
+                .AddPrometheusExporter());
+
+        // Spans cost on every grain call, so they are recorded only when something exports them (or when asked).
+        if (builder.Configuration.GetValue(TracingKey, otlp || !string.IsNullOrWhiteSpace(azureMonitor)))
+        {
+            telemetry.WithTracing(tracing => tracing
                 .AddSource(OrleansActivitySources, ProductInstruments)
                 .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context =>
                     !context.Request.Path.StartsWithSegments(MetricsPath) && !context.Request.Path.StartsWithSegments("/health")));
+        }
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (otlp)
         {
             telemetry.UseOtlpExporter();
         }
 
-        if (builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"] is { Length: > 0 } connectionString)
+        if (!string.IsNullOrWhiteSpace(azureMonitor))
         {
-            telemetry.UseAzureMonitorExporter(azure => azure.ConnectionString = connectionString);
+            telemetry.UseAzureMonitorExporter(azure => azure.ConnectionString = azureMonitor);
         }
 
         return builder;

@@ -15,6 +15,7 @@ public sealed class TelemetryApiFactory : Infrastructure.ApiFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting(ServiceDefaults.TelemetryExtensions.TracingKey, "true");
         builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing =>
             tracing.AddProcessor(new OpenTelemetry.SimpleActivityExportProcessor(new QueueExporter(_spans)))));
     }
