@@ -1,6 +1,7 @@
 using Instagram.ServiceDefaults;
 using Instagram.Silo.Hosting;
 using Instagram.Silo.Search;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
 namespace Instagram.Silo;
@@ -16,8 +17,12 @@ internal static class Program
             return await RebuildSearchIndexCommand.RunAsync(args[1..]);
         }
 
-        // Content root = the build output, so appsettings.json is found whatever the working directory.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // Content root = the build output, so appsettings.json is found whatever the working directory. A web host only
+        // when the silo's HTTP endpoint is asked for.
+        var generic = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var httpPort = SiloHttpEndpoint.PortFrom(generic.Configuration);
+        var web = httpPort is null ? null : WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        IHostApplicationBuilder builder = web ?? (IHostApplicationBuilder)generic;
         if (OrleansHostOptions.From(builder.Configuration).Profile == OrleansProfile.Cluster)
         {
             using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
@@ -29,7 +34,8 @@ internal static class Program
 
         builder.AddInstagramTelemetry("instagram-silo");
         builder.UseInstagramSilo();
-        await builder.Build().RunAsync();
+        IHost host = web is null ? generic.Build() : SiloHttpEndpoint.Build(web, httpPort!.Value);
+        await host.RunAsync();
         return 0;
     }
 }
