@@ -1,9 +1,15 @@
 using Instagram.Api.Extensions;
+using Instagram.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddApiServices();
+return await ConfigurationErrors.RunAsync("Instagram.Api", async () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddApiServices();
 
-var app = builder.Build();
-app.UseApiPipeline();
-app.MapApi();
-app.Run();
+    var app = builder.Build();
+    ConfigurationErrors.ValidateOptions(app);
+    app.UseApiPipeline();
+    app.MapApi();
+    await app.RunAsync();
+    return 0;
+});

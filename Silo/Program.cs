@@ -17,6 +17,12 @@ internal static class Program
             return await RebuildSearchIndexCommand.RunAsync(args[1..]);
         }
 
+        return await ConfigurationErrors.RunAsync("Instagram.Silo", () => RunAsync(args));
+    }
+
+    private static async Task<int> RunAsync(string[] args)
+    {
+
         // Content root = the build output, so appsettings.json is found whatever the working directory. A web host only
         // when the silo's HTTP endpoint is asked for.
         var generic = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -35,6 +41,7 @@ internal static class Program
         builder.AddInstagramTelemetry("instagram-silo");
         builder.UseInstagramSilo();
         IHost host = web is null ? generic.Build() : SiloHttpEndpoint.Build(web, httpPort!.Value);
+        ConfigurationErrors.ValidateOptions(host);
         await host.RunAsync();
         return 0;
     }

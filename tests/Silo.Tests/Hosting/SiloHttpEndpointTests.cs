@@ -1,6 +1,6 @@
 using System.Globalization;
+using Instagram.Silo.Tests.Infrastructure;
 using System.Net;
-using System.Net.Sockets;
 using Instagram.ServiceDefaults;
 using Instagram.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -14,13 +14,13 @@ public sealed class SiloHttpEndpointTests
     [Fact]
     public async Task ASiloWithAnHttpPortAnswersHealthAndMetrics()
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Orleans:Profile"] = "Embedded",
-            ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = "silo-http-" + Guid.NewGuid().ToString("N"),
         });
         builder.AddInstagramTelemetry("instagram-silo");
@@ -35,13 +35,6 @@ public sealed class SiloHttpEndpointTests
         Assert.Contains("\norleans_", metrics);
 
         await app.StopAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

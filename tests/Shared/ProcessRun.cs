@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace Instagram.Tests.Shared;
+
+/// <summary>Runs one of the product's programs from the test's output folder until it exits on its own.</summary>
+public static class ProcessRun
+{
+    /// <returns>The exit code and every non-empty line it wrote to stdout and stderr.</returns>
+    public static async Task<(int ExitCode, string[] Lines)> ToExitAsync(string dll, IDictionary<string, string> environment, string arguments = "")
+    {
+        var start = new ProcessStartInfo("dotnet", $"{Path.Combine(AppContext.BaseDirectory, dll)} {arguments}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(patience.Token);
+        var lines = ((await output) + "\n" + (await errors)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return (process.ExitCode, lines);
+    }
+}
