@@ -50,6 +50,10 @@ var apiSecretNames = [
 var apiHttpPort = 8080
 
 @export()
+@description('Port of each silo\'s HTTP endpoint (health and metrics; Silo:HttpPort), reached by the probes only.')
+var siloHttpPort = 8090
+
+@export()
 @description('Silo-to-silo port of silo number `index` (0-based). Each silo app owns its own pair on the environment address.')
 func siloPort(index int) int => 11111 + index
 
@@ -72,6 +76,7 @@ func siloEnv(
     { name: 'Orleans__SiloPort', value: string(siloPort(index)) }
     { name: 'Orleans__GatewayPort', value: string(gatewayPort(index)) }
     { name: 'Orleans__AdvertisedIPAddress', value: advertisedIPAddress }
+    { name: 'Silo__HttpPort', value: string(siloHttpPort) }
     { name: 'Ids__GeneratorId', value: string(index) }
     { name: 'ConnectionStrings__Blobs', value: blobEndpoint }
     { name: 'ConnectionStrings__Postgres', secretRef: secretNames.postgresConnectionString }

@@ -6,7 +6,7 @@
 // Orleans__SiloPort/GatewayPort are all the silo needs.
 metadata description = 'One silo Container App (min = max = 1 replica) with TCP ingress for its silo and gateway ports.'
 
-import { siloPort, gatewayPort } from 'app-settings.bicep'
+import { siloPort, gatewayPort, siloHttpPort } from 'app-settings.bicep'
 
 param name string
 param location string
@@ -80,12 +80,14 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
             cpu: json(cpu)
             memory: memory
           }
-          // The silo has no HTTP endpoint yet, so the probes only check that its ports accept connections.
+          // The silo's own HTTP endpoint: ready = an active member of its cluster, live = the process answers.
           probes: [
             {
               type: 'Startup'
-              tcpSocket: {
-                port: silo
+              httpGet: {
+                path: '/health/ready'
+                port: siloHttpPort
+                scheme: 'HTTP'
               }
               initialDelaySeconds: 5
               periodSeconds: 10
@@ -94,8 +96,10 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
             }
             {
               type: 'Readiness'
-              tcpSocket: {
-                port: gateway
+              httpGet: {
+                path: '/health/ready'
+                port: siloHttpPort
+                scheme: 'HTTP'
               }
               periodSeconds: 10
               timeoutSeconds: 3
@@ -103,8 +107,10 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
             }
             {
               type: 'Liveness'
-              tcpSocket: {
-                port: silo
+              httpGet: {
+                path: '/health/live'
+                port: siloHttpPort
+                scheme: 'HTTP'
               }
               periodSeconds: 30
               timeoutSeconds: 5

@@ -199,6 +199,18 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
     }
 
     [Fact]
+    public void SiloProbesAskTheSilosOwnHttpEndpoint()
+    {
+        var silo = Assert.Single(Resources(bicep.Template), app => Type(app) == "Microsoft.App/containerApps"
+            && app["properties"]?["configuration"]?["ingress"]?["transport"]?.GetValue<string>() == "tcp");
+        var probes = silo["properties"]!["template"]!["containers"]![0]!["probes"]!.AsArray();
+        var paths = probes.ToDictionary(p => p!["type"]!.GetValue<string>(), p => p!["httpGet"]?["path"]?.GetValue<string>());
+        Assert.Equal("/health/ready", paths["Startup"]);
+        Assert.Equal("/health/ready", paths["Readiness"]);
+        Assert.Equal("/health/live", paths["Liveness"]);
+    }
+
+    [Fact]
     public void Silos_AreOneReplicaAppsWithTcpIngress_AndTheApiScalesOnHttp()
     {
         var apps = Resources(bicep.Template).Where(r => Type(r) == "Microsoft.App/containerApps").ToList();

@@ -119,7 +119,13 @@ public sealed class ManifestTests(ITestOutputHelper output)
         var spec = silo.Root.At("spec", "template", "spec");
         Assert.Equal("true", spec.Str("automountServiceAccountToken"));
         Assert.Contains(BaseDocuments, d => d.Kind == "ServiceAccount" && d.Name == spec.Str("serviceAccountName"));
-        Assert.Equal(["11111", "30000"], container.Maps("ports").Select(p => p.Str("containerPort")).OfType<string>().Order().ToArray());
+        Assert.Equal(["11111", "30000", "8090"], container.Maps("ports").Select(p => p.Str("containerPort")).OfType<string>().Order().ToArray());
+
+        // The probes ask the silo's own HTTP endpoint, on the port it is told to serve.
+        var http = Assert.Single(container.Maps("ports"), p => p.Str("name") == "http");
+        Assert.Equal(env["Silo__HttpPort"].Str("value"), http.Str("containerPort"));
+        Assert.Equal("/health/ready", container.Map("readinessProbe").Map("httpGet").Str("path"));
+        Assert.Equal("/health/live", container.Map("livenessProbe").Map("httpGet").Str("path"));
     }
 
     [Fact]
