@@ -24,6 +24,9 @@ public static class FaultInjection
 
     public static bool IsArmed(GrainId grain, string method) => Armed.ContainsKey((grain, method));
 
+    /// <summary>True while a <see cref="FailOnceBefore"/> has not met its call yet.</summary>
+    public static bool IsRefusalArmed(GrainId grain, string method) => Refusals.ContainsKey((grain, method));
+
     internal static bool TakeFault(GrainId grain, string method) => Armed.TryRemove((grain, method), out _);
 
     public sealed class SiloSetup : ISiloConfigurator
