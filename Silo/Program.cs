@@ -29,7 +29,9 @@ internal static class Program
         var httpPort = SiloHttpEndpoint.PortFrom(generic.Configuration);
         var web = httpPort is null ? null : WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         IHostApplicationBuilder builder = web ?? (IHostApplicationBuilder)generic;
-        if (OrleansHostOptions.From(builder.Configuration).Profile == OrleansProfile.Cluster)
+        var orleans = OrleansHostOptions.From(builder.Configuration);
+        builder.AddLifecycleLog("Instagram.Silo", orleans.Describe() + (httpPort is { } port ? $", http port {port}" : ", no http endpoint"));
+        if (orleans.Profile == OrleansProfile.Cluster)
         {
             using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
             if (!await ClusterPreflight.CheckAsync(ClusterConnections.From(builder.Configuration), loggers.CreateLogger("Instagram.Silo")))

@@ -30,7 +30,11 @@ public static class ApiExtensions
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
         builder.AddInstagramTelemetry("instagram-api");
-        var profile = OrleansHostOptions.From(builder.Configuration).Profile;
+        var orleans = OrleansHostOptions.From(builder.Configuration);
+        builder.AddLifecycleLog("Instagram.Api", orleans.Profile == OrleansProfile.Embedded
+            ? orleans.Describe() + " (co-hosted silo)"
+            : $"profile {orleans.Profile}, cluster {orleans.ClusterId}, service {orleans.ServiceId} (cluster client)");
+        var profile = orleans.Profile;
         if (profile == OrleansProfile.Embedded)
         {
             builder.UseInstagramSilo();

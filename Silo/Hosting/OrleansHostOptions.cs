@@ -33,6 +33,10 @@ public sealed class OrleansHostOptions
     public System.Net.IPAddress AdvertisedAddress() =>
         string.IsNullOrWhiteSpace(AdvertisedIPAddress) ? System.Net.IPAddress.Loopback : System.Net.IPAddress.Parse(AdvertisedIPAddress);
 
+    /// <summary>What the start-up lines say this process runs as.</summary>
+    public string Describe() =>
+        $"profile {Profile}, cluster {ClusterId}, service {ServiceId}, silo port {SiloPort}, gateway port {GatewayPort}";
+
     /// <summary>Reads and validates the section before the host is built, so a bad value stops start-up with its name.</summary>
     public static OrleansHostOptions From(IConfiguration configuration)
     {

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Instagram.Silo.Tests.Infrastructure;
+
+namespace Instagram.Silo.Tests.Hosting;
+
+/// <summary>The silo process says when it starts, is ready, stops and has stopped, naming its profile and ports.</summary>
+public sealed class LifecycleLogTests
+{
+    [Fact]
+    public async Task TheSiloLogsOneLineWhenItStartsIsReadyStopsAndHasStopped()
+    {
+        var siloPort = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Instagram.Silo.dll"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["Orleans__SiloPort"] = siloPort;
+        start.Environment["Orleans__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+        start.Environment["Orleans__ClusterId"] = "lifecycle-" + Guid.NewGuid().ToString("N");
+        var lines = new ConcurrentQueue<string>();
+        using var silo = new Process { StartInfo = start };
+        silo.OutputDataReceived += (_, e) => { if (e.Data is { } line) lines.Enqueue(line.Trim()); };
+        silo.ErrorDataReceived += (_, e) => { if (e.Data is { } line) lines.Enqueue(line.Trim()); };
+        silo.Start();
+        silo.BeginOutputReadLine();
+        silo.BeginErrorReadLine();
+        try
+        {
+            await Eventually.TrueAsync(() => Task.FromResult(lines.Any(l => l.StartsWith("Instagram.Silo ready:", StringComparison.Ordinal))), "the ready line", TimeSpan.FromSeconds(60));
+            using (var term = Process.Start("kill", $"-TERM {silo.Id}"))
+            {
+                await term!.WaitForExitAsync();
+            }
+
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await silo.WaitForExitAsync(patience.Token);
+        }
+        finally
+        {
+            if (!silo.HasExited)
+            {
+                silo.Kill();
+            }
+        }
+
+        var ours = lines.Where(l => l.StartsWith("Instagram.Silo ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["starting", "ready", "stopping", "stopped"], ours.Select(l => l.Split(' ')[1].TrimEnd(':')));
+        Assert.Contains("profile Embedded", ours[0]);
+        Assert.Contains($"silo port {siloPort}", ours[1]);
+        Assert.Equal(0, silo.ExitCode);
+    }
+}
