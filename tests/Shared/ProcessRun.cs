@@ -5,8 +5,8 @@ namespace Instagram.Tests.Shared;
 /// <summary>Runs one of the product's programs from the test's output folder until it exits on its own.</summary>
 public static class ProcessRun
 {
-    /// <returns>The exit code and every non-empty line it wrote to stdout and stderr.</returns>
-    public static async Task<(int ExitCode, string[] Lines)> ToExitAsync(string dll, IDictionary<string, string> environment, string arguments = "")
+    /// <summary>How to start <paramref name="dll"/> with output redirected and the given environment added.</summary>
+    public static ProcessStartInfo StartInfo(string dll, IDictionary<string, string> environment, string arguments = "")
     {
         var start = new ProcessStartInfo("dotnet", $"{Path.Combine(AppContext.BaseDirectory, dll)} {arguments}")
         {
@@ -19,7 +19,13 @@ public static class ProcessRun
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    /// <returns>The exit code and every non-empty line it wrote to stdout and stderr.</returns>
+    public static async Task<(int ExitCode, string[] Lines)> ToExitAsync(string dll, IDictionary<string, string> environment, string arguments = "")
+    {
+        using var process = Process.Start(StartInfo(dll, environment, arguments))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));

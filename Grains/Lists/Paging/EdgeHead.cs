@@ -19,10 +19,6 @@ internal sealed class EdgeHead<TState>(IPersistentState<TState> head, int pageSi
     // The last page the stored record's NextSequence reaches; pages past it would be unknown after a crash.
     private long _storedLastPage = -1;
 
-    // Reentrant owners (a popular account's follower list) may write from a flush, a reservation and the timer at
-    // once; the record is written one write at a time, each on the version the last one left.
-    private readonly SemaphoreSlim _writing = new(1, 1);
-
     private IEdgeHeadState State => head.State;
 
     public long Count => State.Count;
@@ -90,16 +86,8 @@ internal sealed class EdgeHead<TState>(IPersistentState<TState> head, int pageSi
     /// <summary>Writes the record as it is now; for changes of the owner's own that must be stored before it answers.</summary>
     public async Task WriteAsync()
     {
-        await _writing.WaitAsync();
-        try
-        {
-            await head.WriteStateAsync();
-            MarkStored();
-        }
-        finally
-        {
-            _writing.Release();
-        }
+        await head.WriteStateAsync();
+        MarkStored();
     }
 
     /// <summary>On deactivation: writes the record settled, unless it already is.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Instagram.Silo.Tests.Infrastructure;
 
 namespace Instagram.Silo.Tests.Hosting;
 

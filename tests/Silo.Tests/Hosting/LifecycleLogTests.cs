@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Instagram.Silo.Tests.Infrastructure;
 
 namespace Instagram.Silo.Tests.Hosting;
 
@@ -12,15 +11,12 @@ public sealed class LifecycleLogTests
     public async Task TheSiloLogsOneLineWhenItStartsIsReadyStopsAndHasStopped()
     {
         var siloPort = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Instagram.Silo.dll"))
+        var start = ProcessRun.StartInfo("Instagram.Silo.dll", new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["Orleans__SiloPort"] = siloPort;
-        start.Environment["Orleans__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
-        start.Environment["Orleans__ClusterId"] = "lifecycle-" + Guid.NewGuid().ToString("N");
+            ["Orleans__SiloPort"] = siloPort,
+            ["Orleans__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans__ClusterId"] = "lifecycle-" + Guid.NewGuid().ToString("N"),
+        });
         var lines = new ConcurrentQueue<string>();
         using var silo = new Process { StartInfo = start };
         silo.OutputDataReceived += (_, e) => { if (e.Data is { } line) lines.Enqueue(line.Trim()); };

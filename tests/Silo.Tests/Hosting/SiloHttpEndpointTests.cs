@@ -1,5 +1,4 @@
 using System.Globalization;
-using Instagram.Silo.Tests.Infrastructure;
 using System.Net;
 using Instagram.ServiceDefaults;
 using Instagram.Silo.Hosting;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Instagram.Silo.Tests.Infrastructure;
+namespace Instagram.Tests.Shared;
 
 public static class FreePorts
 {
