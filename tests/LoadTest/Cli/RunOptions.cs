@@ -54,6 +54,12 @@ public sealed class RunOptions
     public int? KillPid { get; init; }
 
     public TimeSpan KillAfter { get; init; }
+
+    /// <summary>
+    /// A silo that <c>cold-feed-read</c> kills hard once warm reads are measured; something else (a restart loop, an
+    /// orchestrator) starts it again, and the cold reads are timed from the moment the cluster answers.
+    /// </summary>
+    public int? RestartPid { get; init; }
     public required int GeneratorId { get; init; }
     public required IReadOnlyList<string> RawArgs { get; init; }
 
@@ -163,6 +169,7 @@ public sealed class RunOptions
             ServerPid = flags.Has("server-pid") ? flags.Int("server-pid", 0, 1, int.MaxValue) : null,
             KillPid = flags.Has("kill-pid") ? flags.Int("kill-pid", 0, 1, int.MaxValue) : null,
             KillAfter = TimeSpan.FromSeconds(flags.Int("kill-after", 5, 1, Bounds.MaxWarmupSeconds)),
+            RestartPid = flags.Has("restart-pid") ? flags.Int("restart-pid", 0, 1, int.MaxValue) : null,
             GeneratorId = flags.Int("generator-id", 1000 + (Environment.ProcessId % 24), 0, Instagram.Grains.Common.IdGenerator.MaxGeneratorId),
             RawArgs = args,
             Note = flags.Has("note") ? flags.String("note", "") : null,
@@ -177,6 +184,11 @@ public sealed class RunOptions
         if (options.KillPid is not null && kind != TargetKind.Cluster)
         {
             throw new UsageException("--kill-pid kills a silo of a running cluster: it needs --target cluster (and a second silo to keep serving).");
+        }
+
+        if (options.RestartPid is not null && kind != TargetKind.Cluster)
+        {
+            throw new UsageException("--restart-pid restarts a silo of a running cluster: it needs --target cluster (and the silo run under a restart loop).");
         }
 
         if (options.ManifestPath is not null && kind == TargetKind.Embedded)

@@ -64,6 +64,12 @@ public static class Usage
           --generator-id N          id-generator number of this process (default 1000 + pid % 24)
           --note TEXT               a line of context for the report (commit measured, machine state...)
 
+        fault injection (cluster target)
+          --kill-pid PID            fanout: kill that silo hard (SIGKILL) --kill-after S into the run (default 5);
+                                    another silo must keep serving
+          --restart-pid PID         cold-feed-read: measure warm reads, kill that silo hard, wait until the cluster
+                                    answers again (run the silo under a restart loop), then time the cold reads
+
         Every loop is bounded by count and time and stops by itself. See tests/LoadTest/README.md.
         """;
 

@@ -8,7 +8,9 @@ namespace Instagram.LoadTest.Scenarios;
 /// feeds, not a cold JIT), every idle activation in the cluster is collected, then each reader's first read
 /// is timed ("first read": the feed is rebuilt before it answers), then reads go on at random ("read") so the
 /// throughput-per-second line shows how soon it is back to warm. With <c>--following N</c> the readers are the first
-/// 200 users, each following N more accounts; otherwise every user.
+/// 200 users, each following N more accounts; otherwise every user. With <c>--restart-pid</c> the cold state is a real
+/// restart instead: warm reads of the same readers are measured first, the silo is killed, and the clock starts when
+/// the cluster answers again (the silo's restart loop brings it back; the tester stays up, as an Api would).
 /// </summary>
 public sealed class ColdFeedReadScenario : Scenario
 {
@@ -35,17 +37,92 @@ public sealed class ColdFeedReadScenario : Scenario
         var others = Enumerable.Range(readers, users.Length - readers).Take(100).DefaultIfEmpty(0).ToArray();
         await Parallel.ForEachAsync(others, new ParallelOptions { MaxDegreeOfParallelism = context.Options.Concurrency, CancellationToken = context.Cancellation },
             async (i, ct) => await context.System.ReadFeedAsync(users[i], limit, ct));
-        if (!await context.System.MakeFeedsColdAsync(context.Cancellation))
+        var restart = context.Options.RestartPid is { } pid ? await RestartAsync(context, pid, users[..readers], users[others[0]]) : null;
+        if (restart is null && !await context.System.MakeFeedsColdAsync(context.Cancellation))
         {
             notes.Add("this system cannot be made cold: every read is warm");
         }
 
-        return await RunClosedLoopAsync(context, Name, "read", async (recorder, _, _) =>
+        var result = await RunClosedLoopAsync(context, Name, "read", async (recorder, _, _) =>
         {
             var i = Interlocked.Increment(ref next);
             var first = i < order.Length;
             var user = users[first ? order[i] : Random.Shared.Next(readers)];
             await recorder.MeasureAsync(first ? "first read" : "read", ct => context.System.ReadFeedAsync(user, limit, ct));
         }, (recorder, seconds) => (recorder.Op("first read").Count + recorder.Op("read").Count) / seconds, notes: notes, latencyOp: "first read");
+        return restart is null ? result : WithRecovery(result, restart);
+    }
+
+    private sealed record Restart(double WarmReadsPerSecond, double SecondsUntilAnswered);
+
+    // A silo started moments ago spends most of a core on the JIT for half a minute under load, so the warm rate is
+    // taken after that.
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan WarmMeasurement = TimeSpan.FromSeconds(10);
+
+    // Warm throughput of the same readers first (their feeds built, the read path compiled on both sides), then the
+    // kill, then polling until a read answers: that moment is second 0 of the cold run.
+    private static async Task<Restart> RestartAsync(ScenarioContext context, int pid, long[] readers, long probeUser)
+    {
+        var label = context.Label("cold-feed-read");
+        Console.WriteLine($"  [{label}] reading warm for {WarmUp.TotalSeconds:N0}s, then measuring warm reads for {WarmMeasurement.TotalSeconds:N0}s");
+        await ReadForAsync(context, readers, WarmUp);
+        var warm = await ReadForAsync(context, readers, WarmMeasurement);
+        Console.WriteLine($"  [{label}] warm: {warm:N0} reads/s");
+
+        await SiloKiller.KillAfterAsync(pid, TimeSpan.Zero, label);
+        var killed = Stopwatch.GetTimestamp();
+        var deadline = TimeSpan.FromMinutes(3);
+        while (true)
+        {
+            // A call to a gateway that is down may hang until the client's own timeout: give each try one second.
+            var read = context.System.ReadFeedAsync(probeUser, 1, context.Cancellation);
+            if (await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(1), context.Cancellation)) == read && read.IsCompletedSuccessfully)
+            {
+                break;
+            }
+
+            _ = read.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default); // a late failure is expected, not news
+            if (Stopwatch.GetElapsedTime(killed) > deadline)
+            {
+                throw new TimeoutException($"Nothing answered within {deadline.TotalMinutes:N0} minutes of killing silo {pid}: is it run under a restart loop?");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), context.Cancellation);
+        }
+
+        var answered = Stopwatch.GetElapsedTime(killed).TotalSeconds;
+        Console.WriteLine($"  [{label}] the cluster answered {answered:N1}s after the kill");
+        return new Restart(warm, answered);
+    }
+
+    private static async Task<double> ReadForAsync(ScenarioContext context, long[] readers, TimeSpan duration)
+    {
+        long reads = 0;
+        var elapsed = await LoadLoop.RunAsync(context.Options.Concurrency, duration, null, async (_, ct) =>
+        {
+            await context.System.ReadFeedAsync(readers[Random.Shared.Next(readers.Length)], context.Options.PageSize, ct);
+            Interlocked.Increment(ref reads);
+        });
+        return reads / elapsed.TotalSeconds;
+    }
+
+    // How soon after the cluster answered again reads were back to 80 % of the warm rate (the restart target).
+    private static SystemResult WithRecovery(SystemResult result, Restart restart)
+    {
+        var threshold = 0.8 * restart.WarmReadsPerSecond;
+        var recovered = result.Timeline.FirstOrDefault(point => point.OpsPerSecond >= threshold);
+        var metrics = new Dictionary<string, double>(result.Metrics)
+        {
+            ["warmReadsPerSecond"] = Math.Round(restart.WarmReadsPerSecond),
+            ["secondsFromKillToAnswer"] = Math.Round(restart.SecondsUntilAnswered, 1),
+            ["secondsTo80PercentOfWarm"] = recovered?.Second ?? -1,
+        };
+        var notes = new List<string>(result.Notes)
+        {
+            $"restart: warm {restart.WarmReadsPerSecond:N0} reads/s before the kill; answered {restart.SecondsUntilAnswered:N1}s after it; " +
+            (recovered is null ? $"never back to 80 % ({threshold:N0} reads/s) within the run." : $"back to 80 % ({threshold:N0} reads/s) in second {recovered.Second:N0} after that."),
+        };
+        return result with { Metrics = metrics, Notes = notes };
     }
 }
