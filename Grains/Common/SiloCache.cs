@@ -8,9 +8,13 @@ namespace Instagram.Grains.Common;
 /// silos see a change when their copy expires, so the lifetime is the bound on cross-silo staleness. A lifetime
 /// of zero turns the cache off. Size is bounded: past the capacity, expired entries are swept, then everything.
 /// </summary>
-public sealed class SiloCache<TKey, TValue>(TimeSpan lifetime, int capacity, TimeProvider time)
+public sealed class SiloCache<TKey, TValue>(string name, TimeSpan lifetime, int capacity, TimeProvider time)
     where TKey : notnull
 {
+    private static readonly KeyValuePair<string, object?> Hit = new("result", "hit");
+    private static readonly KeyValuePair<string, object?> Miss = new("result", "miss");
+
+    private readonly KeyValuePair<string, object?> _cacheTag = new("cache", name);
     private readonly ConcurrentDictionary<TKey, Entry> _entries = new();
     private readonly long _lifetimeTicks = (long)(lifetime.TotalSeconds * time.TimestampFrequency);
     private int _sweeping;
@@ -29,9 +33,11 @@ public sealed class SiloCache<TKey, TValue>(TimeSpan lifetime, int capacity, Tim
         var now = time.GetTimestamp();
         if (_entries.TryGetValue(key, out var entry) && now - entry.LoadedAt < _lifetimeTicks && !entry.Value.IsFaulted && !entry.Value.IsCanceled)
         {
+            CacheMetrics.Lookups.Add(1, _cacheTag, Hit);
             return entry.Value;
         }
 
+        CacheMetrics.Lookups.Add(1, _cacheTag, Miss);
         var loading = load(key);
         _entries[key] = new Entry(loading, now);
         if (_entries.Count > capacity)

@@ -22,7 +22,4 @@ public static class FanOutMetrics
     public static readonly Counter<long> FailedEvents = Meter.CreateCounter<long>("instagram.fanout.failed_events", description: "Fan-out events left to be redelivered");
 
     public static readonly Histogram<double> DeliveryLag = Meter.CreateHistogram<double>("instagram.fanout.delivery_lag", unit: "ms", description: "From a post's creation to its delivery to the last feed of a page");
-
-    /// <summary>Cold feeds rebuilt from the followed authors' timelines.</summary>
-    public static readonly Counter<long> FeedRebuilds = Meter.CreateCounter<long>("instagram.feed.rebuilds", description: "Feeds rebuilt from the followed authors' timelines");
 }

@@ -26,8 +26,8 @@ internal sealed partial class CelebrityTimelines
     public CelebrityTimelines(IGrainFactory grains, IOptions<FeedOptions> options, TimeProvider time, ILogger<CelebrityTimelines> logger)
     {
         var lifetime = options.Value.CelebrityCacheTtl;
-        _directory = new(lifetime, capacity: 1, time);
-        _timelines = new(lifetime, MaxTimelines, time);
+        _directory = new("celebrity.directory", lifetime, capacity: 1, time);
+        _timelines = new("celebrity.timelines", lifetime, MaxTimelines, time);
         _logger = logger;
         // Timelines are keyed by author id and the directory by 0, which is never a user id: one fallback map serves both.
         _loadDirectory = _ => LoadOrLastAsync(DirectoryKey, () => grains.GetGrain<ICelebrityDirectoryGrain>(DirectoryKey).GetAllAsync());

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Instagram.Grains.Abstractions;
 using Instagram.Grains.FanOut;
 using Instagram.Grains.Feed.Timelines;
@@ -176,9 +177,11 @@ internal sealed partial class FeedGrain(
 
     private async Task RebuildAsync()
     {
+        var started = Stopwatch.GetTimestamp();
         var inserted = await PullRecentAsync(_following, _options.RebuildPostsPerAuthor);
         _rebuilt = true;
-        FanOutMetrics.FeedRebuilds.Add(1);
+        FeedMetrics.Rebuilds.Add(1);
+        FeedMetrics.RebuildDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         LogRebuilt(OwnerId, _following.Count, inserted);
     }
 
@@ -192,6 +195,7 @@ internal sealed partial class FeedGrain(
             return;
         }
 
+        FeedMetrics.CelebrityPulls.Add(followed.Length);
         var timelines = await Task.WhenAll(followed.Select(celebrityTimelines.RecentAsync));
         for (var i = 0; i < followed.Length; i++)
         {

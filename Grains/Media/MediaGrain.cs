@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Instagram.Grains.Abstractions;
 
 namespace Instagram.Grains.Media;
@@ -390,6 +391,7 @@ internal sealed partial class MediaGrain(
     private async Task ProcessAsync()
     {
         var slot = State.Slot!;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             if (State.TotalBytes > slot.SizeBytes)
@@ -423,16 +425,19 @@ internal sealed partial class MediaGrain(
             await SettleReminderAsync();
             await SaveAsync();
             await DeleteQuietlyAsync(UploadKey);
+            MediaMetrics.RecordProcessing(started, "processed");
             LogProcessed(MediaId, processed.ContentType, processed.Full.Width, processed.Full.Height);
         }
         catch (MediaRejectedException ex)
         {
+            MediaMetrics.RecordProcessing(started, "rejected");
             LogRejected(MediaId, ex.Message);
             await DeleteQuietlyAsync(UploadKey);
             await FailAsync(ex.Message);
         }
         catch (Exception ex) when (ex is not DomainException)
         {
+            MediaMetrics.RecordProcessing(started, "retry");
             State.Attempts++;
             if (State.Attempts >= Options.MaxAttempts)
             {

@@ -12,5 +12,5 @@ namespace Instagram.Grains.Posts;
 internal sealed class HydrationCache(IOptions<FeedOptions> options, TimeProvider time)
 {
     public SiloCache<long, UserSummary?> Authors { get; } =
-        new(options.Value.HydrationCacheLifetime, options.Value.HydrationCacheCapacity, time);
+        new("hydration.authors", options.Value.HydrationCacheLifetime, options.Value.HydrationCacheCapacity, time);
 }

@@ -52,6 +52,7 @@ internal sealed partial class StoryReelGrain(
         {
             reel.State.Stories.RemoveAll(s => s.ExpiresAt <= now);
             await reel.WriteStateAsync();
+            StoryMetrics.Purged.Add(due.Length);
             LogPurged(AuthorId, due.Length, reel.State.Stories.Count);
         }
 

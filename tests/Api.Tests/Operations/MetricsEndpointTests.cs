@@ -27,6 +27,44 @@ public sealed class MetricsEndpointTests(TelemetryApiFactory factory)
         Assert.Contains("\nhttp_server_request_duration_seconds", text); // ASP.NET Core's
     }
 
+    [Fact]
+    public async Task AColdFeedReadCountsItsRebuildItsDurationAndTheHydrationCacheLookups()
+    {
+        var before = await ScrapeAsync();
+        var reader = await ApiClient.RegisterAsync(factory);
+        var author = await ApiClient.RegisterAsync(factory);
+        await reader.FollowAsync(author);
+        var post = await author.PublishAsync();
+        await Eventually.TrueAsync(async () => (await reader.FeedPostIdsAsync()).Contains(post), "post in the reader's feed");
+
+        string text = "";
+        await Eventually.TrueAsync(async () =>
+        {
+            text = await ScrapeAsync();
+            return Sum(text, "instagram_feed_rebuilds_total") > Sum(before, "instagram_feed_rebuilds_total")
+                && Sum(text, "instagram_feed_rebuild_duration_milliseconds_count") > Sum(before, "instagram_feed_rebuild_duration_milliseconds_count")
+                && Sum(text, "instagram_cache_lookups_total", "cache=\"hydration.authors\"") > Sum(before, "instagram_cache_lookups_total", "cache=\"hydration.authors\"");
+        }, "rebuild, its duration and the hydration cache's lookups counted");
+        Assert.Contains("result=\"miss\"", text); // the author was not cached before this reader's first page
+    }
+
+    [Fact]
+    public async Task ARequestRefusedByARateLimitIsCountedUnderItsPolicy()
+    {
+        const string Rejections = "instagram_rate_limit_rejections_total";
+        var before = Sum(await ScrapeAsync(), Rejections, "policy=\"search\"");
+        var user = await ApiClient.RegisterAsync(factory);
+        var statuses = new List<System.Net.HttpStatusCode>();
+        for (var i = 0; i <= TelemetryApiFactory.SearchLimit; i++)
+        {
+            using var response = await user.Http.GetAsync("/v1/search/users?q=someone");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, statuses[^1]);
+        await Eventually.TrueAsync(async () => Sum(await ScrapeAsync(), Rejections, "policy=\"search\"") >= before + 1, "the 429 counted under the search policy");
+    }
+
     private async Task<string> ScrapeAsync()
     {
         using var response = await _http.GetAsync("/metrics");
@@ -35,9 +73,17 @@ public sealed class MetricsEndpointTests(TelemetryApiFactory factory)
         return await response.Content.ReadAsStringAsync();
     }
 
-    // The sum over every label set of a metric's samples ("name{labels} value" or "name value").
-    private static double Sum(string text, string metric) => text
+    // The sum over every label set of a metric's samples ("name{labels} value" or "name value"), or over those whose
+    // labels include the given one.
+    private static double Sum(string text, string metric, string? label = null) => text
         .Split('\n')
         .Where(line => line.StartsWith(metric + "{", StringComparison.Ordinal) || line.StartsWith(metric + " ", StringComparison.Ordinal))
-        .Sum(line => double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture));
+        .Where(line => label is null || line.Contains(label, StringComparison.Ordinal))
+        .Sum(ValueOf);
+
+    private static double ValueOf(string sample)
+    {
+        var afterName = sample.Contains('}') ? sample.LastIndexOf('}') + 1 : sample.IndexOf(' ');
+        return double.Parse(sample[afterName..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+    }
 }

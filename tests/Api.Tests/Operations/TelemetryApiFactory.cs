@@ -12,6 +12,24 @@ public sealed class TelemetryApiFactory : Infrastructure.ApiFactory
 
     public IReadOnlyCollection<Activity> Spans => _spans;
 
+    /// <summary>Searches a user may make per minute here: few, so a test can meet the limit; everything else is ample.</summary>
+    public const int SearchLimit = 2;
+
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = new Dictionary<string, string?> { ["RateLimits:Enabled"] = "true" };
+            foreach (var policy in new[] { "Posts", "Likes", "Comments", "Follows", "Stories", "Feed", "Auth", "Uploads", "General" })
+            {
+                settings[$"RateLimits:{policy}:PermitLimit"] = "100000";
+            }
+
+            settings["RateLimits:Search:PermitLimit"] = SearchLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return settings;
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

@@ -16,7 +16,7 @@ public sealed class SiloCacheTests
     [Fact]
     public async Task AFreshValueIsServedWithoutLoadingAgain()
     {
-        var cache = new SiloCache<int, string>(TimeSpan.FromSeconds(1), 100, _clock);
+        var cache = new SiloCache<int, string>("test", TimeSpan.FromSeconds(1), 100, _clock);
         var first = await cache.GetAsync(1, Load);
         _clock.Advance(TimeSpan.FromMilliseconds(900));
         Assert.Equal(first, await cache.GetAsync(1, Load));
@@ -26,7 +26,7 @@ public sealed class SiloCacheTests
     [Fact]
     public async Task AnExpiredValueIsLoadedAgain()
     {
-        var cache = new SiloCache<int, string>(TimeSpan.FromSeconds(1), 100, _clock);
+        var cache = new SiloCache<int, string>("test", TimeSpan.FromSeconds(1), 100, _clock);
         await cache.GetAsync(1, Load);
         _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal("v1:2", await cache.GetAsync(1, Load));
@@ -35,7 +35,7 @@ public sealed class SiloCacheTests
     [Fact]
     public async Task AnEvictedValueIsLoadedAgainAtOnce()
     {
-        var cache = new SiloCache<int, string>(TimeSpan.FromMinutes(1), 100, _clock);
+        var cache = new SiloCache<int, string>("test", TimeSpan.FromMinutes(1), 100, _clock);
         await cache.GetAsync(1, Load);
         cache.Evict(1);
         Assert.Equal("v1:2", await cache.GetAsync(1, Load));
@@ -44,7 +44,7 @@ public sealed class SiloCacheTests
     [Fact]
     public async Task ConcurrentMissesShareOneLoad()
     {
-        var cache = new SiloCache<int, string>(TimeSpan.FromSeconds(1), 100, _clock);
+        var cache = new SiloCache<int, string>("test", TimeSpan.FromSeconds(1), 100, _clock);
         var source = new TaskCompletionSource<string>();
         var calls = 0;
         Task<string> Slow(int _)
@@ -63,7 +63,7 @@ public sealed class SiloCacheTests
     [Fact]
     public async Task AFailedLoadIsNotKept()
     {
-        var cache = new SiloCache<int, string>(TimeSpan.FromMinutes(1), 100, _clock);
+        var cache = new SiloCache<int, string>("test", TimeSpan.FromMinutes(1), 100, _clock);
         await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetAsync(1, _ => Task.FromException<string>(new InvalidOperationException())));
         Assert.Equal("v1:1", await cache.GetAsync(1, Load));
     }
@@ -71,7 +71,7 @@ public sealed class SiloCacheTests
     [Fact]
     public async Task ALifetimeOfZeroTurnsTheCacheOff()
     {
-        var cache = new SiloCache<int, string>(TimeSpan.Zero, 100, _clock);
+        var cache = new SiloCache<int, string>("test", TimeSpan.Zero, 100, _clock);
         await cache.GetAsync(1, Load);
         await cache.GetAsync(1, Load);
         Assert.Equal(2, _loads);
@@ -81,7 +81,7 @@ public sealed class SiloCacheTests
     [Fact]
     public async Task TheCacheNeverGrowsPastItsCapacity()
     {
-        var cache = new SiloCache<int, string>(TimeSpan.FromMinutes(1), 10, _clock);
+        var cache = new SiloCache<int, string>("test", TimeSpan.FromMinutes(1), 10, _clock);
         for (var key = 0; key < 100; key++)
         {
             await cache.GetAsync(key, Load);
