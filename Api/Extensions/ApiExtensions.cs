@@ -1,3 +1,4 @@
+using Instagram.Api.Infrastructure.Dashboard;
 using System.Text.Json.Serialization;
 using Instagram.Api.Auth;
 using Instagram.Api.Comments;
@@ -42,7 +43,7 @@ public static class ApiExtensions
         else
         {
             builder.Services.AddLeasedIdGeneratorWhenUnconfigured(builder.Configuration);
-            builder.UseInstagramClient();
+            builder.UseInstagramClient(client => client.AddInstagramDashboard(builder.Configuration));
             builder.Services.AddMediaStore(ClusterConnections.From(builder.Configuration).Blobs);
         }
 
@@ -68,6 +69,7 @@ public static class ApiExtensions
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1);
         builder.AddApiAuthentication();
+        services.AddAdminAuthorization();
         services.AddApiRateLimits();
         services.AddSingleton<ServerKeys>();
         services.AddHttpContextAccessor();
@@ -110,6 +112,7 @@ public static class ApiExtensions
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapInstagramMetrics();
+        app.MapAdminDashboard();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;

@@ -46,6 +46,7 @@ public static class SiloExtensions
 
             silo.AddInstagramGrains();
             silo.AddActivityPropagation(); // one trace from the HTTP request through every grain call
+            silo.AddInstagramDashboard(builder.Configuration);
         });
         return builder;
     }
@@ -54,7 +55,7 @@ public static class SiloExtensions
     /// Joins a running Cluster-profile cluster as a client (the Api, the load tester): membership from PostgreSQL,
     /// identity from the "Orleans" section.
     /// </summary>
-    public static IHostApplicationBuilder UseInstagramClient(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder UseInstagramClient(this IHostApplicationBuilder builder, Action<IClientBuilder>? configure = null)
     {
         var options = OrleansHostOptions.From(builder.Configuration);
         var connections = ClusterConnections.From(builder.Configuration);
@@ -69,6 +70,7 @@ public static class SiloExtensions
             client.UseClusterTlsWhenConfigured(builder.Configuration);
             client.Services.CacheGrainInterfaceTypes();
             client.AddActivityPropagation();
+            configure?.Invoke(client);
         });
         return builder;
     }

@@ -12,6 +12,9 @@ public sealed class TelemetryApiFactory : Infrastructure.ApiFactory
 
     public IReadOnlyCollection<Activity> Spans => _spans;
 
+    /// <summary>The one username <c>Admin:Usernames</c> lists here (the dashboard's tests register it).</summary>
+    public const string AdminUsername = "ops_admin";
+
     /// <summary>Searches a user may make per minute here: few, so a test can meet the limit; everything else is ample.</summary>
     public const int SearchLimit = 2;
 
@@ -26,6 +29,7 @@ public sealed class TelemetryApiFactory : Infrastructure.ApiFactory
             }
 
             settings["RateLimits:Search:PermitLimit"] = SearchLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Admin:Usernames:0"] = AdminUsername;
             return settings;
         }
     }
