@@ -43,7 +43,7 @@ public static class ApiExtensions
         else
         {
             builder.Services.AddLeasedIdGeneratorWhenUnconfigured(builder.Configuration);
-            builder.UseInstagramClient(client => client.AddInstagramDashboard(builder.Configuration));
+            builder.UseApiClusterClient();
             builder.Services.AddMediaStore(ClusterConnections.From(builder.Configuration).Blobs);
         }
 

@@ -1,0 +1,26 @@
+using Instagram.Silo.Hosting;
+using Orleans.Configuration;
+
+namespace Instagram.Api.Infrastructure.Health;
+
+public static class ClusterClientExtensions
+{
+    /// <summary>
+    /// The Cluster-profile Api's client: it waits for silos instead of failing, the host starts its services side by
+    /// side so Kestrel listens while the client waits, and grain calls time out after
+    /// <see cref="ClusterClientOptions.ResponseTimeout"/>.
+    /// </summary>
+    public static IHostApplicationBuilder UseApiClusterClient(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Orleans").Get<ClusterClientOptions>() ?? new ClusterClientOptions();
+        builder.Services.AddValidatedOptions<ClusterClientOptions, ClusterClientOptionsValidator>("Orleans");
+        builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
+        builder.UseInstagramClient(client =>
+        {
+            client.Services.AddSingleton<IClientConnectionRetryFilter, WaitForClusterRetryFilter>();
+            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.ResponseTimeout);
+            client.AddInstagramDashboard(builder.Configuration);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Instagram.Api.Infrastructure.Health;
+
+[OptionsValidator]
+public sealed partial class ClusterClientOptionsValidator : IValidateOptions<ClusterClientOptions>;

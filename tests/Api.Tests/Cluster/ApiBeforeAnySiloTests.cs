@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Instagram.Api.Tests.Infrastructure;
+
+namespace Instagram.Api.Tests.Cluster;
+
+/// <summary>
+/// The Api process on the Cluster profile, started before any silo of its cluster: it must listen at once (a liveness
+/// probe would otherwise kill it), report not-ready, and turn ready by itself when a silo joins.
+/// </summary>
+public sealed class ApiBeforeAnySiloTests
+{
+    [Fact]
+    public async Task AnApiStartedBeforeAnySiloIsLiveAtOnceAndReadyWhenASiloJoins()
+    {
+        var cluster = "api-first-" + Guid.NewGuid().ToString("N");
+        var port = ApiFactory.FreePort();
+        using var api = Process.Start(ProcessRun.StartInfo("Instagram.Api.dll", new Dictionary<string, string>
+        {
+            ["Orleans__Profile"] = "Cluster",
+            ["Orleans__ClusterId"] = cluster,
+            ["Orleans__ServiceId"] = cluster,
+            ["ConnectionStrings__Postgres"] = ClusterSiloHost.RequiredConnectionString("Postgres"),
+            ["ConnectionStrings__Redis"] = ClusterSiloHost.RequiredConnectionString("Redis"),
+            ["Jwt__SigningKey"] = ApiFactory.SigningKey,
+            ["Ids__GeneratorId"] = "90",
+        }, $"--urls http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"))!;
+        var output = api.StandardOutput.ReadToEndAsync();
+        var errors = api.StandardError.ReadToEndAsync();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+            await Eventually.TrueAsync(async () => await StatusAsync(http, "/health/live") == HttpStatusCode.OK, "the Api listens with no silo", TimeSpan.FromSeconds(60));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(http, "/health/ready"));
+
+            await using var silo = await ClusterSiloHost.StartAsync(new Dictionary<string, string?>
+            {
+                ["Orleans:Profile"] = "Cluster",
+                ["Orleans:ClusterId"] = cluster,
+                ["Orleans:ServiceId"] = cluster,
+                ["ConnectionStrings:Postgres"] = ClusterSiloHost.RequiredConnectionString("Postgres"),
+                ["ConnectionStrings:Redis"] = ClusterSiloHost.RequiredConnectionString("Redis"),
+                ["Ids:GeneratorId"] = "91",
+            });
+            await Eventually.TrueAsync(async () => await StatusAsync(http, "/health/ready") == HttpStatusCode.OK, "ready once a silo answers", TimeSpan.FromSeconds(60));
+            using var register = await http.PostAsJsonAsync("/v1/auth/register", new { username = "first_" + Guid.NewGuid().ToString("N")[..20], email = "first@example.com", password = "correct horse battery" });
+            Assert.Equal(HttpStatusCode.Created, register.StatusCode);
+        }
+        finally
+        {
+            api.Kill(entireProcessTree: true);
+            await api.WaitForExitAsync();
+            _ = await output;
+            _ = await errors;
+        }
+    }
+
+    private static async Task<HttpStatusCode?> StatusAsync(HttpClient http, string path)
+    {
+        try
+        {
+            using var response = await http.GetAsync(path);
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null; // not listening (yet)
+        }
+    }
+}
