@@ -5,19 +5,21 @@ using Instagram.Grains.Posts;
 
 namespace Instagram.Grains.Discovery;
 
-internal sealed class ExploreGrain : Grain, IExploreGrain
+internal sealed partial class ExploreGrain : Grain, IExploreGrain
 {
     public const int MaxRanked = 300;
     public const int MaxPerAuthorPerPage = 2;
 
     private readonly IGrainFactory _grains;
     private readonly PostHydrator _hydrator;
-    private readonly ShortLivedCache<Ranked[]> _ranking;
+    private readonly ShortLivedCache<Ranking> _ranking;
+    private readonly ILogger<ExploreGrain> _logger;
 
-    public ExploreGrain(IGrainFactory grains, PostHydrator hydrator, IOptions<DiscoveryOptions> options, TimeProvider time)
+    public ExploreGrain(IGrainFactory grains, PostHydrator hydrator, IOptions<DiscoveryOptions> options, TimeProvider time, ILogger<ExploreGrain> logger)
     {
         _grains = grains;
         _hydrator = hydrator;
+        _logger = logger;
         _ranking = new(RankAsync, options.Value.ExploreCacheTtl, time);
     }
 
@@ -26,7 +28,7 @@ internal sealed class ExploreGrain : Grain, IExploreGrain
     /// <summary>The cursor is a position in the cached ranking, so pages do not shift while the cache lives.</summary>
     public async Task<Page<PostView>> GetPageAsync(PageRequest page)
     {
-        var ranking = await _ranking.GetAsync();
+        var (ranking, degraded) = await _ranking.GetAsync();
         var position = (int)Math.Clamp(page.Cursor ?? 0, 0, ranking.Length);
         var picked = new List<Ranked>(page.Limit);
         var perAuthor = new Dictionary<long, int>();
@@ -42,11 +44,11 @@ internal sealed class ExploreGrain : Grain, IExploreGrain
         }
 
         var views = await _hydrator.HydrateAsync([.. picked.Select(p => p.PostId)], UserId);
-        return new Page<PostView>([.. views.OfType<PostView>()], position < ranking.Length ? position : null);
+        return new Page<PostView>([.. views.OfType<PostView>()], position < ranking.Length ? position : null, degraded);
     }
 
     // Predicted engagement: the post's velocity, raised by how much the user engages with its author and tags.
-    private async Task<Ranked[]> RankAsync()
+    private async Task<Ranking> RankAsync()
     {
         var candidates = await _grains.GetGrain<IExploreCandidatesGrain>(0).GetScoredAsync();
         var following = (await _grains.GetGrain<IFollowingGrain>(UserId).GetFollowingIdsAsync()).ToHashSet();
@@ -56,18 +58,37 @@ internal sealed class ExploreGrain : Grain, IExploreGrain
         var liked = await _grains.GetGrain<IUserLikesGrain>(UserId).HasLikedAsync([.. outside.Select(c => c.Candidate.PostId)]);
         var fresh = outside.Where((_, i) => !liked[i]).ToArray();
 
+        // Seed 003: without the viewer's affinities, explore is what is trending (velocity alone), flagged as degraded.
         var affinity = _grains.GetGrain<IAffinityGrain>(UserId);
-        var authorScores = await affinity.GetScoresAsync([.. fresh.Select(c => c.Candidate.AuthorId)]);
         var tags = fresh.SelectMany(c => c.Candidate.Hashtags).Distinct().ToArray();
-        var tagScores = (await affinity.GetTagScoresAsync(tags)).Zip(tags).ToDictionary(p => p.Second, p => p.First);
+        double[] authorScores;
+        Dictionary<string, double> tagScores;
+        var degraded = false;
+        try
+        {
+            authorScores = await affinity.GetScoresAsync([.. fresh.Select(c => c.Candidate.AuthorId)]);
+            tagScores = (await affinity.GetTagScoresAsync(tags)).Zip(tags).ToDictionary(p => p.Second, p => p.First);
+        }
+        catch (Exception ex) when (ex is not DomainException)
+        {
+            LogRankingDegraded(ex, UserId);
+            authorScores = new double[fresh.Length];
+            tagScores = [];
+            degraded = true;
+        }
 
-        return [.. fresh
+        return new Ranking([.. fresh
             .Select((c, i) => new Ranked(c.Candidate.PostId, c.Candidate.AuthorId,
                 c.Velocity * (1 + (0.1 * authorScores[i]) + (0.1 * c.Candidate.Hashtags.Sum(t => tagScores.GetValueOrDefault(t))))))
             .OrderByDescending(r => r.Score)
             .ThenByDescending(r => r.PostId)
-            .Take(MaxRanked)];
+            .Take(MaxRanked)], degraded);
     }
 
     private sealed record Ranked(long PostId, long AuthorId, double Score);
+
+    private sealed record Ranking(Ranked[] Items, bool Degraded);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Explore {UserId}: affinities unavailable; showing what is trending")]
+    private partial void LogRankingDegraded(Exception exception, long userId);
 }

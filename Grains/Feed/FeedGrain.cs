@@ -26,6 +26,7 @@ internal sealed partial class FeedGrain(
     private FeedCache _cache = null!;
     private HashSet<long> _following = [];
     private long[] _rankedSnapshot = [];
+    private bool _rankedDegraded;
     private long _pushed;
     private long _pulled;
     private DateTimeOffset _activatedAt;
@@ -65,27 +66,41 @@ internal sealed partial class FeedGrain(
         // The first page takes a ranking snapshot; later pages walk it, so new arrivals never shift or repeat items.
         if (page.Cursor is null || _rankedSnapshot.Length == 0)
         {
-            _rankedSnapshot = await RankAsync();
+            (_rankedSnapshot, _rankedDegraded) = await RankAsync();
         }
 
         var position = (int)Math.Clamp(page.Cursor ?? 0, 0, _rankedSnapshot.Length);
         var ids = _rankedSnapshot.Skip(position).Take(page.Limit).ToArray();
         var views = await hydrator.HydrateAsync(ids, OwnerId);
         long? next = position + ids.Length < _rankedSnapshot.Length ? position + ids.Length : null;
-        return new Page<PostView>([.. views.OfType<PostView>().Where(v => v.Post.Status == PostStatus.Published)], next);
+        return new Page<PostView>([.. views.OfType<PostView>().Where(v => v.Post.Status == PostStatus.Published)], next, _rankedDegraded);
     }
 
-    private async Task<long[]> RankAsync()
+    // Seed 003: when the viewer's affinities cannot be read, rank by recency and engagement alone and say so, rather
+    // than fail the feed.
+    private async Task<(long[] Ranking, bool Degraded)> RankAsync()
     {
         var entries = _cache.Take(null, _options.RankedWindow);
         var views = (await hydrator.HydrateAsync([.. entries.Select(e => e.PostId)], OwnerId)).OfType<PostView>().ToArray();
         var authors = views.Select(v => v.Post.AuthorId).Distinct().ToArray();
-        var affinity = (await grains.GetGrain<Affinity.IAffinityGrain>(OwnerId).GetScoresAsync(authors)).Zip(authors).ToDictionary(p => p.Second, p => p.First);
+        Dictionary<long, double> affinity;
+        var degraded = false;
+        try
+        {
+            affinity = (await grains.GetGrain<Affinity.IAffinityGrain>(OwnerId).GetScoresAsync(authors)).Zip(authors).ToDictionary(p => p.Second, p => p.First);
+        }
+        catch (Exception ex) when (ex is not DomainException)
+        {
+            LogRankingDegraded(ex, OwnerId);
+            affinity = [];
+            degraded = true;
+        }
+
         var now = time.GetUtcNow();
-        return [.. views
-            .OrderByDescending(v => FeedRanker.Score(affinity[v.Post.AuthorId], v.Post.CreatedAt, v.Post.LikeCount, v.Post.CommentCount, now, _options.RankingHalfLife))
+        return ([.. views
+            .OrderByDescending(v => FeedRanker.Score(affinity.GetValueOrDefault(v.Post.AuthorId), v.Post.CreatedAt, v.Post.LikeCount, v.Post.CommentCount, now, _options.RankingHalfLife))
             .ThenByDescending(v => v.Post.Id)
-            .Select(v => v.Post.Id)];
+            .Select(v => v.Post.Id)], degraded);
     }
 
     private async Task<Page<PostView>> GetChronologicalPageAsync(PageRequest page)
@@ -239,6 +254,9 @@ internal sealed partial class FeedGrain(
 
         return inserted;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {UserId}: affinities unavailable; ranked by recency and engagement alone")]
+    private partial void LogRankingDegraded(Exception exception, long userId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Feed {UserId} rebuilt from {Authors} followed authors with {Items} items")]
     private partial void LogRebuilt(long userId, int authors, int items);
