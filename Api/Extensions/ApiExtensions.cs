@@ -31,6 +31,11 @@ public static class ApiExtensions
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
         builder.AddInstagramTelemetry("instagram-api");
+        if (OrleansHostOptions.From(builder.Configuration).Profile == OrleansProfile.Embedded)
+        {
+            CoHostedSiloPorts.UseFreePortsUnlessConfigured(builder.Configuration);
+        }
+
         var orleans = OrleansHostOptions.From(builder.Configuration);
         builder.AddLifecycleLog("Instagram.Api", orleans.Profile == OrleansProfile.Embedded
             ? orleans.Describe() + " (co-hosted silo)"
