@@ -9,8 +9,11 @@ namespace Instagram.Api.Infrastructure.Errors;
 /// malformed request a 400 (or the status Kestrel chose), an unreachable cluster a 503 with Retry-After, and
 /// anything else a bare 500 whose details stay in the log.
 /// </summary>
-internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, TimeProvider time, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
+    // A failover answers many requests 503 at once: an expected condition, so one line (no stack) per 10 s with a count.
+    private readonly LogThrottle _unavailable = new(TimeSpan.FromSeconds(10), time);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail) = exception switch
@@ -22,7 +25,14 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             _ => (StatusCodes.Status500InternalServerError, "Internal server error", "Something went wrong on our side."),
         };
 
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            if (_unavailable.ShouldLog(out var suppressed))
+            {
+                LogUnavailable(context.Request.Method, context.Request.Path, exception.GetType().Name, exception.Message, suppressed);
+            }
+        }
+        else if (status >= 500)
         {
             LogFailure(exception, context.Request.Method, context.Request.Path);
         }
@@ -64,6 +74,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     // inner JsonException never echoes the payload.
     private static string DescribeBadRequest(BadHttpRequestException bad) =>
         bad.InnerException is System.Text.Json.JsonException json ? $"The request body is not valid JSON for this endpoint: {json.Message}" : bad.Message;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The cluster did not answer {Method} {Path} ({Reason}: {Detail}); answered 503. {Suppressed} more such requests since the last line")]
+    private partial void LogUnavailable(string method, string path, string reason, string detail, int suppressed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure in {Method} {Path}")]
     private partial void LogFailure(Exception exception, string method, string path);

@@ -26,7 +26,7 @@ public sealed class ApiBeforeAnySiloTests
             ["ConnectionStrings__Redis"] = ClusterSiloHost.RequiredConnectionString("Redis"),
             ["Jwt__SigningKey"] = ApiFactory.SigningKey,
             ["Ids__GeneratorId"] = "90",
-        }, $"--urls http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"))!;
+        }, $"--urls http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)} --contentRoot {Path.Combine(AppContext.BaseDirectory, "api-content-root")}"))!;
         var output = api.StandardOutput.ReadToEndAsync();
         var errors = api.StandardError.ReadToEndAsync();
         try

@@ -38,7 +38,7 @@ public sealed class OperationsTests(ApiFactory factory)
     [Fact]
     public async Task UnexpectedFailuresAnswerAGeneric500WithoutInternals()
     {
-        var handler = new ApiExceptionHandler(factory.Services.GetRequiredService<Microsoft.AspNetCore.Http.IProblemDetailsService>(), NullLogger<ApiExceptionHandler>.Instance);
+        var handler = new ApiExceptionHandler(factory.Services.GetRequiredService<Microsoft.AspNetCore.Http.IProblemDetailsService>(), TimeProvider.System, NullLogger<ApiExceptionHandler>.Instance);
         var context = new DefaultHttpContext { RequestServices = factory.Services };
         context.Response.Body = new MemoryStream();
 
