@@ -26,7 +26,7 @@ public sealed class LifecycleLogTests
         silo.BeginErrorReadLine();
         try
         {
-            await Eventually.TrueAsync(() => Task.FromResult(lines.Any(l => l.StartsWith("Instagram.Silo ready:", StringComparison.Ordinal))), "the ready line", TimeSpan.FromSeconds(60));
+            await Eventually.TrueAsync(() => Task.FromResult(lines.Any(l => l.Contains(" Instagram.Silo ready:", StringComparison.Ordinal))), "the ready line", TimeSpan.FromSeconds(60));
             using (var term = Process.Start("kill", $"-TERM {silo.Id}"))
             {
                 await term!.WaitForExitAsync();
@@ -43,7 +43,9 @@ public sealed class LifecycleLogTests
             }
         }
 
-        var ours = lines.Where(l => l.StartsWith("Instagram.Silo ", StringComparison.Ordinal)).ToList();
+        // "<time> info: <category>[<id>] Instagram.Silo starting: ..." — one line per event.
+        var ours = lines.Where(l => l.Contains(" Instagram.Silo ", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf(" Instagram.Silo ", StringComparison.Ordinal) + 1)..]).ToList();
         Assert.Equal(["starting", "ready", "stopping", "stopped"], ours.Select(l => l.Split(' ')[1].TrimEnd(':')));
         Assert.Contains("profile Embedded", ours[0]);
         Assert.Contains($"silo port {siloPort}", ours[1]);
