@@ -32,8 +32,8 @@ public sealed class ApiBeforeAnySiloTests
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-            await Eventually.TrueAsync(async () => await StatusAsync(http, "/health/live") == HttpStatusCode.OK, "the Api listens with no silo", TimeSpan.FromSeconds(60));
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(http, "/health/ready"));
+            await Eventually.TrueAsync(async () => await HttpProbe.StatusAsync(http, "/health/live") == HttpStatusCode.OK, "the Api listens with no silo", TimeSpan.FromSeconds(60));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, await HttpProbe.StatusAsync(http, "/health/ready"));
 
             await using var silo = await ClusterSiloHost.StartAsync(new Dictionary<string, string?>
             {
@@ -44,7 +44,7 @@ public sealed class ApiBeforeAnySiloTests
                 ["ConnectionStrings:Redis"] = ClusterSiloHost.RequiredConnectionString("Redis"),
                 ["Ids:GeneratorId"] = "91",
             });
-            await Eventually.TrueAsync(async () => await StatusAsync(http, "/health/ready") == HttpStatusCode.OK, "ready once a silo answers", TimeSpan.FromSeconds(60));
+            await Eventually.TrueAsync(async () => await HttpProbe.StatusAsync(http, "/health/ready") == HttpStatusCode.OK, "ready once a silo answers", TimeSpan.FromSeconds(60));
             using var register = await http.PostAsJsonAsync("/v1/auth/register", new { username = "first_" + Guid.NewGuid().ToString("N")[..20], email = "first@example.com", password = "correct horse battery" });
             Assert.Equal(HttpStatusCode.Created, register.StatusCode);
         }
@@ -54,19 +54,6 @@ public sealed class ApiBeforeAnySiloTests
             await api.WaitForExitAsync();
             _ = await output;
             _ = await errors;
-        }
-    }
-
-    private static async Task<HttpStatusCode?> StatusAsync(HttpClient http, string path)
-    {
-        try
-        {
-            using var response = await http.GetAsync(path);
-            return response.StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return null; // not listening (yet)
         }
     }
 }

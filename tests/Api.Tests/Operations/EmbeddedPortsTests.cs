@@ -22,7 +22,7 @@ public sealed class EmbeddedPortsTests
         {
             foreach (var (_, http, _) in new[] { first, second })
             {
-                await Eventually.TrueAsync(async () => await ReadyAsync(http), "an Embedded Api ready", TimeSpan.FromSeconds(60));
+                await Eventually.TrueAsync(async () => await HttpProbe.StatusAsync(http, "/health/ready") == HttpStatusCode.OK, "an Embedded Api ready", TimeSpan.FromSeconds(60));
             }
 
             var ports = new[] { first, second }.Select(api => SiloPortsOf(api.Output)).ToArray();
@@ -74,18 +74,5 @@ public sealed class EmbeddedPortsTests
         });
         _ = process.StandardError.ReadToEndAsync(); // drained, so a chatty process never blocks on a full pipe
         return (process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) }, output);
-    }
-
-    private static async Task<bool> ReadyAsync(HttpClient http)
-    {
-        try
-        {
-            using var response = await http.GetAsync("/health/ready");
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
     }
 }
