@@ -32,6 +32,13 @@ public sealed class OperationsTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task TheDashboardIsNotServedUnlessEnabled()
+    {
+        var admin = await ApiClient.RegisterAsync(factory);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Http.GetAsync("/dashboard/")).StatusCode);
+    }
+
+    [Fact]
     public async Task UnknownRoutesAreProblemDetails() =>
         await ProblemAssert.IsProblemAsync(await _http.GetAsync("/v1/nothing-here"), HttpStatusCode.NotFound);
 

@@ -30,6 +30,7 @@ public sealed class TelemetryApiFactory : Infrastructure.ApiFactory
 
             settings["RateLimits:Search:PermitLimit"] = SearchLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["Admin:Usernames:0"] = AdminUsername;
+            settings["Dashboard:Enabled"] = "true";
             return settings;
         }
     }
