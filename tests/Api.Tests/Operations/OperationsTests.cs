@@ -31,6 +31,39 @@ public sealed class OperationsTests(ApiFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/scalar/v1")).StatusCode);
     }
 
+    /// <summary>
+    /// docs/openapi.json is the HTTP contract as built, kept in the repository for readers without a running Api. It
+    /// must equal what the Api serves; after an intended change, regenerate it with UPDATE_OPENAPI=1 and this test.
+    /// </summary>
+    [Fact]
+    public async Task TheCommittedOpenApiDocumentIsTheOneTheApiServes()
+    {
+        var served = (await _http.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
+        served.Remove("servers"); // the test host's address, not part of the contract
+        var text = served.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+        var committed = Path.Combine(RepositoryRoot(), "docs", "openapi.json");
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(committed)!);
+            await File.WriteAllTextAsync(committed, text);
+        }
+
+        Assert.True(File.Exists(committed), $"{committed} is missing: run this test once with UPDATE_OPENAPI=1.");
+        Assert.True(text == (await File.ReadAllTextAsync(committed)).ReplaceLineEndings("\n"),
+            "docs/openapi.json differs from what the Api serves: run this test with UPDATE_OPENAPI=1 and commit the file.");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Instagram.Orleans.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root (Instagram.Orleans.sln) is not above the test output.");
+    }
+
     [Fact]
     public async Task TheDashboardIsNotServedUnlessEnabled()
     {
