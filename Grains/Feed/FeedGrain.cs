@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Instagram.Grains.Abstractions;
-using Instagram.Grains.FanOut;
 using Instagram.Grains.Feed.Timelines;
 using Instagram.Grains.Graph;
 using Instagram.Grains.Posts;

@@ -12,13 +12,13 @@ public static class ClusterClientExtensions
     /// </summary>
     public static IHostApplicationBuilder UseApiClusterClient(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("Orleans").Get<ClusterClientOptions>() ?? new ClusterClientOptions();
         builder.Services.AddValidatedOptions<ClusterClientOptions, ClusterClientOptionsValidator>("Orleans");
         builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
         builder.UseInstagramClient(client =>
         {
             client.Services.AddSingleton<IClientConnectionRetryFilter, WaitForClusterRetryFilter>();
-            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.ResponseTimeout);
+            client.Services.AddOptions<ClientMessagingOptions>()
+                .Configure<IOptions<ClusterClientOptions>>((messaging, api) => messaging.ResponseTimeout = api.Value.ResponseTimeout);
             client.AddInstagramDashboard(builder.Configuration);
         });
         return builder;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Instagram.Api.Tests.Infrastructure;
@@ -16,8 +14,7 @@ public sealed class ApiBeforeAnySiloTests
     public async Task AnApiStartedBeforeAnySiloIsLiveAtOnceAndReadyWhenASiloJoins()
     {
         var cluster = "api-first-" + Guid.NewGuid().ToString("N");
-        var port = ApiFactory.FreePort();
-        using var api = Process.Start(ProcessRun.StartInfo("Instagram.Api.dll", new Dictionary<string, string>
+        await using var api = ApiProcess.Start(new Dictionary<string, string>
         {
             ["Orleans__Profile"] = "Cluster",
             ["Orleans__ClusterId"] = cluster,
@@ -26,34 +23,22 @@ public sealed class ApiBeforeAnySiloTests
             ["ConnectionStrings__Redis"] = ClusterSiloHost.RequiredConnectionString("Redis"),
             ["Jwt__SigningKey"] = ApiFactory.SigningKey,
             ["Ids__GeneratorId"] = "90",
-        }, $"--urls http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)} --contentRoot {Path.Combine(AppContext.BaseDirectory, "api-content-root")}"))!;
-        var output = api.StandardOutput.ReadToEndAsync();
-        var errors = api.StandardError.ReadToEndAsync();
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-            await Eventually.TrueAsync(async () => await HttpProbe.StatusAsync(http, "/health/live") == HttpStatusCode.OK, "the Api listens with no silo", TimeSpan.FromSeconds(60));
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, await HttpProbe.StatusAsync(http, "/health/ready"));
+        });
+        var http = api.Http;
+        await Eventually.TrueAsync(async () => await HttpProbe.StatusAsync(http, "/health/live") == HttpStatusCode.OK, "the Api listens with no silo", TimeSpan.FromSeconds(60));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await HttpProbe.StatusAsync(http, "/health/ready"));
 
-            await using var silo = await ClusterSiloHost.StartAsync(new Dictionary<string, string?>
-            {
-                ["Orleans:Profile"] = "Cluster",
-                ["Orleans:ClusterId"] = cluster,
-                ["Orleans:ServiceId"] = cluster,
-                ["ConnectionStrings:Postgres"] = ClusterSiloHost.RequiredConnectionString("Postgres"),
-                ["ConnectionStrings:Redis"] = ClusterSiloHost.RequiredConnectionString("Redis"),
-                ["Ids:GeneratorId"] = "91",
-            });
-            await Eventually.TrueAsync(async () => await HttpProbe.StatusAsync(http, "/health/ready") == HttpStatusCode.OK, "ready once a silo answers", TimeSpan.FromSeconds(60));
-            using var register = await http.PostAsJsonAsync("/v1/auth/register", new { username = "first_" + Guid.NewGuid().ToString("N")[..20], email = "first@example.com", password = "correct horse battery" });
-            Assert.Equal(HttpStatusCode.Created, register.StatusCode);
-        }
-        finally
+        await using var silo = await ClusterSiloHost.StartAsync(new Dictionary<string, string?>
         {
-            api.Kill(entireProcessTree: true);
-            await api.WaitForExitAsync();
-            _ = await output;
-            _ = await errors;
-        }
+            ["Orleans:Profile"] = "Cluster",
+            ["Orleans:ClusterId"] = cluster,
+            ["Orleans:ServiceId"] = cluster,
+            ["ConnectionStrings:Postgres"] = ClusterSiloHost.RequiredConnectionString("Postgres"),
+            ["ConnectionStrings:Redis"] = ClusterSiloHost.RequiredConnectionString("Redis"),
+            ["Ids:GeneratorId"] = "91",
+        });
+        await Eventually.TrueAsync(async () => await HttpProbe.StatusAsync(http, "/health/ready") == HttpStatusCode.OK, "ready once a silo answers", TimeSpan.FromSeconds(60));
+        using var register = await http.PostAsJsonAsync("/v1/auth/register", new { username = "first_" + Guid.NewGuid().ToString("N")[..20], email = "first@example.com", password = "correct horse battery" });
+        Assert.Equal(HttpStatusCode.Created, register.StatusCode);
     }
 }

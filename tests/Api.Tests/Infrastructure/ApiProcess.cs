@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Instagram.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The Api as a process of its own on a free loopback port, with its own appsettings.json as content root (the test
+/// output folder's is the Silo's), for tests of how it starts and hosts. Killed on dispose.
+/// </summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private ApiProcess(IDictionary<string, string> environment)
+    {
+        var port = ApiFactory.FreePort();
+        var contentRoot = Path.Combine(AppContext.BaseDirectory, "api-content-root");
+        _process = Process.Start(ProcessRun.StartInfo("Instagram.Api.dll", environment,
+            $"--urls http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)} --contentRoot {contentRoot}"))!;
+        _ = Task.Run(async () =>
+        {
+            while (await _process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                _output.Enqueue(line);
+            }
+        });
+        _ = _process.StandardError.ReadToEndAsync(); // drained, so a chatty process never blocks on a full pipe
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public HttpClient Http { get; }
+
+    /// <summary>The lines the process has written to stdout so far.</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
+    public static ApiProcess Start(IDictionary<string, string> environment) => new(environment);
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        Http.Dispose();
+        _process.Dispose();
+    }
+}
