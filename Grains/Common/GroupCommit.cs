@@ -8,13 +8,20 @@ namespace Instagram.Grains.Common;
 public sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<TResult[]>> flush)
 {
     private List<(TItem Item, TaskCompletionSource<TResult> Done)> _pending = [];
-    private Task? _flushing;
+    // A flag, not the loop's task: a flush that completes synchronously ends the loop before SubmitAsync could store
+    // its task, which would then look like a loop still running and nothing would flush again.
+    private bool _flushing;
 
     public Task<TResult> SubmitAsync(TItem item)
     {
         var done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending.Add((item, done));
-        _flushing ??= FlushLoopAsync();
+        if (!_flushing)
+        {
+            _flushing = true;
+            _ = FlushLoopAsync();
+        }
+
         return done.Task;
     }
 
@@ -41,6 +48,6 @@ public sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<
             }
         }
 
-        _flushing = null;
+        _flushing = false;
     }
 }

@@ -68,7 +68,7 @@ internal sealed class FollowingGrain(
 
         await CreateEdgeAsync(targetId);
         await this.NotifyAsync(targetId, NotificationType.Follow, UserId);
-        await RecordActivityAsync(); // following is activity too (the new edge already says so)
+        await RecordActivityAsync(newEdge: targetId); // following is activity too (the new edge already says so)
         return FollowState.Following;
     }
 
@@ -135,7 +135,11 @@ internal sealed class FollowingGrain(
         : following.State.PendingRequests.Contains(targetId) ? FollowState.Requested
         : FollowState.None;
 
-    public async Task<bool> RecordActivityAsync()
+    public Task<bool> RecordActivityAsync() => RecordActivityAsync(newEdge: null);
+
+    // The edge a follow just created carries its time already: marking it again would cost its page a second write, and
+    // on a celebrity's page, which every new follower lands on, that write is what limits the follow rate.
+    private async Task<bool> RecordActivityAsync(long? newEdge)
     {
         var now = time.GetUtcNow();
         if (now - following.State.ActivityRecordedAt < options.Value.EffectiveActivityRecordInterval)
@@ -145,7 +149,7 @@ internal sealed class FollowingGrain(
 
         // One write per followed author's page, in bounded batches; a page that fails keeps the older time, which at
         // worst skips this follower until the next interval, while their feed still pulls on its first read.
-        foreach (var batch in _list.Entries.Chunk(256))
+        foreach (var batch in _list.Entries.Where(edge => edge.TargetId != newEdge).Chunk(256))
         {
             await Task.WhenAll(batch.Select(edge => grains.GetGrain<IFollowerPageGrain>(
                 FollowerPages.Key(edge.TargetId, FollowerPages.PageOf(edge.FollowerSequence))).MarkActiveAsync(UserId, now)));

@@ -364,9 +364,12 @@ internal sealed partial class PostGrain(
         switch (post.State.Status)
         {
             case PostStatus.Published:
-                await timeline.OnPublishedAsync(PostId);
-                await PublishEventAsync(PostEventKind.Published);
-                await this.NotifyMentionedAsync(grains, post.State.Mentions, post.State.AuthorId, PostId, post.State.AuthorId);
+                // Independent of each other, so side by side: the post reaches its timeline no later for the search
+                // index's event or the mentions.
+                await Task.WhenAll(
+                    timeline.OnPublishedAsync(PostId),
+                    PublishEventAsync(PostEventKind.Published),
+                    this.NotifyMentionedAsync(grains, post.State.Mentions, post.State.AuthorId, PostId, post.State.AuthorId));
                 break;
             case PostStatus.Deleted:
                 await timeline.OnDeletedAsync(PostId);

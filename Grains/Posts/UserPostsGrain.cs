@@ -29,18 +29,29 @@ internal sealed class UserPostsGrain(
     {
         var ids = posts.State.PostIds;
         var index = ids.BinarySearch(postId, DescendingComparer);
+        var stored = Task.CompletedTask;
         if (index < 0)
         {
             ids.Insert(~index, postId);
             posts.State.InReadModel = true;
-            await posts.WriteStateAsync();
+            stored = posts.WriteStateAsync();
         }
 
-        // Before any fan-out: a feed rebuilt from the read model never misses a post it was not pushed.
-        await authorPosts.AddAsync(AuthorId, [postId]);
+        // Timeline and read model both before any fan-out (a feed rebuilt from the read model never misses a post it
+        // was not pushed), side by side rather than one after the other: a post's publication waits for the slower.
+        var planned = grains.GetGrain<IFollowersGrain>(AuthorId).GetFanOutPlanAsync();
+        try
+        {
+            await Task.WhenAll(stored, authorPosts.AddAsync(AuthorId, [postId]), planned);
+        }
+        catch when (stored.IsFaulted)
+        {
+            ids.Remove(postId); // not stored: the retry must write it again
+            throw;
+        }
 
         // Distribute even when the post was already here: a redelivered call may follow a fan-out cut short.
-        var plan = await grains.GetGrain<IFollowersGrain>(AuthorId).GetFanOutPlanAsync();
+        var plan = await planned;
         if (plan.IsCelebrity)
         {
             await grains.GetGrain<ICelebrityTimelineGrain>(AuthorId).AddAsync(postId);

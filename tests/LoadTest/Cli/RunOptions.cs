@@ -18,6 +18,7 @@ public sealed class RunOptions
         public const int MaxBigAuthorFollowers = 200_000;
         public const int MaxBigAuthorPosts = 100;
         public const int MaxFeedMemoryReaders = 50_000;
+        public const int MaxCelebrityFollowers = 2_000_000;
 
         /// <summary>A count-bounded run still stops after this long.</summary>
         public static readonly TimeSpan CountModeTimeLimit = TimeSpan.FromSeconds(MaxDurationSeconds);
@@ -45,6 +46,12 @@ public sealed class RunOptions
     public required int BigAuthorFollowers { get; init; }
     public required int BigAuthorPosts { get; init; }
     public required int FeedMemoryReaders { get; init; }
+
+    /// <summary>
+    /// Followers of one extra celebrity seeded on top of the graph (new accounts, plus the fan club); 0 = none. It then
+    /// posts once a second during every scenario (see <see cref="Scenarios.BigCelebrityPublisher"/>).
+    /// </summary>
+    public int CelebrityFollowers { get; init; }
     public required bool RedisBaseline { get; init; }
     public required string OutPath { get; init; }
     public string? ManifestPath { get; init; }
@@ -158,6 +165,7 @@ public sealed class RunOptions
             BigAuthorFollowers = flags.Int("big-author-followers", 0, 0, Bounds.MaxBigAuthorFollowers),
             BigAuthorPosts = flags.Int("big-author-posts", 5, 1, Bounds.MaxBigAuthorPosts),
             FeedMemoryReaders = flags.Int("feed-memory-readers", 2_000, 10, Bounds.MaxFeedMemoryReaders),
+            CelebrityFollowers = flags.Int("celebrity-followers", 0, 0, Bounds.MaxCelebrityFollowers),
             RedisBaseline = flags.String("baseline", "none").ToLowerInvariant() switch
             {
                 "none" => false,
@@ -179,6 +187,12 @@ public sealed class RunOptions
         {
             throw new UsageException($"--big-author-followers {options.BigAuthorFollowers} would make the big author a celebrity " +
                 $"(threshold {options.CelebrityThreshold}): its posts would be pulled, not pushed. Use fewer followers or a higher --celebrity-threshold.");
+        }
+
+        if (options.CelebrityFollowers > 0 && (kind == TargetKind.Http || options.CelebrityFollowers < options.CelebrityThreshold))
+        {
+            throw new UsageException($"--celebrity-followers seeds a celebrity through the grains: it needs --target embedded or cluster " +
+                $"and at least --celebrity-threshold ({options.CelebrityThreshold:N0}) followers.");
         }
 
         if (options.KillPid is not null && kind != TargetKind.Cluster)

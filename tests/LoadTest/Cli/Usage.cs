@@ -54,6 +54,9 @@ public static class Usage
           --big-author-followers N  fanout: then time posts by an author with N followers (default 0 = off)
           --big-author-posts N      how many such posts (default 5)
           --feed-memory-readers N   feed-memory: how many full feeds to measure (default 2000)
+          --celebrity-followers N   seed one more celebrity with N followers (new accounts and the fan club; ours
+                                    only), which posts once a second during every scenario: "big celebrity publish"
+                                    latency and the pushes its followers received (must be 0); e.g. 1000000
 
         comparison and output
           --baseline redis          run the same scenarios against the seeds' Redis design (sorted-set feeds) on

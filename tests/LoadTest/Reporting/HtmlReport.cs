@@ -11,7 +11,7 @@ public static class HtmlReport
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Operations left out of the latency charts: setup steps that are not what a scenario measures.</summary>
-    private static readonly HashSet<string> Hidden = ["media", "celebrity media"];
+    private static readonly HashSet<string> Hidden = ["media", "celebrity media", "big celebrity media"];
 
     public static async Task<(string Json, string Html)> WriteAsync(RunReport report, string jsonPath)
     {

@@ -44,43 +44,7 @@ public sealed class CelebrityReadScenario : Scenario
                 recorder.Add("hydratedPosts", items);
             }
         }, (recorder, seconds) => recorder.Op("read").Count / seconds,
-        background: (recorder, stop) => PostAsCelebritiesAsync(system, celebrities, recorder, stop),
+        background: (recorder, stop) => CelebrityPosts.PostEverySecondAsync(system, celebrities, "celebrity", recorder, stop),
         notes: notes);
-    }
-
-    // Once a second each celebrity posts; for ours the publish ends when the celebrity timeline shows the post.
-    private static async Task PostAsCelebritiesAsync(Systems.ISystemUnderTest system, long[] celebrities, Measurement.Recorder recorder, CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        var round = 0;
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop) && round++ < RunOptions.Bounds.MaxDurationSeconds)
-            {
-                await Task.WhenAll(celebrities.Select(async celebrity =>
-                {
-                    var (ok, media) = await recorder.MeasureAsync("celebrity media", ct => system.PrepareMediaAsync(celebrity, ct));
-                    if (!ok)
-                    {
-                        return;
-                    }
-
-                    await recorder.MeasureAsync("celebrity publish", async ct =>
-                    {
-                        var postId = await system.CreatePostAsync(celebrity, media!, $"celebrity post {round} #celebrity", ct);
-                        if (system.IsOurs && system.HasFeedDiagnostics)
-                        {
-                            while (!await system.CelebrityTimelineHasAsync(celebrity, postId, ct))
-                            {
-                                await Task.Delay(1, ct);
-                            }
-                        }
-                    });
-                }));
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
     }
 }

@@ -65,7 +65,9 @@ public abstract class Scenario
         List<TimelinePoint> timeline;
         using (var stopBackground = new CancellationTokenSource())
         {
-            var backgroundTask = background is null ? Task.CompletedTask : Task.Run(() => background(recorder, stopBackground.Token), CancellationToken.None);
+            var backgroundTask = Task.WhenAll(
+                background is null ? Task.CompletedTask : Task.Run(() => background(recorder, stopBackground.Token), CancellationToken.None),
+                BigCelebrityPublisher.Applies(context) ? Task.Run(() => BigCelebrityPublisher.RunAsync(context, recorder, stopBackground.Token), CancellationToken.None) : Task.CompletedTask);
             await using (var ticker = new ProgressTicker(context.Label(scenario), recorder, mainOp, latencyOp ?? mainOp, sampler))
             {
                 elapsed = await LoadLoop.RunAsync(options.Concurrency, options.TimeLimit, options.Count, (w, ct) => iteration(recorder, w, ct));

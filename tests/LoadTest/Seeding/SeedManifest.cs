@@ -22,13 +22,14 @@ public sealed record SeedManifest(
     long[] UserIds,
     long[] PostIds,
     DateTimeOffset CreatedAt,
-    int Following = 0)
+    int Following = 0,
+    BigCelebrity? Celebrity = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
     public static SeedManifest From(RunOptions options, SeededWorld world) => new(options.TargetLabel, Systems.RunTag.Value,
         options.Users, options.Posts, options.MedianFollowers, options.CelebrityThreshold, options.Celebrities, options.FanClub,
-        options.RandomSeed, world.UserIds, world.PostIds, DateTimeOffset.UtcNow, options.Following);
+        options.RandomSeed, world.UserIds, world.PostIds, DateTimeOffset.UtcNow, options.Following, world.Celebrity);
 
     public async Task SaveAsync(string path)
     {
@@ -52,7 +53,7 @@ public sealed record SeedManifest(
     public SeededWorld ToWorld(ISystemUnderTest system)
     {
         var graph = SocialGraph.Generate(Users, Posts, MedianFollowers, Celebrities, CelebrityThreshold, FanClub, RandomSeed, Following);
-        var world = new SeededWorld(graph, UserIds, PostIds, new Dictionary<string, double>(), RunTag);
+        var world = new SeededWorld(graph, UserIds, PostIds, new Dictionary<string, double>(), RunTag) { Celebrity = Celebrity };
         if (system is HttpSystem http)
         {
             for (var i = 0; i < UserIds.Length; i++)

@@ -43,7 +43,11 @@ public static class Seeder
             (edge, ct) => WithRetriesAsync(() => system.FollowAsync(userIds[edge.Follower], userIds[edge.Followee], ct)), PhaseLimit, cancellationToken);
         phases["follows"] = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
-        return new SeededWorld(graph, userIds, postIds, phases, RunTag.Value);
+        var world = new SeededWorld(graph, userIds, postIds, phases, RunTag.Value);
+        // The baseline's celebrity posts cost nothing by design either: the big celebrity is seeded on ours only.
+        return options.CelebrityFollowers > 0 && system.IsOurs
+            ? world with { Celebrity = await BigCelebrity.SeedAsync(system, world, options, phases, cancellationToken) }
+            : world;
     }
 
     /// <summary>Publication runs off the create call: wait until every author's timeline holds its posts.</summary>
@@ -97,5 +101,8 @@ public static class Seeder
 /// </summary>
 public sealed record SeededWorld(SocialGraph Graph, long[] UserIds, long[] PostIds, IReadOnlyDictionary<string, double> PhaseSeconds, string UserTag)
 {
+    /// <summary>The celebrity of <c>--celebrity-followers</c>, when one was seeded.</summary>
+    public BigCelebrity? Celebrity { get; init; }
+
     public string UserName(int index) => RunTag.UserName(UserTag, index);
 }
