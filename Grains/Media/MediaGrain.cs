@@ -29,6 +29,7 @@ internal sealed partial class MediaGrain(
 
     private IGrainTimer? _wake;
     private TimeSpan _pollDelay;
+    private bool _inQueue;
 
     private long MediaId => this.GetPrimaryKeyLong();
 
@@ -53,6 +54,14 @@ internal sealed partial class MediaGrain(
             ScheduleWake(TimeSpan.Zero); // resume polling, processing or expiry where the last activation left off
         }
 
+        CountInQueue();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // The item is still waiting, but no longer here: its next activation, on whichever silo, counts it.
+        SetInQueue(false);
         return Task.CompletedTask;
     }
 
@@ -538,6 +547,20 @@ internal sealed partial class MediaGrain(
         finally
         {
             _writing.Release();
+            // Every change of status goes through here; a failed write leaves the status in memory, and that is what
+            // the timer acts on, so the count follows it either way.
+            CountInQueue();
+        }
+    }
+
+    private void CountInQueue() => SetInQueue(Status == MediaStatus.Processing);
+
+    private void SetInQueue(bool inQueue)
+    {
+        if (inQueue != _inQueue)
+        {
+            _inQueue = inQueue;
+            MediaMetrics.QueueDepth.Add(inQueue ? 1 : -1);
         }
     }
 

@@ -9,6 +9,7 @@ internal sealed partial class PostGrain(
     [PersistentState("post", ProviderNames.GrainStorage)] IPersistentState<PostState> post,
     IGrainFactory grains,
     PostHydrator hydrator,
+    TimeProvider time,
     ILogger<PostGrain> logger) : Grain, IPostGrain, IRemindable
 {
     public const int MaxCaptionLength = 2_200;
@@ -396,7 +397,8 @@ internal sealed partial class PostGrain(
 
     private Task PublishEventAsync(PostEventKind kind) => this.GetStreamProvider(ProviderNames.Streams)
         .GetStream<PostEvent>(StreamId.Create(StreamNamespaces.PostEvents, post.State.AuthorId))
-        .OnNextAsync(new PostEvent(kind, PostId, post.State.AuthorId, post.State.Caption, post.State.Hashtags, post.State.Location, post.State.CreatedAt));
+        .OnNextAsync(new PostEvent(kind, PostId, post.State.AuthorId, post.State.Caption, post.State.Hashtags, post.State.Location, post.State.CreatedAt,
+            time.GetUtcNow()));
 
     private PostDetails ToDetails() => new(PostId, post.State.AuthorId, post.State.Caption, post.State.Hashtags,
         post.State.Mentions, post.State.Location, post.State.Media, post.State.LikeCount, post.State.CommentCount,

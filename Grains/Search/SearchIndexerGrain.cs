@@ -13,7 +13,7 @@ namespace Instagram.Grains.Search;
 /// </summary>
 [ImplicitStreamSubscription(StreamNamespaces.PostEvents)]
 [ImplicitStreamSubscription(StreamNamespaces.UserEvents)]
-internal sealed class SearchIndexerGrain(ISearchIndex index, IUserDirectory directory, IGrainFactory grains) : Grain, ISearchIndexerGrain
+internal sealed class SearchIndexerGrain(ISearchIndex index, IUserDirectory directory, IGrainFactory grains, TimeProvider time) : Grain, ISearchIndexerGrain
 {
     private long UserId => this.GetPrimaryKeyLong();
 
@@ -31,10 +31,12 @@ internal sealed class SearchIndexerGrain(ISearchIndex index, IUserDirectory dire
         if (post is { Status: PostStatus.Published })
         {
             await index.UpsertPostsAsync([SearchDocuments.From(post)]);
+            SearchMetrics.RecordIndexed(postEvent.OccurredAt, time.GetUtcNow(), "upsert");
         }
         else
         {
             await index.DeletePostsAsync([postEvent.PostId]);
+            SearchMetrics.RecordIndexed(postEvent.OccurredAt, time.GetUtcNow(), "delete");
         }
     }
 

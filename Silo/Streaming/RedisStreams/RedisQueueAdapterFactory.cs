@@ -112,6 +112,7 @@ public sealed class RedisQueueAdapterFactory : IQueueAdapterFactory, IAsyncDispo
             consumerName,
             Options,
             _serializer,
+            RedisStreamsMetrics.QueueTags(_providerName, queueId),
             _loggerFactory.CreateLogger($"{typeof(RedisQueueAdapterReceiver).FullName}.{_providerName}.{queueId.GetNumericId()}"));
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using Orleans.Streams;
@@ -53,6 +54,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
     private readonly Serializer _serializer;
     private readonly ILogger _logger;
     private readonly long _claimIdleMilliseconds;
+    private readonly TagList _metricTags;
 
     // Read and handed to the agent, not yet reported delivered.
     private readonly HashSet<RedisStreamEntryId> _inFlight = [];
@@ -67,6 +69,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
     private long _nextPendingCheckAt;
     private RedisStreamEntryId _highestHandedOut;
     private bool _shutDown;
+    private int _reportedBacklog;
 
     public RedisQueueAdapterReceiver(
         RedisStreamsConnection connection,
@@ -75,6 +78,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         string consumerName,
         RedisStreamsOptions options,
         Serializer serializer,
+        TagList metricTags,
         ILogger logger)
     {
         _connection = connection;
@@ -88,6 +92,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         _serializer = serializer;
         _logger = logger;
         _claimIdleMilliseconds = Math.Max(1, (long)options.ClaimIdleTime.TotalMilliseconds);
+        _metricTags = metricTags;
     }
 
     internal string ConsumerName => _consumerName;
@@ -129,7 +134,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
                 {
                     _ownBacklogCursor = backlog[^1].Id;
                     LogReadingOwnBacklog(_consumerName, _keyName, backlog.Length);
-                    return await ToBatchesAsync(database, backlog, fromClaim: false, cancellationToken);
+                    return await ToBatchesAsync(database, backlog, RedisStreamsMetrics.RedeliveryAfterRestart, cancellationToken);
                 }
 
                 _readingOwnBacklog = false;
@@ -142,7 +147,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
             }
 
             var entries = await database.StreamReadGroupAsync(_key, _group, _consumer, NewEntries, count).WaitAsync(cancellationToken);
-            return entries.Length == 0 ? NoBatches : await ToBatchesAsync(database, entries, fromClaim: false, cancellationToken);
+            return entries.Length == 0 ? NoBatches : await ToBatchesAsync(database, entries, redelivery: null, cancellationToken);
         }
         catch (RedisServerException exception) when (exception.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
         {
@@ -192,6 +197,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         _database = null;
         if (database is null)
         {
+            ReportBacklog(released: true);
             return;
         }
 
@@ -215,6 +221,8 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         finally
         {
             _inFlight.Clear();
+            // Whatever is still unacknowledged is now the next owner's to read (and count).
+            ReportBacklog(released: true);
         }
     }
 
@@ -278,12 +286,15 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         }
 
         LogClaimed(_consumerName, _keyName, claim.ClaimedEntries.Length);
-        return await ToBatchesAsync(database, claim.ClaimedEntries, fromClaim: true, cancellationToken);
+        return await ToBatchesAsync(database, claim.ClaimedEntries, RedisStreamsMetrics.RedeliveryAfterClaim, cancellationToken);
     }
 
-    private async Task<IList<IBatchContainer>> ToBatchesAsync(IDatabase database, StreamEntry[] entries, bool fromClaim, CancellationToken cancellationToken)
+    /// <param name="redelivery">Why these entries are read again (a <see cref="RedisStreamsMetrics"/> reason), or null for new ones.</param>
+    private async Task<IList<IBatchContainer>> ToBatchesAsync(IDatabase database, StreamEntry[] entries, string? redelivery, CancellationToken cancellationToken)
     {
+        var fromClaim = redelivery == RedisStreamsMetrics.RedeliveryAfterClaim;
         var batches = new List<IBatchContainer>(entries.Length);
+        var requeued = 0;
         List<RedisValue>? discarded = null;
         foreach (var entry in entries)
         {
@@ -307,6 +318,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
             {
                 await RequeueAsync(database, entry.Id, payload, cancellationToken);
                 LogRequeued(_keyName, id.ToString());
+                requeued++;
                 continue;
             }
 
@@ -336,8 +348,27 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
             await database.StreamAcknowledgeAsync(_key, _group, [.. discarded]).WaitAsync(cancellationToken);
         }
 
+        if (redelivery is not null && batches.Count + requeued > 0)
+        {
+            var tags = _metricTags;
+            tags.Add("reason", redelivery);
+            RedisStreamsMetrics.Redeliveries.Add(batches.Count + requeued, tags);
+        }
+
+        ReportBacklog();
         LogRead(_consumerName, _keyName, batches.Count);
         return batches;
+    }
+
+    /// <summary>Brings this queue's <see cref="RedisStreamsMetrics.Backlog"/> to what this receiver holds unacknowledged.</summary>
+    private void ReportBacklog(bool released = false)
+    {
+        var backlog = released ? 0 : _inFlight.Count + _unacknowledged.Count;
+        if (backlog != _reportedBacklog)
+        {
+            RedisStreamsMetrics.Backlog.Add(backlog - _reportedBacklog, _metricTags);
+            _reportedBacklog = backlog;
+        }
     }
 
     /// <summary>
@@ -365,6 +396,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         var ids = _unacknowledged.Select(id => id.ToRedisValue()).ToArray();
         await database.StreamAcknowledgeAsync(_key, _group, ids).WaitAsync(cancellationToken);
         _unacknowledged.Clear();
+        ReportBacklog();
         LogAcknowledged(_consumerName, _keyName, ids.Length);
     }
 

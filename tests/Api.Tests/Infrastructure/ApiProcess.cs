@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Instagram.Api.Tests.Infrastructure;
@@ -10,38 +8,27 @@ namespace Instagram.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ProgramProcess _process;
 
     private ApiProcess(IDictionary<string, string> environment)
     {
         var port = ApiFactory.FreePort();
         var contentRoot = Path.Combine(AppContext.BaseDirectory, "api-content-root");
-        _process = Process.Start(ProcessRun.StartInfo("Instagram.Api.dll", environment,
-            $"--urls http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)} --contentRoot {contentRoot}"))!;
-        _ = Task.Run(async () =>
-        {
-            while (await _process.StandardOutput.ReadLineAsync() is { } line)
-            {
-                _output.Enqueue(line);
-            }
-        });
-        _ = _process.StandardError.ReadToEndAsync(); // drained, so a chatty process never blocks on a full pipe
+        _process = new ProgramProcess("Instagram.Api.dll", environment,
+            $"--urls http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)} --contentRoot {contentRoot}");
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
     }
 
     public HttpClient Http { get; }
 
     /// <summary>The lines the process has written to stdout so far.</summary>
-    public IReadOnlyCollection<string> Output => _output;
+    public IReadOnlyCollection<string> Output => _process.Output;
 
     public static ApiProcess Start(IDictionary<string, string> environment) => new(environment);
 
     public async ValueTask DisposeAsync()
     {
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
+        await _process.DisposeAsync();
         Http.Dispose();
-        _process.Dispose();
     }
 }

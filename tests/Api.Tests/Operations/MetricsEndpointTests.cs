@@ -1,5 +1,7 @@
 using System.Globalization;
 using Instagram.Api.Tests.Infrastructure;
+using Instagram.Grains.Media;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Instagram.Api.Tests.Operations;
 
@@ -63,6 +65,44 @@ public sealed class MetricsEndpointTests(TelemetryApiFactory factory)
 
         Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, statuses[^1]);
         await Eventually.TrueAsync(async () => Sum(await ScrapeAsync(), Rejections, "policy=\"search\"") >= before + 1, "the 429 counted under the search policy");
+    }
+
+    [Fact]
+    public async Task AnUploadWaitingForTheImagePipelineIsInTheMediaQueueUntilItIsProcessed()
+    {
+        const string Depth = "instagram_media_queue_depth";
+        const string Processed = "instagram_media_processing_duration_milliseconds_count";
+        var user = await ApiClient.RegisterAsync(factory);
+        var before = await ScrapeAsync();
+        string during = "";
+        using (factory.Services.GetRequiredService<MediaProcessor>().Pause())
+        {
+            await user.UploadAsync();
+            await Eventually.TrueAsync(async () => Sum(during = await ScrapeAsync(), Depth) == Sum(before, Depth) + 1, "the upload counted in the queue");
+        }
+
+        Assert.Equal(Sum(before, Processed, "outcome=\"processed\""), Sum(during, Processed, "outcome=\"processed\""));
+        await Eventually.TrueAsync(async () =>
+        {
+            var after = await ScrapeAsync();
+            return Sum(after, Depth) == Sum(before, Depth)
+                && Sum(after, Processed, "outcome=\"processed\"") > Sum(before, Processed, "outcome=\"processed\"");
+        }, "processed, and out of the queue");
+    }
+
+    [Fact]
+    public async Task APublishedPostRecordsHowLongTheSearchIndexTookToApplyIt()
+    {
+        const string Lag = "instagram_search_index_lag_seconds_count";
+        var before = Sum(await ScrapeAsync(), Lag, "kind=\"upsert\"");
+        var author = await ApiClient.RegisterAsync(factory);
+        var caption = "lagmeasure" + Guid.NewGuid().ToString("N")[..8];
+        await author.PublishAsync(caption);
+
+        string text = "";
+        await Eventually.TrueAsync(async () => Sum(text = await ScrapeAsync(), Lag, "kind=\"upsert\"") > before, "the indexed post's lag recorded");
+        Assert.Contains("\ninstagram_search_index_lag_seconds_bucket{", text);
+        Assert.Contains("le=\"0.1\"", text); // the buckets are in seconds, not the milliseconds of the default ones
     }
 
     private async Task<string> ScrapeAsync()

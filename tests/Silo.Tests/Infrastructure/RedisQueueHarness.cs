@@ -23,8 +23,11 @@ public sealed class RedisQueueHarness : IAsyncDisposable
 
     public string KeyPrefix { get; }
 
-    /// <summary>A provider instance, as one silo would have it; all of them share the queue of this harness.</summary>
-    internal RedisQueueAdapterFactory CreateFactory(TimeSpan claimIdleTime, int batchSize = 100)
+    /// <summary>
+    /// A provider instance, as one silo would have it; all of them share the queue of this harness. A test that reads
+    /// the provider's metrics names it uniquely, since tests of other harnesses record under the same meter at once.
+    /// </summary>
+    internal RedisQueueAdapterFactory CreateFactory(TimeSpan claimIdleTime, int batchSize = 100, string provider = "harness")
     {
         var options = new RedisStreamsOptions
         {
@@ -34,7 +37,7 @@ public sealed class RedisQueueHarness : IAsyncDisposable
             BatchSize = batchSize,
             ClaimIdleTime = claimIdleTime,
         };
-        var factory = new RedisQueueAdapterFactory("harness", options, "tests", "harness-silo", SharedSerializer.Value, NullLoggerFactory.Instance);
+        var factory = new RedisQueueAdapterFactory(provider, options, "tests", "harness-silo", SharedSerializer.Value, NullLoggerFactory.Instance);
         _factories.Add(factory);
         return factory;
     }
