@@ -1,4 +1,5 @@
 global using Instagram.Api.Infrastructure.Errors;
+global using Instagram.Api.Infrastructure.OpenApi;
 global using Instagram.Api.Infrastructure.Paging;
 global using Instagram.Api.Infrastructure.RateLimiting;
 global using Instagram.Api.Infrastructure.Security;

@@ -12,13 +12,16 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/auth").WithTags("Auth");
+        var api = app.MapGroup("/v1/auth").WithTags("Auth").ProducesCommonProblems();
         // Anonymous endpoints: a budget per client address, and login also per account (LoginBackoff).
-        api.MapPost("/register", Register).RequireRateLimiting(RateLimitPolicies.Auth).WithName(nameof(Register)).WithSummary("Create an account and sign in.");
-        api.MapPost("/login", Login).RequireRateLimiting(RateLimitPolicies.Auth).WithName(nameof(Login)).WithSummary("Sign in with a username or email.");
-        api.MapPost("/refresh", Refresh).RequireRateLimiting(RateLimitPolicies.Auth).WithName(nameof(Refresh)).WithSummary("Trade a refresh token for a new pair (rotation).");
+        api.MapPost("/register", Register).RequireRateLimiting(RateLimitPolicies.Auth).WithName(nameof(Register)).WithSummary("Create an account and sign in.")
+            .ProducesJsonBodyProblems().ProducesProblems(StatusCodes.Status409Conflict);
+        api.MapPost("/login", Login).RequireRateLimiting(RateLimitPolicies.Auth).WithName(nameof(Login)).WithSummary("Sign in with a username or email.")
+            .ProducesJsonBodyProblems().ProducesProblems(StatusCodes.Status401Unauthorized);
+        api.MapPost("/refresh", Refresh).RequireRateLimiting(RateLimitPolicies.Auth).WithName(nameof(Refresh)).WithSummary("Trade a refresh token for a new pair (rotation).")
+            .ProducesJsonBodyProblems().ProducesProblems(StatusCodes.Status401Unauthorized);
         api.MapPost("/logout", Logout).WithName(nameof(Logout)).WithSummary("End the session: both tokens stop working.")
-            .RequireAuthorization();
+            .RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }
 

@@ -15,11 +15,16 @@ public static class CommentsApi
 {
     public static IEndpointRouteBuilder MapCommentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/posts/{id}/comments").WithTags("Comments").RequireAuthorization();
+        var api = app.MapGroup("/v1/posts/{id}/comments").WithTags("Comments").RequireAuthorization().ProducesAuthorizedProblems()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("", GetComments).WithName(nameof(GetComments)).WithSummary("Comments on a post, oldest first.");
+        // 403: the post's comment policy excludes the caller; 409/422: an Idempotency-Key in flight or reused, a
+        // parent on another post, a reply to a reply.
         api.MapPost("", CreateComment).WithName(nameof(CreateComment)).WithSummary("Comment on a post, or reply to a comment.")
-            .RequireRateLimiting(RateLimitPolicies.Comments);
-        api.MapDelete("/{commentId}", DeleteComment).WithName(nameof(DeleteComment)).WithSummary("Delete a comment (its author or the post's author).");
+            .RequireRateLimiting(RateLimitPolicies.Comments).ProducesJsonBodyProblems()
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        api.MapDelete("/{commentId}", DeleteComment).WithName(nameof(DeleteComment)).WithSummary("Delete a comment (its author or the post's author).")
+            .ProducesProblems(StatusCodes.Status403Forbidden);
         return app;
     }
 
@@ -64,7 +69,8 @@ public static class CommentsApi
 
 public sealed class CreateCommentRequest
 {
-    [Required, MinLength(1), MaxLength(2200), PlainText(MultiLine = true)]
+    [Required(ErrorMessage = "text is required."), MinLength(1, ErrorMessage = "text must not be empty."),
+     MaxLength(2200, ErrorMessage = "text may be at most 2200 characters."), PlainText(MultiLine = true)]
     public string Text { get; init; } = "";
 
     public string? ParentId { get; init; }

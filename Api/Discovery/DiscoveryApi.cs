@@ -10,7 +10,8 @@ public static class DiscoveryApi
 {
     public static IEndpointRouteBuilder MapDiscoveryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1").WithTags("Discovery").RequireAuthorization();
+        // Every route reads a query or route value it checks: 400 when it is not one we take.
+        var api = app.MapGroup("/v1").WithTags("Discovery").RequireAuthorization().ProducesAuthorizedProblems().ProducesValidationProblem();
         api.MapGet("/hashtags/{tag}/posts", GetHashtagPosts).WithName(nameof(GetHashtagPosts)).WithSummary("Posts with a hashtag, newest first.");
         api.MapGet("/trending", GetTrending).WithName(nameof(GetTrending)).WithSummary("Trending hashtags in a sliding window.");
         api.MapGet("/explore", GetExplore).WithName(nameof(GetExplore)).WithSummary("Posts from outside the caller's graph, ranked.");

@@ -58,7 +58,13 @@ public static class ApiExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        {
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            if (context.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                BadRequestProblems.Normalize(validation);
+            }
+        });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options =>
@@ -82,7 +88,7 @@ public static class ApiExtensions
         services.AddSingleton<UploadUrlSigner>();
         services.AddValidatedOptions<MediaOptions, MediaOptionsValidator>(MediaOptions.SectionName);
 
-        services.AddOpenApi();
+        services.AddApiOpenApi();
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         return builder;
     }

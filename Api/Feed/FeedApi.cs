@@ -8,9 +8,9 @@ public static class FeedApi
 {
     public static IEndpointRouteBuilder MapFeedApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/v1").WithTags("Feed").RequireAuthorization()
+        app.MapGroup("/v1").WithTags("Feed").RequireAuthorization().ProducesAuthorizedProblems()
             .MapGet("/feed", GetFeed).WithName(nameof(GetFeed)).WithSummary("The caller's home feed, newest first.")
-            .RequireRateLimiting(RateLimitPolicies.Feed);
+            .RequireRateLimiting(RateLimitPolicies.Feed).ProducesValidationProblem();
         return app;
     }
 

@@ -8,20 +8,26 @@ public static class GraphApi
 {
     public static IEndpointRouteBuilder MapGraphApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/users/{id}").WithTags("Graph").RequireAuthorization();
+        // Every route names a user by id: one that is not a numeric id is a 400.
+        var api = app.MapGroup("/v1/users/{id}").WithTags("Graph").RequireAuthorization().ProducesAuthorizedProblems().ProducesValidationProblem();
         api.MapPost("/follow", Follow).WithName(nameof(Follow)).WithSummary("Follow a user (idempotent).")
-            .RequireRateLimiting(RateLimitPolicies.Follows);
+            .RequireRateLimiting(RateLimitPolicies.Follows).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         api.MapDelete("/follow", Unfollow).WithName(nameof(Unfollow)).WithSummary("Unfollow a user (idempotent).")
-            .RequireRateLimiting(RateLimitPolicies.Follows);
-        api.MapGet("/followers", GetFollowers).WithName(nameof(GetFollowers)).WithSummary("Who follows the user, newest first.");
-        api.MapGet("/following", GetFollowing).WithName(nameof(GetFollowing)).WithSummary("Whom the user follows, newest first.");
-        api.MapPost("/block", Block).WithName(nameof(Block)).WithSummary("Block a user: follows end both ways and each disappears for the other.");
+            .RequireRateLimiting(RateLimitPolicies.Follows).ProducesProblems(StatusCodes.Status404NotFound);
+        api.MapGet("/followers", GetFollowers).WithName(nameof(GetFollowers)).WithSummary("Who follows the user, newest first.")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        api.MapGet("/following", GetFollowing).WithName(nameof(GetFollowing)).WithSummary("Whom the user follows, newest first.")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        api.MapPost("/block", Block).WithName(nameof(Block)).WithSummary("Block a user: follows end both ways and each disappears for the other.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         api.MapDelete("/block", Unblock).WithName(nameof(Unblock)).WithSummary("Unblock a user (idempotent).");
 
-        var requests = app.MapGroup("/v1/follow-requests").WithTags("Graph").RequireAuthorization();
+        var requests = app.MapGroup("/v1/follow-requests").WithTags("Graph").RequireAuthorization().ProducesAuthorizedProblems().ProducesValidationProblem();
         requests.MapGet("", GetFollowRequests).WithName(nameof(GetFollowRequests)).WithSummary("Pending requests to follow the caller.");
-        requests.MapPost("/{userId}/approve", ApproveFollowRequest).WithName(nameof(ApproveFollowRequest)).WithSummary("Approve a request.");
-        requests.MapPost("/{userId}/decline", DeclineFollowRequest).WithName(nameof(DeclineFollowRequest)).WithSummary("Decline a request.");
+        requests.MapPost("/{userId}/approve", ApproveFollowRequest).WithName(nameof(ApproveFollowRequest)).WithSummary("Approve a request.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        requests.MapPost("/{userId}/decline", DeclineFollowRequest).WithName(nameof(DeclineFollowRequest)).WithSummary("Decline a request.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 

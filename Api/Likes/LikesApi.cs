@@ -11,9 +11,14 @@ public static class LikesApi
 {
     public static IEndpointRouteBuilder MapLikesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/posts/{id}").WithTags("Likes").RequireAuthorization();
-        api.MapPost("/like", LikePost).WithName(nameof(LikePost)).WithSummary("Like a post (idempotent).").RequireRateLimiting(RateLimitPolicies.Likes);
-        api.MapDelete("/like", UnlikePost).WithName(nameof(UnlikePost)).WithSummary("Unlike a post (idempotent).").RequireRateLimiting(RateLimitPolicies.Likes);
+        // Every route names a post the caller may see (404 otherwise).
+        var api = app.MapGroup("/v1/posts/{id}").WithTags("Likes").RequireAuthorization().ProducesAuthorizedProblems()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        // An Idempotency-Key still in flight is a 409, one reused for another request a 422.
+        api.MapPost("/like", LikePost).WithName(nameof(LikePost)).WithSummary("Like a post (idempotent).").RequireRateLimiting(RateLimitPolicies.Likes)
+            .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        api.MapDelete("/like", UnlikePost).WithName(nameof(UnlikePost)).WithSummary("Unlike a post (idempotent).").RequireRateLimiting(RateLimitPolicies.Likes)
+            .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/likes", GetLikes).WithName(nameof(GetLikes)).WithSummary("Who liked the post, newest first.");
         return app;
     }

@@ -3,7 +3,9 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Instagram.Grains.Abstractions;
 using Instagram.Grains.Media;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace Instagram.Api.Media;
 
@@ -16,21 +18,64 @@ public static partial class MediaApi
 {
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/media").WithTags("Media");
+        // Every route names a media item by id (400 when it is not one).
+        var api = app.MapGroup("/v1/media").WithTags("Media").ProducesCommonProblems().ProducesValidationProblem();
+        // 413 and 415 come from the declared size and type, before any byte is sent.
         api.MapPost("/uploads", CreateUpload).WithName(nameof(CreateUpload))
-            .WithSummary("Ask for a short-lived, write-only URL to upload one image to.").RequireAuthorization()
-            .RequireRateLimiting(RateLimitPolicies.Uploads);
-        // The signed URL is the credential here, as a SAS URL is on Blob Storage.
+            .WithSummary("Ask for a short-lived, write-only URL to upload one image to.")
+            .WithDescription(CreateUploadDescription).RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Uploads).ProducesJsonBodyProblems()
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status413PayloadTooLarge);
+        // The signed URL is the credential here, as a SAS URL is on Blob Storage. The bytes are read raw, so the
+        // body and Content-Range are described by hand (Accepts would also make routing refuse other content types).
         api.MapPut("/uploads/{mediaId}", UploadMedia).WithName(nameof(UploadMedia))
-            .WithSummary("Upload the bytes (or one Content-Range chunk) to a URL from CreateUpload.").AllowAnonymous();
+            .WithSummary("Upload the bytes (or one Content-Range chunk) to a URL from CreateUpload.").AllowAnonymous()
+            .AddOpenApiOperationTransformer(DescribeUploadBodyAsync)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/{mediaId}", GetMedia).WithName(nameof(GetMedia))
-            .WithSummary("Upload progress (chunks received, to resume), processing status and failure reason.").RequireAuthorization();
+            .WithSummary("Upload progress (chunks received, to resume), processing status and failure reason.").RequireAuthorization()
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
         api.MapPost("/{mediaId}/complete", CompleteUpload).WithName(nameof(CompleteUpload))
-            .WithSummary("Tell the server a direct upload is done; it checks storage rather than taking your word.").RequireAuthorization();
+            .WithSummary("Tell the server a direct upload is done; it checks storage rather than taking your word.").RequireAuthorization()
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         // Anonymous, but the URL carries the item's unguessable token: only viewers who were handed it can fetch.
         app.MapMethods("/media/{mediaId}/{token}/{file}", [HttpMethods.Get, HttpMethods.Head], GetMediaFile).WithName(nameof(GetMediaFile)).WithTags("Media")
-            .WithSummary("A variant's bytes at a stable, immutable URL (as handed out in a media view).").AllowAnonymous();
+            .WithSummary("A variant's bytes at a stable, immutable URL (as handed out in a media view).").AllowAnonymous()
+            .Produces(StatusCodes.Status200OK, contentType: MediaKeys.VariantContentType).ProducesValidationProblem().ProducesProblems(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    private const string CreateUploadDescription =
+        "The answer's protocol says where and how to PUT the bytes. content-range: PUT them to uploadUrl (this Api's "
+        + "UploadMedia route, signed by expires and sig), whole or in Content-Range chunks of chunkSize bytes in any order. "
+        + "azure-blob: uploadUrl is a Blob Storage SAS URL for this one object; PUT the whole file there with the "
+        + "requiredHeaders (x-ms-blob-type: BlockBlob), or Put Block per chunk then Put Block List, then call "
+        + "POST /v1/media/{mediaId}/complete. Either way the bytes must be an image of the declared contentType.";
+
+    private static Task DescribeUploadBodyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Description = "The whole file, or one chunk with Content-Range: bytes first-last/total (first a multiple of "
+            + "chunkSize; every chunk but the last exactly chunkSize long; any order; a retried chunk replaces the earlier copy). "
+            + "202 while chunks are missing, 200 once the upload is complete (processing then starts on its own).";
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "The image's raw bytes (or one chunk of them); the Content-Type header is not read, the bytes are.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/octet-stream"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+            },
+        };
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = HeaderNames.ContentRange,
+            In = ParameterLocation.Header,
+            Description = "bytes first-last/total, for a chunked (resumable) upload; omit to send the whole file.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        return Task.CompletedTask;
     }
 
     public static async Task<Created<UploadSlotResponse>> CreateUpload(

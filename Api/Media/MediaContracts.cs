@@ -7,7 +7,7 @@ namespace Instagram.Api.Media;
 
 public sealed class CreateUploadRequest
 {
-    [Required, MaxLength(100), PlainText]
+    [Required(ErrorMessage = "contentType is required."), MaxLength(100, ErrorMessage = "contentType may be at most 100 characters."), PlainText]
     public string ContentType { get; init; } = "";
 
     public long SizeBytes { get; init; }

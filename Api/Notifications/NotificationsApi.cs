@@ -9,9 +9,11 @@ public static class NotificationsApi
 {
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/notifications").WithTags("Notifications").RequireAuthorization();
-        api.MapGet("", GetNotifications).WithName(nameof(GetNotifications)).WithSummary("The caller's inbox, newest first.");
-        api.MapPost("/read", MarkNotificationsRead).WithName(nameof(MarkNotificationsRead)).WithSummary("Mark notifications read up to an id.");
+        var api = app.MapGroup("/v1/notifications").WithTags("Notifications").RequireAuthorization().ProducesAuthorizedProblems();
+        api.MapGet("", GetNotifications).WithName(nameof(GetNotifications)).WithSummary("The caller's inbox, newest first.")
+            .ProducesValidationProblem();
+        api.MapPost("/read", MarkNotificationsRead).WithName(nameof(MarkNotificationsRead)).WithSummary("Mark notifications read up to an id.")
+            .ProducesJsonBodyProblems();
         return app;
     }
 
@@ -30,7 +32,7 @@ public static class NotificationsApi
 
 public sealed class MarkReadRequest
 {
-    [System.ComponentModel.DataAnnotations.Required]
+    [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "upTo is required.")]
     public string UpTo { get; init; } = "";
 }
 

@@ -11,12 +11,18 @@ public static class PostsApi
 {
     public static IEndpointRouteBuilder MapPostsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1").WithTags("Posts").RequireAuthorization();
+        var api = app.MapGroup("/v1").WithTags("Posts").RequireAuthorization().ProducesAuthorizedProblems().ProducesValidationProblem();
+        // Media that is unknown (404), used elsewhere or an Idempotency-Key still in flight (409), not uploaded or a
+        // reused Idempotency-Key (422).
         api.MapPost("/posts", CreatePost).WithName(nameof(CreatePost)).WithSummary("Publish a post; it is processed off the request path.")
-            .RequireRateLimiting(RateLimitPolicies.Posts);
-        api.MapGet("/posts/{id}", GetPost).WithName(nameof(GetPost)).WithSummary("One post, hydrated for the caller.");
-        api.MapDelete("/posts/{id}", DeletePost).WithName(nameof(DeletePost)).WithSummary("Delete a post (author only).");
-        api.MapGet("/users/{id}/posts", GetUserPosts).WithName(nameof(GetUserPosts)).WithSummary("The profile grid, newest first.");
+            .RequireRateLimiting(RateLimitPolicies.Posts).ProducesJsonBodyProblems()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/posts/{id}", GetPost).WithName(nameof(GetPost)).WithSummary("One post, hydrated for the caller.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        api.MapDelete("/posts/{id}", DeletePost).WithName(nameof(DeletePost)).WithSummary("Delete a post (author only).")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        api.MapGet("/users/{id}/posts", GetUserPosts).WithName(nameof(GetUserPosts)).WithSummary("The profile grid, newest first.")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return app;
     }
 

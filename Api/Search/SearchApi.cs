@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using Instagram.Api.Posts;
 using Instagram.Grains.Search;
 
@@ -12,7 +13,8 @@ public static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/search").WithTags("Search").RequireAuthorization().RequireRateLimiting(RateLimitPolicies.Search);
+        var api = app.MapGroup("/v1/search").WithTags("Search").RequireAuthorization().RequireRateLimiting(RateLimitPolicies.Search)
+            .ProducesAuthorizedProblems().ProducesValidationProblem();
         api.MapGet("/users", SearchUsers).WithName(nameof(SearchUsers))
             .WithSummary("Users by username or full name: prefix and typo tolerant; best match, then verified, then most followed first.");
         api.MapGet("/hashtags", SearchHashtags).WithName(nameof(SearchHashtags))
@@ -46,23 +48,30 @@ public static class SearchApi
     }
 }
 
-/// <summary>The query string of GET /v1/search/posts.</summary>
+/// <summary>The query string of GET /v1/search/posts (names given, as [AsParameters] would publish PascalCase).</summary>
 public sealed class PostSearchQuery
 {
     /// <summary>Caption text; every word must match (stemmed: "running" finds "run").</summary>
+    [FromQuery(Name = "q")]
     public string? Q { get; init; }
 
     /// <summary>A hashtag, with or without '#'.</summary>
+    [FromQuery(Name = "hashtag")]
     public string? Hashtag { get; init; }
 
+    [FromQuery(Name = "lat")]
     public double? Lat { get; init; }
 
+    [FromQuery(Name = "lng")]
     public double? Lng { get; init; }
 
     /// <summary>Radius around lat/lng in km, more than 0 and at most 20000; 10 when omitted.</summary>
+    [FromQuery(Name = "radiusKm")]
     public double? RadiusKm { get; init; }
 
+    [FromQuery(Name = "cursor")]
     public string? Cursor { get; init; }
 
+    [FromQuery(Name = "limit")]
     public int? Limit { get; init; }
 }

@@ -11,13 +11,19 @@ public static class StoriesApi
 {
     public static IEndpointRouteBuilder MapStoriesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/stories").WithTags("Stories").RequireAuthorization();
+        var api = app.MapGroup("/v1/stories").WithTags("Stories").RequireAuthorization().ProducesAuthorizedProblems();
+        // The media item: unknown or someone else's (404), used elsewhere (409), not uploaded or unusable (422).
         api.MapPost("", CreateStory).WithName(nameof(CreateStory)).WithSummary("Post a story; it expires after Stories:Lifetime.")
-            .RequireRateLimiting(RateLimitPolicies.Stories);
+            .RequireRateLimiting(RateLimitPolicies.Stories).ProducesJsonBodyProblems()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/feed", GetStoryTray).WithName(nameof(GetStoryTray)).WithSummary("The tray: followed users with active stories, unseen first.");
-        api.MapPost("/{id}/view", ViewStory).WithName(nameof(ViewStory)).WithSummary("Record that the caller saw a story (idempotent).");
-        api.MapGet("/{id}/viewers", GetStoryViewers).WithName(nameof(GetStoryViewers)).WithSummary("Who saw a story (its author only).");
-        api.MapDelete("/{id}", DeleteStory).WithName(nameof(DeleteStory)).WithSummary("Delete a story (its author only).");
+        // A story the caller may not see, or (viewers, delete) does not own, is as good as unknown: 404, never 403.
+        api.MapPost("/{id}/view", ViewStory).WithName(nameof(ViewStory)).WithSummary("Record that the caller saw a story (idempotent).")
+            .ProducesValidationProblem().ProducesProblems(StatusCodes.Status404NotFound);
+        api.MapGet("/{id}/viewers", GetStoryViewers).WithName(nameof(GetStoryViewers)).WithSummary("Who saw a story (its author only).")
+            .ProducesValidationProblem().ProducesProblems(StatusCodes.Status404NotFound);
+        api.MapDelete("/{id}", DeleteStory).WithName(nameof(DeleteStory)).WithSummary("Delete a story (its author only).")
+            .ProducesValidationProblem().ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -57,7 +63,7 @@ public static class StoriesApi
 
 public sealed class CreateStoryRequest
 {
-    [Required]
+    [Required(ErrorMessage = "mediaId is required.")]
     public string MediaId { get; init; } = "";
 }
 

@@ -5,10 +5,10 @@ namespace Instagram.Api.Users;
 
 public sealed class UpdateProfileRequest
 {
-    [MaxLength(64), PlainText]
+    [MaxLength(64, ErrorMessage = "fullName may be at most 64 characters."), PlainText]
     public string? FullName { get; init; }
 
-    [MaxLength(150), PlainText(MultiLine = true)]
+    [MaxLength(150, ErrorMessage = "bio may be at most 150 characters."), PlainText(MultiLine = true)]
     public string? Bio { get; init; }
 
     public bool? IsPrivate { get; init; }

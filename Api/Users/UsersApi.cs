@@ -8,10 +8,13 @@ public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/users").WithTags("Users").RequireAuthorization();
+        var api = app.MapGroup("/v1/users").WithTags("Users").RequireAuthorization().ProducesAuthorizedProblems();
         api.MapGet("/me", GetMe).WithName(nameof(GetMe)).WithSummary("The caller's own profile.");
-        api.MapPatch("/me", UpdateMe).WithName(nameof(UpdateMe)).WithSummary("Change the caller's profile.");
-        api.MapGet("/{username}", GetUser).WithName(nameof(GetUser)).WithSummary("A profile by username.");
+        // An avatar is a media item: unknown (404), already used (409) or not uploaded yet (422).
+        api.MapPatch("/me", UpdateMe).WithName(nameof(UpdateMe)).WithSummary("Change the caller's profile.")
+            .ProducesJsonBodyProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/{username}", GetUser).WithName(nameof(GetUser)).WithSummary("A profile by username.")
+            .ProducesValidationProblem().ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 

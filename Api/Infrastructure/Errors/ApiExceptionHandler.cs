@@ -7,7 +7,7 @@ namespace Instagram.Api.Infrastructure.Errors;
 /// <summary>
 /// The one place exceptions become problem details: a broken domain rule gets its status and message, a
 /// malformed request a 400 (or the status Kestrel chose), an unreachable cluster a 503 with Retry-After, and
-/// anything else a bare 500 whose details stay in the log.
+/// anything else a bare 500 whose details stay in the log. Every 400 has the shape <see cref="BadRequestProblems"/> gives.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, TimeProvider time, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -19,7 +19,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         var (status, title, detail) = exception switch
         {
             DomainException domain => (StatusOf(domain.Kind), TitleOf(domain.Kind), domain.Message),
-            BadHttpRequestException bad => (bad.StatusCode, Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(bad.StatusCode), DescribeBadRequest(bad)),
+            BadHttpRequestException bad => (bad.StatusCode, Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(bad.StatusCode), bad.Message),
             SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException or GatewayTooBusyException or TimeoutException =>
                 (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The cluster is not answering right now; try again shortly."),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error", "Something went wrong on our side."),
@@ -47,7 +47,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = status != StatusCodes.Status400BadRequest ? new ProblemDetails { Status = status, Title = title, Detail = detail }
+                : exception is BadHttpRequestException binding ? BadRequestProblems.FromBinding(binding)
+                : BadRequestProblems.Create(detail),
         });
     }
 
@@ -69,11 +71,6 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         DomainErrorKind.Conflict => "Conflict",
         _ => "Unprocessable request",
     };
-
-    // Kestrel's message for a JSON error names the field and position; that is useful to the client, and the
-    // inner JsonException never echoes the payload.
-    private static string DescribeBadRequest(BadHttpRequestException bad) =>
-        bad.InnerException is System.Text.Json.JsonException json ? $"The request body is not valid JSON for this endpoint: {json.Message}" : bad.Message;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The cluster did not answer {Method} {Path} ({Reason}: {Detail}); answered 503. {Suppressed} more such requests since the last line")]
     private partial void LogUnavailable(string method, string path, string reason, string detail, int suppressed);

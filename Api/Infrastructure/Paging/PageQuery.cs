@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace Instagram.Api.Infrastructure.Paging;
 
 /// <summary>The <c>?cursor=&amp;limit=</c> pair every list endpoint takes.</summary>
 public sealed class PageQuery
 {
+    // Named here because [AsParameters] would publish the property names (PascalCase); binding ignores case anyway.
+    [FromQuery(Name = "cursor")]
     public string? Cursor { get; init; }
 
+    [FromQuery(Name = "limit")]
     public int? Limit { get; init; }
 
     /// <summary>Checks the limit and decodes the cursor; both failures are the client's and answer 400.</summary>

@@ -16,5 +16,6 @@ public sealed class PlainTextAttribute : ValidationAttribute
 
     public override bool IsValid(object? value) => value is not string text || TextRules.IsAllowed(text, MultiLine);
 
-    public override string FormatErrorMessage(string name) => TextRules.Describe(name, MultiLine);
+    // The name is the C# property's; the client knows the field by its JSON (camelCase) name.
+    public override string FormatErrorMessage(string name) => TextRules.Describe(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name), MultiLine);
 }
