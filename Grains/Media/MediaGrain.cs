@@ -468,20 +468,8 @@ internal sealed partial class MediaGrain(
         // Missing is treated as transient (a store that is not yet consistent); MaxAttempts bounds the wait.
         await using var stream = await store.OpenReadAsync(UploadKey, CancellationToken.None)
             ?? throw new InvalidOperationException($"The upload object {UploadKey} is not in storage.");
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                throw new MediaRejectedException($"The upload is larger than the {limit} bytes declared for it.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        return await BoundedStreamReader.ReadAllAsync(stream, limit, CancellationToken.None)
+            ?? throw new MediaRejectedException($"The upload is larger than the {limit} bytes declared for it.");
     }
 
     private async Task FailAsync(string reason)
