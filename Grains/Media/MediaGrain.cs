@@ -35,7 +35,7 @@ internal sealed partial class MediaGrain(
 
     private MediaState State => media.State;
 
-    private MediaStatus Status => State.Status ?? (State.Stored is not null ? MediaStatus.Ready : MediaStatus.Uploading);
+    private MediaStatus Status => State.Status;
 
     private string UploadKey => MediaKeys.Upload(MediaId);
 

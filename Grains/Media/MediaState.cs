@@ -8,8 +8,8 @@ public sealed class MediaState
     /// <summary>Set only for media registered through <see cref="IMediaGrain.CompleteUploadAsync"/> (stored and checked elsewhere).</summary>
     [Id(1)] public StoredMedia? Stored { get; set; }
 
-    /// <summary>Null in records written before the pipeline existed: ready when <see cref="Stored"/> is set, else uploading.</summary>
-    [Id(2)] public MediaStatus? Status { get; set; }
+    /// <summary>Set with the slot (and moved on from there); a record without a slot has no status worth reading.</summary>
+    [Id(2)] public MediaStatus Status { get; set; }
 
     [Id(3)] public MediaUploadRoute Route { get; set; }
 
