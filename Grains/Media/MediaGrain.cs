@@ -19,7 +19,7 @@ internal sealed partial class MediaGrain(
     MediaProcessor processor,
     IOptions<MediaProcessingOptions> options,
     TimeProvider time,
-    ILogger<MediaGrain> logger) : Grain, IMediaGrain, IRemindable
+    ILogger<MediaGrain> logger) : Grain, IMediaGrain, IMediaTestSeam, IRemindable
 {
     public const string ReminderName = "media-lifecycle";
 
