@@ -251,30 +251,19 @@ public static partial class MediaApi
             throw exactly ? RangeMismatch(limit) : TooLarge(limit);
         }
 
-        using var buffer = new MemoryStream((int)Math.Min(limit, 1 << 20));
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await http.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                throw exactly ? RangeMismatch(limit) : TooLarge(limit);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
+        var bytes = await BoundedStreamReader.ReadAllAsync(http.Body, limit, cancellationToken)
+            ?? throw (exactly ? RangeMismatch(limit) : TooLarge(limit));
+        if (bytes.Length == 0)
         {
             throw DomainException.InvalidInput("The upload is empty.");
         }
 
-        if (exactly && buffer.Length != limit)
+        if (exactly && bytes.Length != limit)
         {
             throw RangeMismatch(limit);
         }
 
-        return buffer.ToArray();
+        return bytes;
     }
 
     private static DomainException RangeMismatch(long length) =>

@@ -23,9 +23,6 @@ public interface IMediaGrain : IGrainWithIntegerKey
     /// <summary>Upload and processing state for the owner (what to resume, why it failed).</summary>
     [AlwaysInterleave, Alias("GetProgressAsync")] Task<MediaProgress> GetProgressAsync(long requestedBy);
 
-    /// <summary>Registers media stored and checked elsewhere (imports, seeding): ready at once, every variant its one URL.</summary>
-    [Alias("CompleteUploadAsync")] Task<MediaView> CompleteUploadAsync(StoredMedia stored);
-
     /// <summary>
     /// The media for use by its owner in a post, story or avatar: uploaded media qualify even while processing (the
     /// view says so); refuses anyone else's, not yet uploaded and failed media. A check only: uses take the item with <see cref="ClaimAsync"/>.

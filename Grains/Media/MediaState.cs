@@ -5,11 +5,11 @@ public sealed class MediaState
 {
     [Id(0)] public MediaUploadSlot? Slot { get; set; }
 
-    /// <summary>Set only for media registered through <see cref="IMediaGrain.CompleteUploadAsync"/> (stored and checked elsewhere).</summary>
+    /// <summary>Set only for media registered through <see cref="IMediaTestSeam.CompleteUploadAsync"/> (stored and checked elsewhere).</summary>
     [Id(1)] public StoredMedia? Stored { get; set; }
 
-    /// <summary>Null in records written before the pipeline existed: ready when <see cref="Stored"/> is set, else uploading.</summary>
-    [Id(2)] public MediaStatus? Status { get; set; }
+    /// <summary>Set with the slot (and moved on from there); a record without a slot has no status worth reading.</summary>
+    [Id(2)] public MediaStatus Status { get; set; }
 
     [Id(3)] public MediaUploadRoute Route { get; set; }
 
@@ -48,7 +48,7 @@ public sealed class MediaState
 
     /// <summary>
     /// The unguessable part of the variants' URLs and storage keys (<see cref="MediaUrlToken"/>), set with the slot.
-    /// Null in records written before tokens, and for media registered through <see cref="IMediaGrain.CompleteUploadAsync"/>.
+    /// Null in records written before tokens, and for media registered through <see cref="IMediaTestSeam.CompleteUploadAsync"/>.
     /// </summary>
     [Id(17)] public string? UrlToken { get; set; }
 

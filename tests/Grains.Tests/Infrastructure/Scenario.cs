@@ -31,7 +31,7 @@ public sealed class Scenario(IGrainFactory grains, IdGenerator ids)
         var mediaId = ids.NextId();
         var media = grains.GetGrain<IMediaGrain>(mediaId);
         await media.CreateUploadAsync(new MediaUploadSlot(ownerId, "image/png", 100, DateTimeOffset.UtcNow.AddMinutes(5), false));
-        await media.CompleteUploadAsync(new StoredMedia("image/png", 10, 10, 100, $"/media/{mediaId}/original.png", storageKey));
+        await grains.GetGrain<IMediaTestSeam>(mediaId).CompleteUploadAsync(new StoredMedia("image/png", 10, 10, 100, $"/media/{mediaId}/original.png", storageKey));
         return mediaId;
     }
 

@@ -54,7 +54,7 @@ public sealed class GrainSystem(string name, IGrainFactory grains, IdGenerator i
         // Registered as already stored, like the baseline's media: no direct-upload URL is asked for, since the tester
         // would never PUT to it (a writable URL costs the item a durable reminder until it expires).
         await media.CreateUploadAsync(new MediaUploadSlot(authorId, "image/png", 1_024, DateTimeOffset.UtcNow.AddMinutes(15), Completed: false, Route: MediaUploadRoute.Api));
-        await media.CompleteUploadAsync(new StoredMedia("image/png", 1080, 1080, 1_024, $"/media/{mediaId}/original.png"));
+        await grains.GetGrain<IMediaTestSeam>(mediaId).CompleteUploadAsync(new StoredMedia("image/png", 1080, 1080, 1_024, $"/media/{mediaId}/original.png"));
         return mediaId.ToString(CultureInfo.InvariantCulture);
     }
 
