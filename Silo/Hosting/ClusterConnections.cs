@@ -1,7 +1,9 @@
+using Instagram.ServiceDefaults;
+
 namespace Instagram.Silo.Hosting;
 
 /// <summary>The Cluster profile's backing services, read from <c>ConnectionStrings:*</c>; each is required.</summary>
-public sealed record ClusterConnections(string Postgres, string Redis, string? Blobs)
+public sealed record ClusterConnections(string Postgres, string Redis, string Blobs)
 {
     /// <summary>The ADO.NET invariant Orleans uses to load the PostgreSQL driver.</summary>
     public const string PostgresInvariant = "Npgsql";
@@ -9,12 +11,12 @@ public sealed record ClusterConnections(string Postgres, string Redis, string? B
     public static ClusterConnections From(IConfiguration configuration) => new(
         PostgresConnectionTuning.Apply(Required(configuration, "Postgres")),
         Required(configuration, "Redis"),
-        configuration.GetConnectionString("Blobs"));
+        Required(configuration, "Blobs"));
 
     private static string Required(IConfiguration configuration, string name) =>
         configuration.GetConnectionString(name) is { Length: > 0 } value
             ? value
-            : throw new InvalidOperationException(
+            : throw new MissingSettingException(
                 $"Orleans:Profile=Cluster needs ConnectionStrings:{name} (env ConnectionStrings__{name}); " +
                 "infra/local/services.sh up prints the local values.");
 }
