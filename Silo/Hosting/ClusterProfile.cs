@@ -21,10 +21,7 @@ public static class ClusterProfile
     public static ISiloBuilder AddClusterProviders(this ISiloBuilder silo, IConfiguration configuration)
     {
         var connections = ClusterConnections.From(configuration);
-        foreach (var name in new[] { ProviderNames.GrainStorage, ProviderNames.PubSubStore })
-        {
-            silo.AddBatchedPostgresGrainStorage(name, connections.Postgres);
-        }
+        silo.AddBatchedPostgresGrainStorage(ProviderNames.GrainStorage, connections.Postgres);
 
         silo.UseAdoNetReminderService(options =>
         {
