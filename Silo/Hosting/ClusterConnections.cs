@@ -2,7 +2,10 @@ using Instagram.ServiceDefaults;
 
 namespace Instagram.Silo.Hosting;
 
-/// <summary>The Cluster profile's backing services, read from <c>ConnectionStrings:*</c>; each is required.</summary>
+/// <summary>
+/// The Cluster profile's backing services, read from <c>ConnectionStrings:*</c>. Each is required: a missing one ends
+/// start-up (exit code 2) rather than fall back to something one process alone would see.
+/// </summary>
 public sealed record ClusterConnections(string Postgres, string Redis, string Blobs)
 {
     /// <summary>The ADO.NET invariant Orleans uses to load the PostgreSQL driver.</summary>
