@@ -12,9 +12,13 @@ public sealed record ClusterConnections(string Postgres, string Redis, string Bl
     public const string PostgresInvariant = "Npgsql";
 
     public static ClusterConnections From(IConfiguration configuration) => new(
-        PostgresConnectionTuning.Apply(Required(configuration, "Postgres")),
+        PostgresFrom(configuration),
         Required(configuration, "Redis"),
         Required(configuration, "Blobs"));
+
+    /// <summary>Only the membership database: a bare cluster client (load tester, admin commands) stores no media.</summary>
+    public static string PostgresFrom(IConfiguration configuration) =>
+        PostgresConnectionTuning.Apply(Required(configuration, "Postgres"));
 
     private static string Required(IConfiguration configuration, string name) =>
         configuration.GetConnectionString(name) is { Length: > 0 } value

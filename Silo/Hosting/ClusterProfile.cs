@@ -50,10 +50,10 @@ public static class ClusterProfile
             options.ConnectionString = connections.Postgres;
         });
 
-    public static IClientBuilder UsePostgresClustering(this IClientBuilder client, ClusterConnections connections) =>
+    public static IClientBuilder UsePostgresClustering(this IClientBuilder client, string postgres) =>
         client.UseAdoNetClustering(options =>
         {
             options.Invariant = ClusterConnections.PostgresInvariant;
-            options.ConnectionString = connections.Postgres;
+            options.ConnectionString = postgres;
         });
 }
