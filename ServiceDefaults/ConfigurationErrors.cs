@@ -37,6 +37,7 @@ public static class ConfigurationErrors
     private static string? Describe(Exception ex) => ex switch
     {
         OptionsValidationException validation => validation.Message,
+        MissingSettingException missing => missing.Message,
         // The configuration binder's own words name the key and the value: "Failed to convert configuration value ...".
         InvalidOperationException { Message: var message } when message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => message,
         AggregateException aggregate => DescribeAll(aggregate.InnerExceptions),

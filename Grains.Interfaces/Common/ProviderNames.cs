@@ -4,6 +4,5 @@ namespace Instagram.Grains.Common;
 public static class ProviderNames
 {
     public const string GrainStorage = "instagram";
-    public const string PubSubStore = "PubSubStore";
     public const string Streams = "events";
 }

@@ -1,6 +1,9 @@
 namespace Instagram.Grains.Common;
 
-/// <summary>Stream namespaces; each is consumed by one implicitly subscribed grain type.</summary>
+/// <summary>
+/// Stream namespaces, each consumed only by the grain types implicitly subscribed to it (post and user events have two
+/// consumers: the search indexer and the discovery indexer); pub-sub is implicit only.
+/// </summary>
 public static class StreamNamespaces
 {
     /// <summary>Fan-out work for one page of an author's followers; key = "{authorId}:{page}".</summary>

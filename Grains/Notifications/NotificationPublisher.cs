@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Instagram.Grains.Notifications;
 
 namespace Instagram.Grains.Notifications;
@@ -12,9 +13,11 @@ internal static class NotificationPublisher
             return Task.CompletedTask;
         }
 
+        // The silo's clock, as everywhere else, so tests that move time see notifications stamped with it.
+        var now = grain.GrainContext.ActivationServices.GetRequiredService<TimeProvider>().GetUtcNow();
         return grain.GetStreamProvider(ProviderNames.Streams)
             .GetStream<NotificationEvent>(StreamId.Create(StreamNamespaces.Notifications, recipientId))
-            .OnNextAsync(new NotificationEvent(type, actorId, postId, DateTimeOffset.UtcNow));
+            .OnNextAsync(new NotificationEvent(type, actorId, postId, now));
     }
 
     /// <summary>

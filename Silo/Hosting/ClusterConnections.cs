@@ -1,20 +1,29 @@
+using Instagram.ServiceDefaults;
+
 namespace Instagram.Silo.Hosting;
 
-/// <summary>The Cluster profile's backing services, read from <c>ConnectionStrings:*</c>; each is required.</summary>
-public sealed record ClusterConnections(string Postgres, string Redis, string? Blobs)
+/// <summary>
+/// The Cluster profile's backing services, read from <c>ConnectionStrings:*</c>. Each is required: a missing one ends
+/// start-up (exit code 2) rather than fall back to something one process alone would see.
+/// </summary>
+public sealed record ClusterConnections(string Postgres, string Redis, string Blobs)
 {
     /// <summary>The ADO.NET invariant Orleans uses to load the PostgreSQL driver.</summary>
     public const string PostgresInvariant = "Npgsql";
 
     public static ClusterConnections From(IConfiguration configuration) => new(
-        PostgresConnectionTuning.Apply(Required(configuration, "Postgres")),
+        PostgresFrom(configuration),
         Required(configuration, "Redis"),
-        configuration.GetConnectionString("Blobs"));
+        Required(configuration, "Blobs"));
+
+    /// <summary>Only the membership database: a bare cluster client (load tester, admin commands) stores no media.</summary>
+    public static string PostgresFrom(IConfiguration configuration) =>
+        PostgresConnectionTuning.Apply(Required(configuration, "Postgres"));
 
     private static string Required(IConfiguration configuration, string name) =>
         configuration.GetConnectionString(name) is { Length: > 0 } value
             ? value
-            : throw new InvalidOperationException(
+            : throw new MissingSettingException(
                 $"Orleans:Profile=Cluster needs ConnectionStrings:{name} (env ConnectionStrings__{name}); " +
                 "infra/local/services.sh up prints the local values.");
 }

@@ -21,10 +21,7 @@ public static class ClusterProfile
     public static ISiloBuilder AddClusterProviders(this ISiloBuilder silo, IConfiguration configuration)
     {
         var connections = ClusterConnections.From(configuration);
-        foreach (var name in new[] { ProviderNames.GrainStorage, ProviderNames.PubSubStore })
-        {
-            silo.AddBatchedPostgresGrainStorage(name, connections.Postgres);
-        }
+        silo.AddBatchedPostgresGrainStorage(ProviderNames.GrainStorage, connections.Postgres);
 
         silo.UseAdoNetReminderService(options =>
         {
@@ -53,10 +50,10 @@ public static class ClusterProfile
             options.ConnectionString = connections.Postgres;
         });
 
-    public static IClientBuilder UsePostgresClustering(this IClientBuilder client, ClusterConnections connections) =>
+    public static IClientBuilder UsePostgresClustering(this IClientBuilder client, string postgres) =>
         client.UseAdoNetClustering(options =>
         {
             options.Invariant = ClusterConnections.PostgresInvariant;
-            options.ConnectionString = connections.Postgres;
+            options.ConnectionString = postgres;
         });
 }

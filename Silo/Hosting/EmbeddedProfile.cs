@@ -16,7 +16,6 @@ public static class EmbeddedProfile
     public static ISiloBuilder AddEmbeddedProviders(this ISiloBuilder silo)
     {
         silo.AddMemoryGrainStorage(ProviderNames.GrainStorage, options => options.UseBinaryGrainState());
-        silo.AddMemoryGrainStorage(ProviderNames.PubSubStore, options => options.UseBinaryGrainState());
         silo.AddMemoryStreams(ProviderNames.Streams, streams => streams.UseInstagramDelivery());
         silo.UseInMemoryReminderService();
         silo.Services.AddLocalMediaStore();

@@ -58,7 +58,7 @@ public static class SiloExtensions
     public static IHostApplicationBuilder UseInstagramClient(this IHostApplicationBuilder builder, Action<IClientBuilder>? configure = null)
     {
         var options = OrleansHostOptions.From(builder.Configuration);
-        var connections = ClusterConnections.From(builder.Configuration);
+        var postgres = ClusterConnections.PostgresFrom(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(cluster =>
@@ -66,7 +66,7 @@ public static class SiloExtensions
                 cluster.ClusterId = options.ClusterId;
                 cluster.ServiceId = options.ServiceId;
             });
-            client.UsePostgresClustering(connections);
+            client.UsePostgresClustering(postgres);
             client.UseClusterTlsWhenConfigured(builder.Configuration);
             client.Services.CacheGrainInterfaceTypes();
             client.AddActivityPropagation();

@@ -9,8 +9,8 @@ public static class StreamDelivery
 
     /// <summary>
     /// How both profiles' stream providers deliver. Every consumer in this product subscribes implicitly, so pub-sub
-    /// is implicit only: no PubSubRendezvousGrain (and, on the Cluster profile, no PubSubStore row) per stream, and
-    /// there are millions of feed streams. A busy follower's feed receives several pushed posts per polling period,
+    /// is implicit only: no PubSubRendezvousGrain and no PubSubStore row per stream (so neither profile registers a
+    /// PubSubStore), and there are millions of feed streams. A busy follower's feed receives several pushed posts per polling period,
     /// so the agent delivers a stream's queued events to its grain in one call rather than one call each.
     /// </summary>
     public static void UseInstagramDelivery(this ISiloPersistentStreamConfigurator streams)

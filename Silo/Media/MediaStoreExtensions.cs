@@ -8,7 +8,7 @@ namespace Instagram.Silo.Media;
 public static class MediaStoreExtensions
 {
     /// <summary>
-    /// Media in a local folder (the Embedded profile, or a Cluster profile without ConnectionStrings:Blobs), plus the
+    /// Media in a local folder (the Embedded profile), plus the
     /// media pipeline the silo's MediaGrain runs on (options, image processor, upload side of the store).
     /// </summary>
     public static IServiceCollection AddLocalMediaStore(this IServiceCollection services)
@@ -20,20 +20,17 @@ public static class MediaStoreExtensions
     }
 
     /// <summary>
-    /// Media in Blob Storage when <c>ConnectionStrings:Blobs</c> is set, else in the local folder. The value is either
-    /// a connection string (Azurite, account keys) or the account's blob endpoint URL, reached with the managed
-    /// identity (Azure: no shared keys; AZURE_CLIENT_ID picks the user-assigned identity).
+    /// Media in Blob Storage (the Cluster profile, where <c>ConnectionStrings:Blobs</c> is required: a per-process folder
+    /// would split one cluster's media across machines). The value is either a connection string (Azurite, account keys)
+    /// or the account's blob endpoint URL, reached with the managed identity (Azure: no shared keys; AZURE_CLIENT_ID picks
+    /// the user-assigned identity).
     /// </summary>
-    public static IServiceCollection AddMediaStore(this IServiceCollection services, string? blobConnectionString)
+    public static IServiceCollection AddMediaStore(this IServiceCollection services, string blobConnectionString)
     {
-        if (blobConnectionString is { Length: > 0 })
-        {
-            services.TryAddSingleton<IMediaStore>(sp => new BlobMediaStore(
-                ContainerClientFor(blobConnectionString),
-                sp.GetRequiredService<IOptions<LocalMediaOptions>>(),
-                sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        }
-
+        services.TryAddSingleton<IMediaStore>(sp => new BlobMediaStore(
+            ContainerClientFor(blobConnectionString),
+            sp.GetRequiredService<IOptions<LocalMediaOptions>>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return services.AddLocalMediaStore();
     }
 

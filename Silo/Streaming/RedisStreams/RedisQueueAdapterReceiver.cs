@@ -18,42 +18,22 @@ namespace Instagram.Silo.Streaming.RedisStreams;
 /// from the entry id; every path below keeps that: the own backlog is read first, entries still pending
 /// with another consumer hold back new reads until they are claimed, and a claimed entry older than what was
 /// already handed out is appended to the stream again rather than handed out late.
+/// The Redis commands themselves are <see cref="RedisStreamStorage"/>'s; this class decides what to read, in which
+/// order, and when an entry is done.
 /// </remarks>
 internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
 {
-    // Drops consumers that hold no pending entries: the consumer list would otherwise keep every name ever used.
-    // A script, because deleting a consumer discards its pending entries, so "has none" and "delete" must be atomic.
-    private const string PruneConsumersScript = """
-        local removed = 0
-        for _, consumer in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do
-          local fields = {}
-          for i = 1, #consumer, 2 do fields[consumer[i]] = consumer[i + 1] end
-          if fields['pending'] == 0 and (fields['name'] == ARGV[2] or fields['idle'] >= tonumber(ARGV[3])) then
-            redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], fields['name'])
-            removed = removed + 1
-          end
-        end
-        return removed
-        """;
-
-    private const int ReleaseChunkSize = 500;
-
     private static readonly IList<IBatchContainer> NoBatches = Array.Empty<IBatchContainer>();
     private static readonly RedisValue FromStart = "0";
-    private static readonly RedisValue NewEntries = ">";
     private static readonly RedisValue ClaimScanStart = "0-0";
 
-    private readonly RedisStreamsConnection _connection;
+    private readonly RedisStreamStorage _storage;
     private readonly string _keyName;
     private readonly string _groupName;
     private readonly string _consumerName;
-    private readonly RedisKey _key;
-    private readonly RedisValue _group;
-    private readonly RedisValue _consumer;
     private readonly RedisStreamsOptions _options;
     private readonly Serializer _serializer;
     private readonly ILogger _logger;
-    private readonly long _claimIdleMilliseconds;
     private readonly TagList _metricTags;
 
     // Read and handed to the agent, not yet reported delivered.
@@ -61,7 +41,6 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
     // Reported delivered, XACK not yet confirmed (retried with the next delivery if Redis was unreachable).
     private readonly HashSet<RedisStreamEntryId> _unacknowledged = [];
 
-    private IDatabase? _database;
     private bool _readingOwnBacklog = true;
     private RedisValue _ownBacklogCursor = FromStart;
     private RedisValue _claimCursor = ClaimScanStart;
@@ -81,17 +60,13 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         TagList metricTags,
         ILogger logger)
     {
-        _connection = connection;
+        _storage = new RedisStreamStorage(connection, key, consumerGroup, consumerName, options, logger);
         _keyName = key;
         _groupName = consumerGroup;
         _consumerName = consumerName;
-        _key = key;
-        _group = consumerGroup;
-        _consumer = consumerName;
         _options = options;
         _serializer = serializer;
         _logger = logger;
-        _claimIdleMilliseconds = Math.Max(1, (long)options.ClaimIdleTime.TotalMilliseconds);
         _metricTags = metricTags;
     }
 
@@ -108,7 +83,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         }
 
         // A failure here is not fatal: the agent pumps anyway, and every read retries the setup first.
-        await EnsureReadyAsync(deadline.Token);
+        await _storage.EnsureReadyAsync(deadline.Token);
     }
 
     [Obsolete("Use the overload which accepts a CancellationToken.")]
@@ -122,38 +97,38 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         }
 
         var count = maxCount < 0 ? _options.BatchSize : Math.Min(maxCount, _options.BatchSize);
-        var database = await EnsureReadyAsync(cancellationToken);
-        await FlushAcknowledgementsAsync(database, cancellationToken);
+        await _storage.EnsureReadyAsync(cancellationToken);
+        await FlushAcknowledgementsAsync(cancellationToken);
 
         try
         {
             if (_readingOwnBacklog)
             {
-                var backlog = await database.StreamReadGroupAsync(_key, _group, _consumer, _ownBacklogCursor, count).WaitAsync(cancellationToken);
+                var backlog = await _storage.ReadOwnPendingAsync(_ownBacklogCursor, count, cancellationToken);
                 if (backlog.Length > 0)
                 {
                     _ownBacklogCursor = backlog[^1].Id;
                     LogReadingOwnBacklog(_consumerName, _keyName, backlog.Length);
-                    return await ToBatchesAsync(database, backlog, RedisStreamsMetrics.RedeliveryAfterRestart, cancellationToken);
+                    return await ToBatchesAsync(backlog, RedisStreamsMetrics.RedeliveryAfterRestart, cancellationToken);
                 }
 
                 _readingOwnBacklog = false;
             }
 
-            var reclaimed = await ReclaimAsync(database, count, cancellationToken);
+            var reclaimed = await ReclaimAsync(count, cancellationToken);
             if (reclaimed.Count > 0 || _othersHavePending)
             {
                 return reclaimed;
             }
 
-            var entries = await database.StreamReadGroupAsync(_key, _group, _consumer, NewEntries, count).WaitAsync(cancellationToken);
-            return entries.Length == 0 ? NoBatches : await ToBatchesAsync(database, entries, redelivery: null, cancellationToken);
+            var entries = await _storage.ReadNewAsync(count, cancellationToken);
+            return entries.Length == 0 ? NoBatches : await ToBatchesAsync(entries, redelivery: null, cancellationToken);
         }
         catch (RedisServerException exception) when (exception.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
         {
             // The key was deleted (and the group with it); whatever was pending died with it, so start over.
             LogGroupLost(_keyName, _groupName);
-            _database = null;
+            _storage.Forget();
             _readingOwnBacklog = true;
             _ownBacklogCursor = FromStart;
             _claimCursor = ClaimScanStart;
@@ -177,9 +152,9 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
             }
         }
 
-        if (_database is { } database)
+        if (_storage.IsReady && !_shutDown)
         {
-            await FlushAcknowledgementsAsync(database, cancellationToken);
+            await FlushAcknowledgementsAsync(cancellationToken);
         }
     }
 
@@ -193,9 +168,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         }
 
         _shutDown = true;
-        var database = _database;
-        _database = null;
-        if (database is null)
+        if (!_storage.IsReady)
         {
             ReportBacklog(released: true);
             return;
@@ -209,9 +182,9 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
 
         try
         {
-            await FlushAcknowledgementsAsync(database, deadline.Token);
-            await ReleaseInFlightAsync(database, deadline.Token);
-            await PruneConsumersAsync(database, removeSelf: true, deadline.Token);
+            await FlushAcknowledgementsAsync(deadline.Token);
+            await ReleaseInFlightAsync(deadline.Token);
+            await _storage.PruneConsumersAsync(removeSelf: true, deadline.Token);
         }
         catch (Exception exception)
         {
@@ -220,33 +193,11 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         }
         finally
         {
+            _storage.Forget();
             _inFlight.Clear();
             // Whatever is still unacknowledged is now the next owner's to read (and count).
             ReportBacklog(released: true);
         }
-    }
-
-    private async Task<IDatabase> EnsureReadyAsync(CancellationToken cancellationToken)
-    {
-        if (_database is { } ready)
-        {
-            return ready;
-        }
-
-        var database = await _connection.GetDatabaseAsync(cancellationToken);
-        try
-        {
-            // From "0", not "$": entries added before the first reader of a new queue ever started belong to it too.
-            await database.StreamCreateConsumerGroupAsync(_key, _group, FromStart, createStream: true).WaitAsync(cancellationToken);
-            LogGroupCreated(_groupName, _keyName);
-        }
-        catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
-        {
-        }
-
-        await PruneConsumersAsync(database, removeSelf: false, cancellationToken);
-        _database = database;
-        return database;
     }
 
     /// <summary>
@@ -254,7 +205,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
     /// <see cref="RedisStreamsOptions.ClaimIdleTime"/>. While any exist, <see cref="_othersHavePending"/> holds new
     /// reads back, so a stream's old events are not overtaken by its new ones after a fail-over.
     /// </summary>
-    private async Task<IList<IBatchContainer>> ReclaimAsync(IDatabase database, int count, CancellationToken cancellationToken)
+    private async Task<IList<IBatchContainer>> ReclaimAsync(int count, CancellationToken cancellationToken)
     {
         // Only a queue's previous owners leave entries pending, so once none are left, looking again every
         // ClaimIdleTime is enough: nothing found sooner could be claimed sooner.
@@ -264,16 +215,14 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
             return NoBatches;
         }
 
-        var pending = await database.StreamPendingAsync(_key, _group).WaitAsync(cancellationToken);
-        _nextPendingCheckAt = now + _claimIdleMilliseconds;
-        _othersHavePending = pending.Consumers.Any(consumer => consumer.PendingMessageCount > 0 && consumer.Name != _consumer);
+        _othersHavePending = await _storage.OthersHavePendingAsync(cancellationToken);
+        _nextPendingCheckAt = now + _storage.ClaimIdleMilliseconds;
         if (!_othersHavePending)
         {
             return NoBatches;
         }
 
-        var claim = await database.StreamAutoClaimAsync(_key, _group, _consumer, _claimIdleMilliseconds, _claimCursor, count)
-            .WaitAsync(cancellationToken);
+        var claim = await _storage.ClaimIdleAsync(_claimCursor, count, cancellationToken);
         _claimCursor = claim.NextStartId.IsNullOrEmpty ? ClaimScanStart : claim.NextStartId;
         if (claim.DeletedIds.Length > 0)
         {
@@ -286,11 +235,11 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         }
 
         LogClaimed(_consumerName, _keyName, claim.ClaimedEntries.Length);
-        return await ToBatchesAsync(database, claim.ClaimedEntries, RedisStreamsMetrics.RedeliveryAfterClaim, cancellationToken);
+        return await ToBatchesAsync(claim.ClaimedEntries, RedisStreamsMetrics.RedeliveryAfterClaim, cancellationToken);
     }
 
     /// <param name="redelivery">Why these entries are read again (a <see cref="RedisStreamsMetrics"/> reason), or null for new ones.</param>
-    private async Task<IList<IBatchContainer>> ToBatchesAsync(IDatabase database, StreamEntry[] entries, string? redelivery, CancellationToken cancellationToken)
+    private async Task<IList<IBatchContainer>> ToBatchesAsync(StreamEntry[] entries, string? redelivery, CancellationToken cancellationToken)
     {
         var fromClaim = redelivery == RedisStreamsMetrics.RedeliveryAfterClaim;
         var batches = new List<IBatchContainer>(entries.Length);
@@ -316,7 +265,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
 
             if (id <= _highestHandedOut)
             {
-                await RequeueAsync(database, entry.Id, payload, cancellationToken);
+                await _storage.RequeueAsync(entry.Id, payload, cancellationToken);
                 LogRequeued(_keyName, id.ToString());
                 requeued++;
                 continue;
@@ -345,7 +294,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
 
         if (discarded is not null)
         {
-            await database.StreamAcknowledgeAsync(_key, _group, [.. discarded]).WaitAsync(cancellationToken);
+            await _storage.AcknowledgeAsync([.. discarded], cancellationToken);
         }
 
         if (redelivery is not null && batches.Count + requeued > 0)
@@ -371,22 +320,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         }
     }
 
-    /// <summary>
-    /// Appends a claimed entry again and retires the old one, in one transaction: handing it out under its old,
-    /// lower id would break the token order of the agent's cache.
-    /// </summary>
-    private async Task RequeueAsync(IDatabase database, RedisValue entryId, RedisValue payload, CancellationToken cancellationToken)
-    {
-        var transaction = database.CreateTransaction();
-        var add = transaction.StreamAddAsync(_key, RedisQueueAdapterFactory.PayloadField, payload,
-            maxLength: _options.MaxStreamLength, useApproximateMaxLength: true);
-        var acknowledge = transaction.StreamAcknowledgeAsync(_key, _group, entryId);
-        var delete = transaction.StreamDeleteAsync(_key, [entryId]);
-        await transaction.ExecuteAsync().WaitAsync(cancellationToken);
-        await Task.WhenAll(add, acknowledge, delete).WaitAsync(cancellationToken);
-    }
-
-    private async Task FlushAcknowledgementsAsync(IDatabase database, CancellationToken cancellationToken)
+    private async Task FlushAcknowledgementsAsync(CancellationToken cancellationToken)
     {
         if (_unacknowledged.Count == 0)
         {
@@ -394,7 +328,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         }
 
         var ids = _unacknowledged.Select(id => id.ToRedisValue()).ToArray();
-        await database.StreamAcknowledgeAsync(_key, _group, ids).WaitAsync(cancellationToken);
+        await _storage.AcknowledgeAsync(ids, cancellationToken);
         _unacknowledged.Clear();
         ReportBacklog();
         LogAcknowledged(_consumerName, _keyName, ids.Length);
@@ -405,49 +339,16 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
     /// waiting <see cref="RedisStreamsOptions.ClaimIdleTime"/>. The entries stay pending (with this consumer)
     /// until then, so a crash right here loses nothing.
     /// </summary>
-    private async Task ReleaseInFlightAsync(IDatabase database, CancellationToken cancellationToken)
+    private async Task ReleaseInFlightAsync(CancellationToken cancellationToken)
     {
         if (_inFlight.Count == 0)
         {
             return;
         }
 
-        // Large, but far from "now": Redis treats an IDLE that reaches back before the epoch as zero.
-        var idle = Math.Max(_claimIdleMilliseconds, (long)TimeSpan.FromDays(1).TotalMilliseconds);
-        foreach (var chunk in _inFlight.Order().Chunk(ReleaseChunkSize))
-        {
-            var arguments = new List<object>(chunk.Length + 7) { _key, _group, _consumer, 0 };
-            arguments.AddRange(chunk.Select(id => (object)id.ToString()));
-            arguments.AddRange(["IDLE", idle, "JUSTID"]);
-            await database.ExecuteAsync("XCLAIM", arguments).WaitAsync(cancellationToken);
-        }
-
+        await _storage.ReleaseAsync(_inFlight, cancellationToken);
         LogReleased(_consumerName, _keyName, _inFlight.Count);
     }
-
-    private async Task PruneConsumersAsync(IDatabase database, bool removeSelf, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var removed = (long)await database.ScriptEvaluateAsync(
-                    PruneConsumersScript,
-                    [_key],
-                    [_group, removeSelf ? _consumer : RedisValue.EmptyString, _claimIdleMilliseconds])
-                .WaitAsync(cancellationToken);
-            if (removed > 0)
-            {
-                LogConsumersPruned(_keyName, removed);
-            }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Housekeeping only; reading works with a long consumer list too.
-            LogPruneFailed(exception, _keyName);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created consumer group {Group} on {Key}.")]
-    private partial void LogGroupCreated(string group, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer group {Group} on {Key} disappeared (key deleted?); re-creating it.")]
     private partial void LogGroupLost(string key, string group);
@@ -478,12 +379,6 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consumer {Consumer} released {Count} unacknowledged entries of {Key} for the next owner.")]
     private partial void LogReleased(string consumer, string key, int count);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Removed {Count} idle consumers without pending entries from {Key}.")]
-    private partial void LogConsumersPruned(string key, long count);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not prune idle consumers of {Key}.")]
-    private partial void LogPruneFailed(Exception exception, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer {Consumer} could not finish shutting down on {Key}; its unacknowledged entries will be claimed after ClaimIdleTime.")]
     private partial void LogShutdownIncomplete(Exception exception, string consumer, string key);

@@ -21,6 +21,7 @@ public sealed class ApiBeforeAnySiloTests
             ["Orleans__ServiceId"] = cluster,
             ["ConnectionStrings__Postgres"] = ClusterSiloHost.RequiredConnectionString("Postgres"),
             ["ConnectionStrings__Redis"] = ClusterSiloHost.RequiredConnectionString("Redis"),
+            ["ConnectionStrings__Blobs"] = ClusterSiloHost.RequiredConnectionString("Blobs"),
             ["Jwt__SigningKey"] = ApiFactory.SigningKey,
             ["Ids__GeneratorId"] = "90",
         });
@@ -35,6 +36,7 @@ public sealed class ApiBeforeAnySiloTests
             ["Orleans:ServiceId"] = cluster,
             ["ConnectionStrings:Postgres"] = ClusterSiloHost.RequiredConnectionString("Postgres"),
             ["ConnectionStrings:Redis"] = ClusterSiloHost.RequiredConnectionString("Redis"),
+            ["ConnectionStrings:Blobs"] = ClusterSiloHost.RequiredConnectionString("Blobs"),
             ["Ids:GeneratorId"] = "91",
         });
         await Eventually.TrueAsync(async () => await HttpProbe.StatusAsync(http, "/health/ready") == HttpStatusCode.OK, "ready once a silo answers", TimeSpan.FromSeconds(60));

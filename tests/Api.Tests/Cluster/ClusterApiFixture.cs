@@ -53,6 +53,7 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         ["Orleans:ServiceId"] = _clusterId,
         ["ConnectionStrings:Postgres"] = Required("Postgres"),
         ["ConnectionStrings:Redis"] = Required("Redis"),
+        ["ConnectionStrings:Blobs"] = Required("Blobs"),
         ["RateLimits:Enabled"] = "true",
         ["RateLimits:Posts:PermitLimit"] = PostLimit.ToString(CultureInfo.InvariantCulture),
         ["RateLimits:Auth:PermitLimit"] = "1000",

@@ -27,6 +27,7 @@ public sealed class SiloKillTests(ITestOutputHelper output)
             ["Orleans__ServiceId"] = cluster,
             ["ConnectionStrings__Postgres"] = ClusterSiloHost.RequiredConnectionString("Postgres"),
             ["ConnectionStrings__Redis"] = ClusterSiloHost.RequiredConnectionString("Redis"),
+            ["ConnectionStrings__Blobs"] = ClusterSiloHost.RequiredConnectionString("Blobs"),
             ["Ids__GeneratorId"] = "92",
             ["Silo__HttpPort"] = siloHttpPort.ToString(CultureInfo.InvariantCulture),
         });
@@ -37,6 +38,7 @@ public sealed class SiloKillTests(ITestOutputHelper output)
             ["Orleans__ServiceId"] = cluster,
             ["ConnectionStrings__Postgres"] = ClusterSiloHost.RequiredConnectionString("Postgres"),
             ["ConnectionStrings__Redis"] = ClusterSiloHost.RequiredConnectionString("Redis"),
+            ["ConnectionStrings__Blobs"] = ClusterSiloHost.RequiredConnectionString("Blobs"),
             ["Jwt__SigningKey"] = ApiFactory.SigningKey,
             ["Ids__GeneratorId"] = "93",
         });

@@ -19,4 +19,21 @@ public sealed class ConfigurationErrorTests
         Assert.Equal(2, exitCode);
         Assert.Contains("SigningKey", Assert.Single(lines));
     }
+
+    [Fact]
+    public async Task AClusterApiWithoutTheBlobConnectionStringEndsWithOneLineNamingItAndExitCode2()
+    {
+        var (exitCode, lines) = await ProcessRun.ToExitAsync("Instagram.Api.dll", new Dictionary<string, string>
+        {
+            ["Orleans__Profile"] = "Cluster",
+            ["Jwt__SigningKey"] = ApiFactory.SigningKey,
+            // Never contacted: the missing Blobs stops the Api before any connection is tried.
+            ["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Port=1;Database=none;Username=none",
+            ["ConnectionStrings__Redis"] = "127.0.0.1:1",
+            ["ConnectionStrings__Blobs"] = "",
+        }, $"--urls http://127.0.0.1:{ApiFactory.FreePort()}");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("ConnectionStrings:Blobs", Assert.Single(lines));
+    }
 }

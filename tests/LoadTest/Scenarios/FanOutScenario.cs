@@ -68,7 +68,7 @@ public sealed class FanOutScenario : Scenario
         var tracking = tracker.RunAsync(stopTracker.Token);
         var probes = new List<Task>();
         var probing = 0;
-        long published = 0;
+        var writer = new PostWriter(context);
         var audit = new FeedAudit(system, context.World.UserIds, graph.Followers);
 
         async Task Iteration(int worker, CancellationToken stop)
@@ -78,18 +78,7 @@ public sealed class FanOutScenario : Scenario
                 await Task.Delay(5, CancellationToken.None);
             }
 
-            var authorIndex = Pick(graph.NonCelebrityAuthors);
-            var author = context.UserId(authorIndex);
-            var (mediaOk, media) = await recorder.MeasureAsync("media", ct => system.PrepareMediaAsync(author, ct));
-            if (!mediaOk)
-            {
-                return;
-            }
-
-            var n = Interlocked.Increment(ref published);
-            var started = Stopwatch.GetTimestamp();
-            var (ok, postId) = await recorder.MeasureAsync("publish", ct => system.CreatePostAsync(author, media!, $"fan-out post {n} #fanout", ct));
-            if (!ok)
+            if (await writer.PublishAsync(recorder) is not (var authorIndex, var n, var postId, var started))
             {
                 return;
             }
@@ -244,22 +233,10 @@ public sealed class FanOutScenario : Scenario
     private Task<SystemResult> RunSynchronousAsync(ScenarioContext context)
     {
         var graph = context.World.Graph;
-        var system = context.System;
-        long published = 0;
+        var writer = new PostWriter(context);
         return RunClosedLoopAsync(context, Name, "deliveries", async (recorder, _, _) =>
         {
-            var authorIndex = Pick(graph.NonCelebrityAuthors);
-            var author = context.UserId(authorIndex);
-            var (mediaOk, media) = await recorder.MeasureAsync("media", ct => system.PrepareMediaAsync(author, ct));
-            if (!mediaOk)
-            {
-                return;
-            }
-
-            var n = Interlocked.Increment(ref published);
-            var started = Stopwatch.GetTimestamp();
-            var (ok, _) = await recorder.MeasureAsync("publish", ct => system.CreatePostAsync(author, media!, $"fan-out post {n} #fanout", ct));
-            if (ok)
+            if (await writer.PublishAsync(recorder) is (var authorIndex, _, _, var started))
             {
                 recorder.RecordInterval("delivery", Stopwatch.GetElapsedTime(started));
                 recorder.Add("deliveries", graph.Followers[authorIndex].Length);
@@ -278,21 +255,10 @@ public sealed class FanOutScenario : Scenario
         var system = context.System;
         var probes = new List<Task>();
         var probing = 0;
-        long published = 0;
+        var writer = new PostWriter(context);
         var result = await RunClosedLoopAsync(context, Name, "offeredDeliveries", async (recorder, _, _) =>
         {
-            var authorIndex = Pick(graph.NonCelebrityAuthors);
-            var author = context.UserId(authorIndex);
-            var (mediaOk, media) = await recorder.MeasureAsync("media", ct => system.PrepareMediaAsync(author, ct));
-            if (!mediaOk)
-            {
-                return;
-            }
-
-            var n = Interlocked.Increment(ref published);
-            var started = Stopwatch.GetTimestamp();
-            var (ok, postId) = await recorder.MeasureAsync("publish", ct => system.CreatePostAsync(author, media!, $"fan-out post {n} #fanout", ct));
-            if (!ok)
+            if (await writer.PublishAsync(recorder) is not (var authorIndex, var n, var postId, var started))
             {
                 return;
             }
@@ -359,6 +325,33 @@ public sealed class FanOutScenario : Scenario
 
         recorder.RecordInterval("delivery", Stopwatch.GetElapsedTime(started));
         return true;
+    }
+
+    /// <summary>A post a writer published: whose (graph index), its number in this run, its id and when the create call began.</summary>
+    private readonly record struct WrittenPost(int AuthorIndex, long Number, long PostId, long Started);
+
+    /// <summary>What every writer of this scenario does per iteration: a random non-celebrity author posts one photo.</summary>
+    private sealed class PostWriter(ScenarioContext context)
+    {
+        private long _published;
+
+        /// <returns>The post, or null when preparing the media or the create call failed (the recorder has the error).</returns>
+        public async Task<WrittenPost?> PublishAsync(Recorder recorder)
+        {
+            var system = context.System;
+            var authorIndex = Pick(context.World.Graph.NonCelebrityAuthors);
+            var author = context.UserId(authorIndex);
+            var (mediaOk, media) = await recorder.MeasureAsync("media", ct => system.PrepareMediaAsync(author, ct));
+            if (!mediaOk)
+            {
+                return null;
+            }
+
+            var n = Interlocked.Increment(ref _published);
+            var started = Stopwatch.GetTimestamp();
+            var (ok, postId) = await recorder.MeasureAsync("publish", ct => system.CreatePostAsync(author, media!, $"fan-out post {n} #fanout", ct));
+            return ok ? new WrittenPost(authorIndex, n, postId, started) : null;
+        }
     }
 
     /// <summary>An author followed by N users who follow nobody else, so each of their feeds counts exactly this author's posts.</summary>

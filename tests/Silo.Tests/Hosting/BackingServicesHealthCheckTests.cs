@@ -12,7 +12,7 @@ public sealed class BackingServicesHealthCheckTests
     {
         var postgres = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
             ?? throw new InvalidOperationException("ConnectionStrings__Postgres is not set: run the suite with 'bash tests/run.sh'.");
-        await using var check = new BackingServicesHealthCheck(new ClusterConnections(postgres, RedisTestEnvironment.ConnectionString, null));
+        await using var check = new BackingServicesHealthCheck(new ClusterConnections(postgres, RedisTestEnvironment.ConnectionString, Blobs: "unused"));
 
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 
@@ -27,7 +27,7 @@ public sealed class BackingServicesHealthCheckTests
         await using var check = new BackingServicesHealthCheck(new ClusterConnections(
             $"Host=127.0.0.1;Port={postgresPort};Database=instagram;Username=nobody;Password=x",
             $"127.0.0.1:{redisPort.ToString(CultureInfo.InvariantCulture)}",
-            null));
+            Blobs: "unused"));
 
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 

@@ -20,4 +20,28 @@ public sealed class ConfigurationErrorTests
         Assert.Equal(2, exitCode);
         Assert.Contains(named, Assert.Single(lines));
     }
+
+    [Theory]
+    [InlineData("Postgres")]
+    [InlineData("Redis")]
+    [InlineData("Blobs")]
+    public async Task AClusterSiloWithoutAConnectionStringEndsWithOneLineNamingItAndExitCode2(string missing)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Orleans__Profile"] = "Cluster",
+            ["Orleans__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            // Never contacted: the missing one stops the silo before any connection is tried.
+            ["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Port=1;Database=none;Username=none",
+            ["ConnectionStrings__Redis"] = "127.0.0.1:1",
+            ["ConnectionStrings__Blobs"] = "UseDevelopmentStorage=true",
+        };
+        environment[$"ConnectionStrings__{missing}"] = "";
+
+        var (exitCode, lines) = await ProcessRun.ToExitAsync("Instagram.Silo.dll", environment);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"ConnectionStrings:{missing}", Assert.Single(lines));
+    }
 }

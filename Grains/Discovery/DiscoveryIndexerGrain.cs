@@ -11,9 +11,12 @@ namespace Instagram.Grains.Discovery;
 /// Private accounts' posts go on hashtag pages (readers are filtered) but never into trending or explore; a deleted
 /// post leaves trending, and an account that turns private stops counting there (and counts again once public).
 /// </summary>
+// The grain type keeps the name it was deployed under: implicit subscribers are addressed by grain type, so events
+// queued by (or for) silos running the old name still reach an activation.
+[GrainType("hashtagindexer")]
 [ImplicitStreamSubscription(StreamNamespaces.PostEvents)]
 [ImplicitStreamSubscription(StreamNamespaces.UserEvents)]
-internal sealed class HashtagIndexerGrain(IGrainFactory grains, TimeProvider time) : Grain, IGrainWithIntegerKey
+internal sealed class DiscoveryIndexerGrain(IGrainFactory grains, TimeProvider time) : Grain, IGrainWithIntegerKey
 {
     private long AuthorId => this.GetPrimaryKeyLong();
 
