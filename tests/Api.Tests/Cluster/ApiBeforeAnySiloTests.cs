@@ -14,17 +14,9 @@ public sealed class ApiBeforeAnySiloTests
     public async Task AnApiStartedBeforeAnySiloIsLiveAtOnceAndReadyWhenASiloJoins()
     {
         var cluster = "api-first-" + Guid.NewGuid().ToString("N");
-        await using var api = ApiProcess.Start(new Dictionary<string, string>
-        {
-            ["Orleans__Profile"] = "Cluster",
-            ["Orleans__ClusterId"] = cluster,
-            ["Orleans__ServiceId"] = cluster,
-            ["ConnectionStrings__Postgres"] = ClusterSiloHost.RequiredConnectionString("Postgres"),
-            ["ConnectionStrings__Redis"] = ClusterSiloHost.RequiredConnectionString("Redis"),
-            ["ConnectionStrings__Blobs"] = ClusterSiloHost.RequiredConnectionString("Blobs"),
-            ["Jwt__SigningKey"] = ApiFactory.SigningKey,
-            ["Ids__GeneratorId"] = "90",
-        });
+        var apiEnvironment = ClusterSiloHost.ProcessEnvironment(cluster, generatorId: 90);
+        apiEnvironment["Jwt__SigningKey"] = ApiFactory.SigningKey;
+        await using var api = ApiProcess.Start(apiEnvironment);
         var http = api.Http;
         await Eventually.TrueAsync(async () => await HttpProbe.StatusAsync(http, "/health/live") == HttpStatusCode.OK, "the Api listens with no silo", TimeSpan.FromSeconds(60));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await HttpProbe.StatusAsync(http, "/health/ready"));

@@ -20,28 +20,12 @@ public sealed class SiloKillTests(ITestOutputHelper output)
     {
         var cluster = "silo-kill-" + Guid.NewGuid().ToString("N");
         var siloHttpPort = ApiFactory.FreePort();
-        await using var silo = await SiloProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["Orleans__Profile"] = "Cluster",
-            ["Orleans__ClusterId"] = cluster,
-            ["Orleans__ServiceId"] = cluster,
-            ["ConnectionStrings__Postgres"] = ClusterSiloHost.RequiredConnectionString("Postgres"),
-            ["ConnectionStrings__Redis"] = ClusterSiloHost.RequiredConnectionString("Redis"),
-            ["ConnectionStrings__Blobs"] = ClusterSiloHost.RequiredConnectionString("Blobs"),
-            ["Ids__GeneratorId"] = "92",
-            ["Silo__HttpPort"] = siloHttpPort.ToString(CultureInfo.InvariantCulture),
-        });
-        await using var api = ApiProcess.Start(new Dictionary<string, string>
-        {
-            ["Orleans__Profile"] = "Cluster",
-            ["Orleans__ClusterId"] = cluster,
-            ["Orleans__ServiceId"] = cluster,
-            ["ConnectionStrings__Postgres"] = ClusterSiloHost.RequiredConnectionString("Postgres"),
-            ["ConnectionStrings__Redis"] = ClusterSiloHost.RequiredConnectionString("Redis"),
-            ["ConnectionStrings__Blobs"] = ClusterSiloHost.RequiredConnectionString("Blobs"),
-            ["Jwt__SigningKey"] = ApiFactory.SigningKey,
-            ["Ids__GeneratorId"] = "93",
-        });
+        var siloEnvironment = ClusterSiloHost.ProcessEnvironment(cluster, generatorId: 92);
+        siloEnvironment["Silo__HttpPort"] = siloHttpPort.ToString(CultureInfo.InvariantCulture);
+        await using var silo = await SiloProcess.StartAsync(siloEnvironment);
+        var apiEnvironment = ClusterSiloHost.ProcessEnvironment(cluster, generatorId: 93);
+        apiEnvironment["Jwt__SigningKey"] = ApiFactory.SigningKey;
+        await using var api = ApiProcess.Start(apiEnvironment);
         await Eventually.TrueAsync(async () => await HttpProbe.StatusAsync(api.Http, "/health/ready") == HttpStatusCode.OK, "the Api ready with its silo", TimeSpan.FromSeconds(90));
 
         // A request that reaches the silo (the username's reservation and the user are grains there).

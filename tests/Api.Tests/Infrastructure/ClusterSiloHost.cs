@@ -37,6 +37,21 @@ public sealed class ClusterSiloHost : IAsyncDisposable
         Environment.GetEnvironmentVariable($"ConnectionStrings__{name}")
         ?? throw new InvalidOperationException($"ConnectionStrings__{name} is not set. Run the suite with 'bash tests/run.sh', which starts the services.");
 
+    /// <summary>
+    /// The environment of a Cluster-profile process (silo or Api) of <paramref name="clusterId"/> on the local services,
+    /// with its own id generator number; callers add what is particular to the process.
+    /// </summary>
+    public static Dictionary<string, string> ProcessEnvironment(string clusterId, int generatorId) => new()
+    {
+        ["Orleans__Profile"] = "Cluster",
+        ["Orleans__ClusterId"] = clusterId,
+        ["Orleans__ServiceId"] = clusterId,
+        ["ConnectionStrings__Postgres"] = RequiredConnectionString("Postgres"),
+        ["ConnectionStrings__Redis"] = RequiredConnectionString("Redis"),
+        ["ConnectionStrings__Blobs"] = RequiredConnectionString("Blobs"),
+        ["Ids__GeneratorId"] = generatorId.ToString(CultureInfo.InvariantCulture),
+    };
+
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
