@@ -93,6 +93,7 @@ public sealed class EmbeddedEngagementTests(EmbeddedClusterFixture fixture, ITes
     protected override int HotPostLikers => 2_000;
 }
 
+[Trait("Category", "Services")]
 [Collection(ServicesCollection.Name)]
 public sealed class ClusterProfileEngagementTests(ServicesClusterFixture fixture, ITestOutputHelper output) : EngagementTests(fixture, output)
 {

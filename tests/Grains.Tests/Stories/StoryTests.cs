@@ -117,5 +117,6 @@ public abstract class StoryTests(ClusterFixture fixture)
 [Collection(EmbeddedCollection.Name)]
 public sealed class EmbeddedStoryTests(EmbeddedClusterFixture fixture) : StoryTests(fixture);
 
+[Trait("Category", "Services")]
 [Collection(ServicesCollection.Name)]
 public sealed class ClusterProfileStoryTests(ServicesClusterFixture fixture) : StoryTests(fixture);

@@ -11,6 +11,7 @@ namespace Instagram.Infra.Tests.Database;
 /// infra/local/services.sh (ConnectionStrings__Postgres, the database owner, which has CREATEROLE like Azure's
 /// administrator): the file is applied the way the schema job applies it, under a throwaway role name.
 /// </summary>
+[Trait("Category", "Services")]
 public sealed partial class AppRoleTests
 {
     private static readonly string RoleFile = Path.Combine(Repo.Sql, "007-app-role.sql");

@@ -10,6 +10,7 @@ namespace Instagram.Silo.Tests.Streaming;
 /// and hand queues over. "Delivered" below means the receiver was told so (MessagesDeliveredAsync), which is
 /// when it acknowledges the entries in Redis.
 /// </summary>
+[Trait("Category", "Services")]
 public sealed class RedisQueueReceiverTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Tiny = TimeSpan.FromMilliseconds(100);

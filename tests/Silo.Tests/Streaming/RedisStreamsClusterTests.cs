@@ -5,6 +5,7 @@ using Orleans.TestingHost;
 namespace Instagram.Silo.Tests.Streaming;
 
 /// <summary>End to end: a cluster client produces, implicitly subscribed grains on a two-silo cluster consume.</summary>
+[Trait("Category", "Services")]
 [Collection(RedisStreamsClusterCollection.Name)]
 public sealed class RedisStreamsClusterTests(RedisStreamsClusterFixture fixture)
 {

@@ -9,6 +9,7 @@ namespace Instagram.Silo.Tests.Streaming;
 /// The per-queue backlog and redelivery counts, as receivers on a real Redis record them while they read, acknowledge,
 /// hand a queue over and restart.
 /// </summary>
+[Trait("Category", "Services")]
 public sealed class RedisStreamsMetricsTests : IAsyncLifetime
 {
     private static readonly TimeSpan Forever = TimeSpan.FromHours(1);
