@@ -17,7 +17,7 @@ public sealed partial class AppRoleTests
     private static readonly string RoleFile = Path.Combine(Repo.Sql, "007-app-role.sql");
 
     [Fact]
-    public void RoleFile_GrantsOnlyRowSequenceAndFunctionRights()
+    public void RoleFileGrantsOnlyRowSequenceAndFunctionRights()
     {
         Assert.True(File.Exists(RoleFile), "infra/sql/007-app-role.sql is missing");
         var sql = LineComment().Replace(File.ReadAllText(RoleFile), "");
@@ -58,7 +58,7 @@ public sealed partial class AppRoleTests
     }
 
     [Fact]
-    public void SchemaScript_RefusesToRunWithoutTheAppPassword()
+    public void SchemaScriptRefusesToRunWithoutTheAppPassword()
     {
         var script = File.ReadAllText(Path.Combine(Repo.Kubernetes, "base", "apply-schema.sh"));
 
@@ -67,7 +67,7 @@ public sealed partial class AppRoleTests
     }
 
     [Fact]
-    public async Task AppRole_ReadsAndWritesTheOrleansTables_ButCannotChangeTheSchema()
+    public async Task AppRoleReadsAndWritesTheOrleansTablesButCannotChangeTheSchema()
     {
         var owner = new NpgsqlConnectionStringBuilder(
             Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
