@@ -14,7 +14,7 @@ public sealed class ScriptTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Scripts))]
-    public async Task Script_Parses(string script)
+    public async Task ScriptParses(string script)
     {
         var path = Path.Combine(Repo.Root, script);
         var shell = File.ReadLines(path).First().Contains("bash", StringComparison.Ordinal) ? "bash" : "sh";

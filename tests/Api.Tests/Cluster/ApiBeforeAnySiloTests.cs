@@ -8,6 +8,7 @@ namespace Instagram.Api.Tests.Cluster;
 /// The Api process on the Cluster profile, started before any silo of its cluster: it must listen at once (a liveness
 /// probe would otherwise kill it), report not-ready, and turn ready by itself when a silo joins.
 /// </summary>
+[Trait("Category", "Services")]
 public sealed class ApiBeforeAnySiloTests
 {
     [Fact]

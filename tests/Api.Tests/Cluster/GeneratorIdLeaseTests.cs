@@ -8,6 +8,7 @@ using StackExchange.Redis;
 namespace Instagram.Api.Tests.Cluster;
 
 /// <summary>No two processes of a service mint ids with the same generator id, whatever the deployment configures.</summary>
+[Trait("Category", "Services")]
 public sealed class GeneratorIdLeaseTests(ClusterApiFixture cluster) : IClassFixture<ClusterApiFixture>
 {
     [Fact]

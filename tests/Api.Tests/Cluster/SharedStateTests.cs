@@ -6,6 +6,7 @@ using Instagram.Api.Tests.Infrastructure;
 namespace Instagram.Api.Tests.Cluster;
 
 /// <summary>Two Api instances behind one cluster behave as one service.</summary>
+[Trait("Category", "Services")]
 public sealed class SharedStateTests(ClusterApiFixture cluster) : IClassFixture<ClusterApiFixture>
 {
     [Fact]

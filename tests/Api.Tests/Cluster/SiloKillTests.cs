@@ -13,6 +13,7 @@ namespace Instagram.Api.Tests.Cluster;
 /// The Api process on the Cluster profile when the silo behind it dies without a word (SIGKILL, as a machine that
 /// loses power): a request must not hang, but answer 503 with Retry-After within the client's response timeout.
 /// </summary>
+[Trait("Category", "Services")]
 public sealed class SiloKillTests(ITestOutputHelper output)
 {
     [Fact]

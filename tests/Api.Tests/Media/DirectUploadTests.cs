@@ -16,6 +16,7 @@ namespace Instagram.Api.Tests.Media;
 /// Direct-to-storage uploads in the Cluster profile: the client PUTs to Azurite with the SAS URL the Api issued (the
 /// Api never sees the bytes), and the media grain finds the blob in storage by itself.
 /// </summary>
+[Trait("Category", "Services")]
 [Collection(BlobMediaCollection.Name)]
 public sealed class DirectUploadTests(BlobMediaApiFixture fixture) : IDisposable
 {

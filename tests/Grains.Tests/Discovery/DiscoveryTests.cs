@@ -172,5 +172,6 @@ public abstract class DiscoveryTests(ClusterFixture fixture)
 [Collection(EmbeddedCollection.Name)]
 public sealed class EmbeddedDiscoveryTests(EmbeddedClusterFixture fixture) : DiscoveryTests(fixture);
 
+[Trait("Category", "Services")]
 [Collection(ServicesCollection.Name)]
 public sealed class ClusterProfileDiscoveryTests(ServicesClusterFixture fixture) : DiscoveryTests(fixture);

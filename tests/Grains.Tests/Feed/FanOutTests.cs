@@ -291,5 +291,6 @@ public abstract class FanOutTests(ClusterFixture fixture)
 [Collection(EmbeddedCollection.Name)]
 public sealed class EmbeddedFanOutTests(EmbeddedClusterFixture fixture) : FanOutTests(fixture);
 
+[Trait("Category", "Services")]
 [Collection(ServicesCollection.Name)]
 public sealed class ClusterProfileFanOutTests(ServicesClusterFixture fixture) : FanOutTests(fixture);

@@ -232,5 +232,6 @@ public abstract class MediaPipelineTests(ClusterFixture fixture)
 [Collection(EmbeddedCollection.Name)]
 public sealed class EmbeddedMediaPipelineTests(EmbeddedClusterFixture fixture) : MediaPipelineTests(fixture);
 
+[Trait("Category", "Services")]
 [Collection(ServicesCollection.Name)]
 public sealed class ClusterProfileMediaPipelineTests(ServicesClusterFixture fixture) : MediaPipelineTests(fixture);

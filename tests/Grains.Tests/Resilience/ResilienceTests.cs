@@ -20,6 +20,7 @@ namespace Instagram.Grains.Tests.Resilience;
 /// Durability of the Cluster profile on the real services: an accepted post reaches every follower exactly once
 /// although a silo dies mid-fan-out, and a full restart loses nothing. Each test builds its own clusters.
 /// </summary>
+[Trait("Category", "Services")]
 public sealed class ResilienceTests(ITestOutputHelper output)
 {
     private const int Followers = 5_000;

@@ -398,5 +398,6 @@ public abstract class SearchTests(ClusterFixture fixture, ITestOutputHelper outp
 [Collection(EmbeddedCollection.Name)]
 public sealed class EmbeddedSearchTests(EmbeddedClusterFixture fixture, ITestOutputHelper output) : SearchTests(fixture, output);
 
+[Trait("Category", "Services")]
 [Collection(ServicesCollection.Name)]
 public sealed class ClusterProfileSearchTests(ServicesClusterFixture fixture, ITestOutputHelper output) : SearchTests(fixture, output);

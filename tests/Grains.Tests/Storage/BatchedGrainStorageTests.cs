@@ -10,6 +10,7 @@ namespace Instagram.Grains.Tests.Storage;
 /// The Cluster profile's grain storage batches reads and writes across grains; the rows must stay those the ADO.NET
 /// provider reads and writes, with the same optimistic versions, and one bad write must not take a batch down with it.
 /// </summary>
+[Trait("Category", "Services")]
 [Collection(ServicesCollection.Name)]
 public sealed class BatchedGrainStorageTests(ServicesClusterFixture fixture)
 {

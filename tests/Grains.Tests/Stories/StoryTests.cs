@@ -84,7 +84,7 @@ public abstract class StoryTests(ClusterFixture fixture)
 
         await Grains.GetGrain<IStoryGrain>(stories[0].Id).ViewAsync(viewer); // authors[0]: all seen
         var liked = await _scenario.PublishAsync(authors[2]);                  // authors[2]: more affinity than authors[1]
-        await Grains.GetGrain<Likes.IUserLikesGrain>(viewer).LikeAsync(liked);
+        await Grains.GetGrain<Instagram.Grains.Likes.IUserLikesGrain>(viewer).LikeAsync(liked);
 
         TrayEntry[] tray = [];
         await Eventually.TrueAsync(async () => (tray = await TrayOfAsync(viewer)).Select(e => e.User.Id).SequenceEqual([authors[2], authors[1], authors[0]]),
@@ -117,5 +117,6 @@ public abstract class StoryTests(ClusterFixture fixture)
 [Collection(EmbeddedCollection.Name)]
 public sealed class EmbeddedStoryTests(EmbeddedClusterFixture fixture) : StoryTests(fixture);
 
+[Trait("Category", "Services")]
 [Collection(ServicesCollection.Name)]
 public sealed class ClusterProfileStoryTests(ServicesClusterFixture fixture) : StoryTests(fixture);

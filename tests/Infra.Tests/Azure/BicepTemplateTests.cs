@@ -14,7 +14,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
         Directory.GetFiles(Repo.Azure, "*.bicepparam").Select(Path.GetFileName).OfType<string>().Order().ToArray();
 
     [Fact]
-    public void MainTemplate_BuildsWithoutWarnings()
+    public void MainTemplateBuildsWithoutWarnings()
     {
         Assert.True(bicep.Build.ExitCode == 0, bicep.Build.Output);
         Assert.True(bicep.Build.StandardError.Trim().Length == 0 && bicep.Build.StandardOutput.Trim().Length == 0, bicep.Build.Output);
@@ -22,7 +22,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
     }
 
     [Fact]
-    public async Task EveryBicepAndParameterFile_LintsClean()
+    public async Task EveryBicepAndParameterFileLintsClean()
     {
         // Every .bicep (also modules main.bicep does not reference) and every .bicepparam, default linter rules.
         var result = await Bicep.RunAsync(Repo.Azure, Bicep.ParameterEnvironment, "lint", "--pattern", "**/*.bicep*");
@@ -41,7 +41,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
 
     [Theory]
     [MemberData(nameof(ParameterFiles))]
-    public async Task ParameterFile_Builds(string file)
+    public async Task ParameterFileBuilds(string file)
     {
         var parameters = await Bicep.BuildParamsAsync(Path.Combine(Repo.Azure, file), Bicep.ParameterEnvironment);
 
@@ -51,7 +51,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
     }
 
     [Fact]
-    public async Task ParameterFile_RejectsAJwtKeyShorterThan32Characters()
+    public async Task ParameterFileRejectsAJwtKeyShorterThan32Characters()
     {
         var environment = new Dictionary<string, string?>(Bicep.ParameterEnvironment) { ["JWT_SIGNING_KEY"] = "too-short" };
 
@@ -62,7 +62,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void SchemaJob_ShipsEverySqlFileOfInfraSql()
+    public void SchemaJobShipsEverySqlFileOfInfraSql()
     {
         // schema-job.bicep lists the files by hand (Bicep cannot list a folder): a new infra/sql file must be added there.
         var strings = Strings(bicep.Template).ToHashSet();
@@ -76,7 +76,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void Services_AreLockedDown()
+    public void ServicesAreLockedDown()
     {
         var resources = Resources(bicep.Template).ToList();
 
@@ -96,7 +96,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void Storage_SweepsStrayUploadObjectsAfterADay()
+    public void StorageSweepsStrayUploadObjectsAfterADay()
     {
         var policy = Single(Resources(bicep.Template).ToList(), "Microsoft.Storage/storageAccounts/managementPolicies");
 
@@ -110,7 +110,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void KeyVault_IsReachableOnlyThroughAPrivateEndpointInTheVirtualNetwork()
+    public void KeyVaultIsReachableOnlyThroughAPrivateEndpointInTheVirtualNetwork()
     {
         var resources = Resources(bicep.Template).ToList();
 
@@ -138,7 +138,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void Apps_ConnectToPostgresAsTheAppRole_OnlyTheSchemaJobAsTheAdministrator()
+    public void AppsConnectToPostgresAsTheAppRoleOnlyTheSchemaJobAsTheAdministrator()
     {
         var parameters = bicep.Template["parameters"]!;
         Assert.Equal("instagram_app", parameters["postgresAppLogin"]!["defaultValue"]!.GetValue<string>());
@@ -174,7 +174,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void Identity_GetsExactlyTheLeastPrivilegeRoles()
+    public void IdentityGetsExactlyTheLeastPrivilegeRoles()
     {
         var strings = string.Join('\n', Strings(bicep.Template));
         string[] granted =
@@ -211,7 +211,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void Silos_AreOneReplicaAppsWithTcpIngress_AndTheApiScalesOnHttp()
+    public void SilosAreOneReplicaAppsWithTcpIngressAndTheApiScalesOnHttp()
     {
         var apps = Resources(bicep.Template).Where(r => Type(r) == "Microsoft.App/containerApps").ToList();
         var silo = Assert.Single(apps, app => app["properties"]?["configuration"]?["ingress"]?["transport"]?.GetValue<string>() == "tcp");
@@ -248,7 +248,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void Outputs_IncludeTheApiUrlRegistryAndDashboardDomain()
+    public void OutputsIncludeTheApiUrlRegistryAndDashboardDomain()
     {
         var outputs = bicep.Template["outputs"]!.AsObject();
         Assert.Contains("apiUrl", outputs.Select(o => o.Key));

@@ -49,7 +49,7 @@ public sealed class DeploymentConfigurationTests(BicepFixture bicep)
     private static readonly Kustomization Base = Kustomization.Load(Path.Combine(Repo.Kubernetes, "base"));
 
     [Fact]
-    public void KubernetesSilo_BindsToTheSiloOptions()
+    public void KubernetesSiloBindsToTheSiloOptions()
     {
         var env = KubernetesEnvironment("instagram-silo");
 
@@ -62,7 +62,7 @@ public sealed class DeploymentConfigurationTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void KubernetesApi_BindsToTheApiOptions()
+    public void KubernetesApiBindsToTheApiOptions()
     {
         var env = KubernetesEnvironment("instagram-api");
 
@@ -74,7 +74,7 @@ public sealed class DeploymentConfigurationTests(BicepFixture bicep)
 
     [Theory]
     [MemberData(nameof(SiloIndexes))]
-    public void ContainerAppsSilo_BindsToTheSiloOptions(int index)
+    public void ContainerAppsSiloBindsToTheSiloOptions(int index)
     {
         var env = AzureEnvironment($"silo{index}");
 
@@ -87,7 +87,7 @@ public sealed class DeploymentConfigurationTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void ContainerAppsApi_BindsToTheApiOptions()
+    public void ContainerAppsApiBindsToTheApiOptions()
     {
         var env = AzureEnvironment("api");
 
@@ -98,7 +98,7 @@ public sealed class DeploymentConfigurationTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void BothPlatforms_SetTheSameConfigurationKeys()
+    public void BothPlatformsSetTheSameConfigurationKeys()
     {
         static HashSet<string> ConfigKeys(IEnumerable<string> names) => names.Where(n => n.Contains("__", StringComparison.Ordinal)).ToHashSet();
 
@@ -112,7 +112,7 @@ public sealed class DeploymentConfigurationTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void SharedSettings_AreTheSameFileOnBothPlatforms()
+    public void SharedSettingsAreTheSameFileOnBothPlatforms()
     {
         var file = Kustomization.ReadEnvFile(Path.Combine(Repo.Kubernetes, "base", "app-settings.env"));
         var bicepShared = bicep.Evaluated["shared"]!["value"]!.AsArray()
@@ -123,7 +123,7 @@ public sealed class DeploymentConfigurationTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void ShutdownBudget_FitsInsideTheTerminationGracePeriod()
+    public void ShutdownBudgetFitsInsideTheTerminationGracePeriod()
     {
         var env = KubernetesEnvironment("instagram-silo");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -143,7 +143,7 @@ public sealed class DeploymentConfigurationTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void ContainerAppsSecrets_AreAllWrittenToKeyVault()
+    public void ContainerAppsSecretsAreAllWrittenToKeyVault()
     {
         var secretRefs = BicepFixture.SiloIndexes.Select(i => $"silo{i}").Append("api")
             .SelectMany(bicep.Env)
@@ -161,7 +161,7 @@ public sealed class DeploymentConfigurationTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void ConnectionStrings_TheTemplateWritesToKeyVault_Parse()
+    public void TheConnectionStringsTheTemplateWritesToKeyVaultParse()
     {
         var postgres = new NpgsqlConnectionStringBuilder(bicep.Evaluated["postgres"]!["value"]!.GetValue<string>());
         Assert.Equal("psql-x.postgres.database.azure.com", postgres.Host);

@@ -11,12 +11,13 @@ namespace Instagram.Infra.Tests.Database;
 /// infra/local/services.sh (ConnectionStrings__Postgres, the database owner, which has CREATEROLE like Azure's
 /// administrator): the file is applied the way the schema job applies it, under a throwaway role name.
 /// </summary>
+[Trait("Category", "Services")]
 public sealed partial class AppRoleTests
 {
     private static readonly string RoleFile = Path.Combine(Repo.Sql, "007-app-role.sql");
 
     [Fact]
-    public void RoleFile_GrantsOnlyRowSequenceAndFunctionRights()
+    public void RoleFileGrantsOnlyRowSequenceAndFunctionRights()
     {
         Assert.True(File.Exists(RoleFile), "infra/sql/007-app-role.sql is missing");
         var sql = LineComment().Replace(File.ReadAllText(RoleFile), "");
@@ -57,7 +58,7 @@ public sealed partial class AppRoleTests
     }
 
     [Fact]
-    public void SchemaScript_RefusesToRunWithoutTheAppPassword()
+    public void SchemaScriptRefusesToRunWithoutTheAppPassword()
     {
         var script = File.ReadAllText(Path.Combine(Repo.Kubernetes, "base", "apply-schema.sh"));
 
@@ -66,7 +67,7 @@ public sealed partial class AppRoleTests
     }
 
     [Fact]
-    public async Task AppRole_ReadsAndWritesTheOrleansTables_ButCannotChangeTheSchema()
+    public async Task AppRoleReadsAndWritesTheOrleansTablesButCannotChangeTheSchema()
     {
         var owner = new NpgsqlConnectionStringBuilder(
             Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")

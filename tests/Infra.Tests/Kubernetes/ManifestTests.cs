@@ -21,7 +21,7 @@ public sealed class ManifestTests(ITestOutputHelper output)
         Directory.GetDirectories(Path.Combine(Repo.Kubernetes, "overlays")).Select(Path.GetFileName).OfType<string>().Order().ToArray();
 
     [Fact]
-    public void EveryDocument_HasApiVersionKindAndName()
+    public void EveryDocumentHasApiVersionKindAndName()
     {
         var files = Directory.GetFiles(Repo.Kubernetes, "*.y*ml", SearchOption.AllDirectories);
         Assert.NotEmpty(files);
@@ -37,7 +37,7 @@ public sealed class ManifestTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Kustomizations_ReferenceFilesThatExist()
+    public void KustomizationsReferenceFilesThatExist()
     {
         var kustomizations = new[] { Base }.Concat(OverlayNames().Select(OverlayOf));
         foreach (var k in kustomizations)
@@ -64,7 +64,7 @@ public sealed class ManifestTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public void Overlay_TargetsResourcesOfTheBase(string overlay)
+    public void OverlayTargetsResourcesOfTheBase(string overlay)
     {
         var k = OverlayOf(overlay);
         var deployments = BaseDocuments.Where(d => d.Kind == "Deployment").Select(d => d.Name).ToHashSet();
@@ -85,10 +85,10 @@ public sealed class ManifestTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void BaseDeployments_AreWellFormed() => AssertDeploymentsWellFormed(BaseDocuments);
+    public void BaseDeploymentsAreWellFormed() => AssertDeploymentsWellFormed(BaseDocuments);
 
     [Fact]
-    public void SiloDeployment_IsSetUpForOrleansKubernetesHosting()
+    public void SiloDeploymentIsSetUpForOrleansKubernetesHosting()
     {
         var silo = Deployment(BaseDocuments, "instagram-silo");
         var labels = silo.Root.At("spec", "template", "metadata").Strings("labels");
@@ -129,7 +129,7 @@ public sealed class ManifestTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Rbac_LetsTheSiloReadWatchAndLabelItsPods()
+    public void RbacLetsTheSiloReadWatchAndLabelItsPods()
     {
         var silo = Deployment(BaseDocuments, "instagram-silo");
         var account = silo.Root.At("spec", "template", "spec").Str("serviceAccountName");
@@ -147,7 +147,7 @@ public sealed class ManifestTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void DisruptionBudgets_SelectTheirDeploymentsPods()
+    public void DisruptionBudgetsSelectTheirDeploymentsPods()
     {
         var budgets = BaseDocuments.Where(d => d.Kind == "PodDisruptionBudget").ToList();
         Assert.Contains(budgets, b => b.Name == "instagram-silo");
@@ -162,7 +162,7 @@ public sealed class ManifestTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SiloPorts_AdmitOnlySilosAndTheApi()
+    public void SiloPortsAdmitOnlySilosAndTheApi()
     {
         var policy = Assert.Single(BaseDocuments, d => d.Kind == "NetworkPolicy" && d.Name == "instagram-silo-ingress");
         var silo = Deployment(BaseDocuments, "instagram-silo").Root.At("spec", "template", "metadata").Strings("labels");
@@ -183,7 +183,7 @@ public sealed class ManifestTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ApiService_AndAutoscaler_TargetTheApi()
+    public void ApiServiceAndAutoscalerTargetTheApi()
     {
         var api = Deployment(BaseDocuments, "instagram-api");
         var labels = api.Root.At("spec", "template", "metadata").Strings("labels");
@@ -201,7 +201,7 @@ public sealed class ManifestTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SchemaJob_RunsTheSharedScriptOnTheSqlOfInfraSql()
+    public void SchemaJobRunsTheSharedScriptOnTheSqlOfInfraSql()
     {
         var job = Assert.Single(BaseDocuments, d => d.Kind == "Job");
         var volumes = job.Root.At("spec", "template", "spec").Maps("volumes")
@@ -216,7 +216,7 @@ public sealed class ManifestTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SchemaJobRunsAsTheAdministrator_AndTheAppsConnectAsTheAppRoleItCreates()
+    public void SchemaJobRunsAsTheAdministratorAndTheAppsConnectAsTheAppRoleItCreates()
     {
         var job = Assert.Single(BaseDocuments, d => d.Kind == "Job");
         var jobEnv = Containers(job).Single().Maps("env").ToDictionary(e => e.Str("name")!, e => e.At("valueFrom", "secretKeyRef").Str("key"));
@@ -242,7 +242,7 @@ public sealed class ManifestTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void EverySecretKeyTheManifestsRead_IsInTheExampleSecret()
+    public void EverySecretKeyTheManifestsReadIsInTheExampleSecret()
     {
         var example = Assert.Single(Yaml.LoadFile(Path.Combine(Repo.Kubernetes, "examples", "secret.example.yaml")));
         var keys = example.Root.Strings("stringData").Keys.ToHashSet();
@@ -261,7 +261,7 @@ public sealed class ManifestTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public async Task Overlay_RendersWithKubectlKustomize(string overlay)
+    public async Task OverlayRendersWithKubectlKustomize(string overlay)
     {
         if (ProcessRunner.FindOnPath("kubectl") is not { } kubectl)
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Instagram.Silo.Tests.Hosting;
 
+[Trait("Category", "Services")]
 public sealed class BackingServicesHealthCheckTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Instagram.Silo.Tests.Streaming;
 /// and hand queues over. "Delivered" below means the receiver was told so (MessagesDeliveredAsync), which is
 /// when it acknowledges the entries in Redis.
 /// </summary>
+[Trait("Category", "Services")]
 public sealed class RedisQueueReceiverTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Tiny = TimeSpan.FromMilliseconds(100);
@@ -22,7 +23,7 @@ public sealed class RedisQueueReceiverTests(ITestOutputHelper output) : IAsyncLi
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
-    public async Task Messages_read_by_a_receiver_that_died_before_delivering_reach_the_next_receiver_none_lost_and_acked_ones_never_again()
+    public async Task MessagesReadByAReceiverThatDiedBeforeDeliveringReachTheNextReceiverNoneLostAndAckedOnesNeverAgain()
     {
         var factory = _harness.CreateFactory(claimIdleTime: Tiny);
         var sent = await _harness.ProduceAsync(factory, 100);
@@ -63,7 +64,7 @@ public sealed class RedisQueueReceiverTests(ITestOutputHelper output) : IAsyncLi
     }
 
     [Fact]
-    public async Task Delivered_messages_are_not_read_again_after_a_restart_under_the_same_consumer_name()
+    public async Task DeliveredMessagesAreNotReadAgainAfterARestartUnderTheSameConsumerName()
     {
         var factory = _harness.CreateFactory(claimIdleTime: Tiny);
         var sent = await _harness.ProduceAsync(factory, 20);
@@ -84,7 +85,7 @@ public sealed class RedisQueueReceiverTests(ITestOutputHelper output) : IAsyncLi
     }
 
     [Fact]
-    public async Task Undelivered_messages_are_read_again_first_after_a_restart_under_the_same_consumer_name()
+    public async Task UndeliveredMessagesAreReadAgainFirstAfterARestartUnderTheSameConsumerName()
     {
         // Claiming takes an hour here, so whatever comes back comes from the consumer's own backlog.
         var factory = _harness.CreateFactory(claimIdleTime: Forever, batchSize: 8);
@@ -98,7 +99,7 @@ public sealed class RedisQueueReceiverTests(ITestOutputHelper output) : IAsyncLi
     }
 
     [Fact]
-    public async Task A_receiver_that_shuts_down_hands_its_undelivered_messages_to_the_next_owner_at_once_and_in_order()
+    public async Task AReceiverThatShutsDownHandsItsUndeliveredMessagesToTheNextOwnerAtOnceAndInOrder()
     {
         var owner = _harness.CreateFactory(claimIdleTime: Forever);
         var next = _harness.CreateFactory(claimIdleTime: Forever);
@@ -116,7 +117,7 @@ public sealed class RedisQueueReceiverTests(ITestOutputHelper output) : IAsyncLi
     }
 
     [Fact]
-    public async Task A_claimed_message_older_than_what_was_already_handed_out_is_appended_again_so_tokens_stay_ordered()
+    public async Task AClaimedMessageOlderThanWhatWasAlreadyHandedOutIsAppendedAgainSoTokensStayOrdered()
     {
         var claimIdle = TimeSpan.FromSeconds(1);
         var factory = _harness.CreateFactory(claimIdleTime: claimIdle, batchSize: 5);
@@ -144,7 +145,7 @@ public sealed class RedisQueueReceiverTests(ITestOutputHelper output) : IAsyncLi
     }
 
     [Fact]
-    public async Task Tokens_follow_the_entry_ids_and_number_the_events_of_a_batch()
+    public async Task TokensFollowTheEntryIdsAndNumberTheEventsOfABatch()
     {
         var factory = _harness.CreateFactory(claimIdleTime: Tiny);
         var adapter = await factory.CreateAdapter(CancellationToken.None);

@@ -5,13 +5,14 @@ using Orleans.TestingHost;
 namespace Instagram.Silo.Tests.Streaming;
 
 /// <summary>End to end: a cluster client produces, implicitly subscribed grains on a two-silo cluster consume.</summary>
+[Trait("Category", "Services")]
 [Collection(RedisStreamsClusterCollection.Name)]
 public sealed class RedisStreamsClusterTests(RedisStreamsClusterFixture fixture)
 {
     private TestCluster Cluster => fixture.Cluster;
 
     [Fact]
-    public async Task A_consumer_receives_a_thousand_events_of_one_stream_in_the_order_they_were_sent()
+    public async Task AConsumerReceivesAThousandEventsOfOneStreamInTheOrderTheyWereSent()
     {
         const int count = 1_000;
         var key = Guid.NewGuid();
@@ -32,7 +33,7 @@ public sealed class RedisStreamsClusterTests(RedisStreamsClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Events_on_two_hundred_streams_all_arrive_each_stream_in_order()
+    public async Task EventsOnTwoHundredStreamsAllArriveEachStreamInOrder()
     {
         const int streams = 200;
         const int perStream = 5;
@@ -62,7 +63,7 @@ public sealed class RedisStreamsClusterTests(RedisStreamsClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Events_produced_as_one_batch_arrive_one_by_one_in_batch_order()
+    public async Task EventsProducedAsOneBatchArriveOneByOneInBatchOrder()
     {
         var key = Guid.NewGuid();
         var stream = Producer().GetStream<int>(StreamId.Create(StreamRecorderGrain.Namespace, key));
@@ -79,7 +80,7 @@ public sealed class RedisStreamsClusterTests(RedisStreamsClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Delivered_events_are_acknowledged_in_Redis_so_nothing_stays_pending()
+    public async Task DeliveredEventsAreAcknowledgedInRedisSoNothingStaysPending()
     {
         var key = Guid.NewGuid();
         var stream = Producer().GetStream<int>(StreamId.Create(StreamRecorderGrain.Namespace, key));

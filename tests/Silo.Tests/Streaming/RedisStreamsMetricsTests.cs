@@ -9,6 +9,7 @@ namespace Instagram.Silo.Tests.Streaming;
 /// The per-queue backlog and redelivery counts, as receivers on a real Redis record them while they read, acknowledge,
 /// hand a queue over and restart.
 /// </summary>
+[Trait("Category", "Services")]
 public sealed class RedisStreamsMetricsTests : IAsyncLifetime
 {
     private static readonly TimeSpan Forever = TimeSpan.FromHours(1);
@@ -55,7 +56,7 @@ public sealed class RedisStreamsMetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_backlog_counts_what_was_read_and_not_acknowledged_and_handed_over_or_reread_entries_count_as_redeliveries()
+    public async Task TheBacklogCountsWhatWasReadAndNotAcknowledgedAndHandedOverOrRereadEntriesCountAsRedeliveries()
     {
         // Claiming by idle time takes an hour: the only claims are of what a receiver released when it shut down.
         var factory = _harness.CreateFactory(claimIdleTime: Forever, provider: _provider);

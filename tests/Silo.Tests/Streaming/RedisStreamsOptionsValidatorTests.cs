@@ -9,13 +9,13 @@ namespace Instagram.Silo.Tests.Streaming;
 public sealed class RedisStreamsOptionsValidatorTests
 {
     [Fact]
-    public void Defaults_with_a_connection_string_are_valid()
+    public void DefaultsWithAConnectionStringAreValid()
     {
         new RedisStreamsOptionsValidator(new RedisStreamsOptions { ConnectionString = "127.0.0.1:6379" }, "events").ValidateConfiguration();
     }
 
     [Fact]
-    public void Bad_values_are_rejected_with_the_provider_name_and_every_offending_setting()
+    public void BadValuesAreRejectedWithTheProviderNameAndEveryOffendingSetting()
     {
         var options = new RedisStreamsOptions
         {
@@ -38,7 +38,7 @@ public sealed class RedisStreamsOptionsValidatorTests
     }
 
     [Fact]
-    public async Task A_silo_with_bad_Redis_stream_options_refuses_to_start_and_names_the_provider()
+    public async Task ASiloWithBadRedisStreamOptionsRefusesToStartAndNamesTheProvider()
     {
         using var host = Host.CreateDefaultBuilder()
             .UseOrleans(silo => silo

@@ -1,17 +1,14 @@
 using System.Diagnostics;
-using Instagram.Grains.Comments;
-using Instagram.Grains.Common;
 using Instagram.Grains.Likes;
 using Instagram.Grains.Lists;
-using Instagram.Grains.Notifications;
 using Instagram.Grains.Posts;
 using Instagram.Grains.Tests.Infrastructure;
 using Xunit.Abstractions;
 
-namespace Instagram.Grains.Tests.Engagement;
+namespace Instagram.Grains.Tests.Likes;
 
-/// <summary>Likes, comments and notifications, written once and run on both profiles.</summary>
-public abstract class EngagementTests(ClusterFixture fixture, ITestOutputHelper output)
+/// <summary>Likes, written once and run on both profiles.</summary>
+public abstract class LikesTests(ClusterFixture fixture, ITestOutputHelper output)
 {
     private readonly Scenario _scenario = new(fixture.Grains, fixture.Ids);
     private IGrainFactory Grains => fixture.Grains;
@@ -46,55 +43,17 @@ public abstract class EngagementTests(ClusterFixture fixture, ITestOutputHelper 
         Assert.True(view.IsLiked);
         Assert.False((await Grains.GetGrain<IPostGrain>(postId).GetViewAsync(likers[0]))!.IsLiked);
     }
-
-    [Fact]
-    public async Task CommentsListOldestFirstAndCountsFollowDeletes()
-    {
-        var author = await _scenario.CreateUserAsync();
-        var commenter = await _scenario.CreateUserAsync();
-        var postId = await _scenario.PublishAsync(author);
-        var ids = new List<long>();
-        for (var i = 0; i < 5; i++)
-        {
-            var id = fixture.Ids.NextId();
-            await Grains.GetGrain<ICommentGrain>(id).CreateAsync(new NewComment(postId, commenter, $"comment {i}", null));
-            ids.Add(id);
-        }
-
-        await Grains.GetGrain<ICommentGrain>(ids[1]).DeleteAsync(author, postId);
-        var list = Grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.Comments, postId));
-        var page = await list.GetPageAsync(new PageRequest(null, 10), newestFirst: false);
-        Assert.Equal(ids.Where((_, i) => i != 1), page.Items);
-        Assert.Equal(4, (await Grains.GetGrain<IPostGrain>(postId).GetViewAsync(commenter))!.Post.CommentCount);
-    }
-
-    [Fact]
-    public async Task LikesOnOnePostFoldIntoOneNotification()
-    {
-        var author = await _scenario.CreateUserAsync();
-        var postId = await _scenario.PublishAsync(author);
-        var fans = await _scenario.CreateUsersAsync(5);
-        foreach (var fan in fans)
-        {
-            await Grains.GetGrain<IUserLikesGrain>(fan).LikeAsync(postId);
-        }
-
-        var inbox = Grains.GetGrain<INotificationsGrain>(author);
-        await Eventually.TrueAsync(async () => (await inbox.GetPageAsync(PageRequest.First())).Items is [{ ActorCount: 5 }], "one aggregated like notification");
-        var entry = (await inbox.GetPageAsync(PageRequest.First())).Items[0];
-        Assert.Equal(NotificationType.Like, entry.Type);
-        Assert.Equal(fans.Reverse(), entry.Actors.Select(a => a.Id));
-    }
 }
 
 [Collection(EmbeddedCollection.Name)]
-public sealed class EmbeddedEngagementTests(EmbeddedClusterFixture fixture, ITestOutputHelper output) : EngagementTests(fixture, output)
+public sealed class EmbeddedLikesTests(EmbeddedClusterFixture fixture, ITestOutputHelper output) : LikesTests(fixture, output)
 {
     protected override int HotPostLikers => 2_000;
 }
 
+[Trait("Category", "Services")]
 [Collection(ServicesCollection.Name)]
-public sealed class ClusterProfileEngagementTests(ServicesClusterFixture fixture, ITestOutputHelper output) : EngagementTests(fixture, output)
+public sealed class ClusterProfileLikesTests(ServicesClusterFixture fixture, ITestOutputHelper output) : LikesTests(fixture, output)
 {
     protected override int HotPostLikers => 1_000;
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Instagram.Api.Tests.Infrastructure;
 
-namespace Instagram.Api.Tests.Engagement;
+namespace Instagram.Api.Tests.Notifications;
 
 [Collection(ApiCollection.Name)]
 public sealed class NotificationsApiTests(ApiFactory factory)
