@@ -1,7 +1,10 @@
+using Instagram.Grains.Comments;
 using Instagram.Grains.Events;
+using Instagram.Grains.Graph;
 using Instagram.Grains.Lists;
 using Instagram.Grains.Media;
 using Instagram.Grains.Notifications;
+using Instagram.Grains.Users;
 
 namespace Instagram.Grains.Posts;
 
@@ -142,6 +145,18 @@ internal sealed partial class PostGrain(
         return (await hydrator.HydrateAsync([ToDetails()], viewerId))[0];
     }
 
+    public async Task<Page<CommentView>> GetCommentsAsync(long viewerId, PageRequest page)
+    {
+        await EnsureVisibleToAsync(viewerId);
+        var blocked = grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync();
+        var ids = await grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.Comments, PostId)).GetPageAsync(page, newestFirst: false);
+        var comments = (await Task.WhenAll(ids.Items.Select(c => grains.GetGrain<ICommentGrain>(c).GetAsync()))).OfType<CommentDetails>().ToArray();
+        var excluded = (await blocked).ToHashSet();
+        var authors = (await SummariesAsync([.. comments.Select(c => c.AuthorId).Distinct().Where(a => !excluded.Contains(a))])).ToDictionary(a => a.Id);
+        CommentView[] items = [.. comments.Where(c => authors.ContainsKey(c.AuthorId)).Select(c => new CommentView(c, authors[c.AuthorId]))];
+        return new Page<CommentView>(items, ids.NextCursor);
+    }
+
     public async Task DeleteAsync(long requestedBy)
     {
         if (!post.RecordExists || (post.State.Status == PostStatus.Deleted && requestedBy != post.State.AuthorId))
@@ -193,6 +208,22 @@ internal sealed partial class PostGrain(
 
         await post.WriteStateAsync();
     }
+
+    // The post's lists are shown only with the post: published, and its author visible to the viewer. Anything else is
+    // the same 404 (unknown, deleted, unpublished, private or blocked), so the answer never tells which.
+    private async Task EnsureVisibleToAsync(long viewerId)
+    {
+        if (!post.RecordExists || post.State.Status != PostStatus.Published
+            || await grains.GetGrain<IUserGrain>(post.State.AuthorId).GetSummaryAsync() is not { } author
+            || !await grains.CanSeeContentAsync(viewerId, author))
+        {
+            throw DomainException.NotFound("post");
+        }
+    }
+
+    /// <summary>Summaries of <paramref name="ids"/> in order, fetched in parallel; unknown users are skipped.</summary>
+    private async Task<UserSummary[]> SummariesAsync(long[] ids) =>
+        [.. (await Task.WhenAll(ids.Select(id => grains.GetGrain<IUserGrain>(id).GetSummaryAsync()))).OfType<UserSummary>()];
 
     private static void Validate(NewPost newPost)
     {
