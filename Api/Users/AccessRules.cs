@@ -22,12 +22,6 @@ public static class AccessRules
         }
     }
 
-    /// <summary>The post as the viewer sees it, or a 404 (deleted, unknown, private or blocked alike).</summary>
-    public static async Task<Grains.Posts.PostView> VisiblePostAsync(this IGrainFactory grains, long viewerId, long postId) =>
-        await grains.GetGrain<Grains.Posts.IPostGrain>(postId).GetViewAsync(viewerId) is { Post.Status: Grains.Posts.PostStatus.Published } view
-            ? view
-            : throw DomainException.NotFound("post");
-
     /// <summary>Summaries of <paramref name="ids"/> minus anyone blocked either way with the viewer.</summary>
     public static async Task<UserSummaryResponse[]> VisibleSummariesAsync(this IGrainFactory grains, long viewerId, IReadOnlyList<long> ids)
     {

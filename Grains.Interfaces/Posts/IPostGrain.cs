@@ -28,6 +28,12 @@ public interface IPostGrain : IGrainWithIntegerKey
     /// </summary>
     [ReadOnly, Alias("GetCommentsAsync")] Task<Page<CommentView>> GetCommentsAsync(long viewerId, PageRequest page);
 
+    /// <summary>
+    /// A page of the users who liked the post, newest first, as <paramref name="viewerId"/> sees them: a 404 unless the
+    /// post is published and visible to the viewer; anyone blocked either way is left out.
+    /// </summary>
+    [ReadOnly, Alias("GetLikersAsync")] Task<Page<UserSummary>> GetLikersAsync(long viewerId, PageRequest page);
+
     [Alias("DeleteAsync")] Task DeleteAsync(long requestedBy);
 
     /// <summary>

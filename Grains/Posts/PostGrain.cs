@@ -157,6 +157,15 @@ internal sealed partial class PostGrain(
         return new Page<CommentView>(items, ids.NextCursor);
     }
 
+    public async Task<Page<UserSummary>> GetLikersAsync(long viewerId, PageRequest page)
+    {
+        await EnsureVisibleToAsync(viewerId);
+        var blocked = grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync();
+        var likers = await grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.Likes, PostId)).GetPageAsync(page, newestFirst: true);
+        var excluded = (await blocked).ToHashSet();
+        return new Page<UserSummary>(await SummariesAsync([.. likers.Items.Where(id => !excluded.Contains(id))]), likers.NextCursor);
+    }
+
     public async Task DeleteAsync(long requestedBy)
     {
         if (!post.RecordExists || (post.State.Status == PostStatus.Deleted && requestedBy != post.State.AuthorId))

@@ -33,6 +33,22 @@ public sealed class ClusterCallsPerRequestTests(ClusterCallsPerRequestTests.Coun
         Assert.Equal(["IPostGrain.GetCommentsAsync"], calls);
     }
 
+    [Fact]
+    public async Task GettingLikersIsOneClusterCall()
+    {
+        var author = await ApiClient.RegisterAsync(factory);
+        var fan = await ApiClient.RegisterAsync(factory);
+        var postId = await author.PublishAsync();
+        await fan.LikeAsync(postId);
+        await author.LikeAsync(postId);
+
+        var path = $"/v1/posts/{postId}/likes";
+        var (page, calls) = await factory.CallsDuringAsync(path, () => fan.GetJsonAsync(path));
+
+        Assert.Equal(2, page!["items"]!.AsArray().Count);
+        Assert.Equal(["IPostGrain.GetLikersAsync"], calls);
+    }
+
     public sealed class CountingApiFactory : ApiFactory
     {
         private readonly ConcurrentQueue<(string Path, string Call)> _calls = new();
