@@ -151,8 +151,7 @@ internal sealed partial class PostGrain(
         var blocked = grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync();
         var ids = await grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.Comments, PostId)).GetPageAsync(page, newestFirst: false);
         var comments = (await Task.WhenAll(ids.Items.Select(c => grains.GetGrain<ICommentGrain>(c).GetAsync()))).OfType<CommentDetails>().ToArray();
-        var excluded = (await blocked).ToHashSet();
-        var authors = (await SummariesAsync([.. comments.Select(c => c.AuthorId).Distinct().Where(a => !excluded.Contains(a))])).ToDictionary(a => a.Id);
+        var authors = (await grains.VisibleSummariesAsync(viewerId, blocked, comments.Select(c => c.AuthorId).Distinct())).ToDictionary(a => a.Id);
         CommentView[] items = [.. comments.Where(c => authors.ContainsKey(c.AuthorId)).Select(c => new CommentView(c, authors[c.AuthorId]))];
         return new Page<CommentView>(items, ids.NextCursor);
     }
@@ -162,8 +161,7 @@ internal sealed partial class PostGrain(
         await EnsureVisibleToAsync(viewerId);
         var blocked = grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync();
         var likers = await grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.Likes, PostId)).GetPageAsync(page, newestFirst: true);
-        var excluded = (await blocked).ToHashSet();
-        return new Page<UserSummary>(await SummariesAsync([.. likers.Items.Where(id => !excluded.Contains(id))]), likers.NextCursor);
+        return new Page<UserSummary>(await grains.VisibleSummariesAsync(viewerId, blocked, likers.Items), likers.NextCursor);
     }
 
     public async Task DeleteAsync(long requestedBy)
@@ -229,10 +227,6 @@ internal sealed partial class PostGrain(
             throw DomainException.NotFound("post");
         }
     }
-
-    /// <summary>Summaries of <paramref name="ids"/> in order, fetched in parallel; unknown users are skipped.</summary>
-    private async Task<UserSummary[]> SummariesAsync(long[] ids) =>
-        [.. (await Task.WhenAll(ids.Select(id => grains.GetGrain<IUserGrain>(id).GetSummaryAsync()))).OfType<UserSummary>()];
 
     private static void Validate(NewPost newPost)
     {

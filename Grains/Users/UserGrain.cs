@@ -39,6 +39,30 @@ internal sealed class UserGrain(
 
     public Task<UserSummary?> GetSummaryAsync() => Task.FromResult(user.RecordExists ? ToSummary() : null);
 
+    public Task<Page<UserSummary>> GetFollowersAsync(long viewerId, PageRequest page) =>
+        ConnectionsAsync(viewerId, () => grains.GetGrain<IFollowersGrain>(UserId).GetPageAsync(page));
+
+    public Task<Page<UserSummary>> GetFollowingAsync(long viewerId, PageRequest page) =>
+        ConnectionsAsync(viewerId, () => grains.GetGrain<IFollowingGrain>(UserId).GetPageAsync(page));
+
+    private async Task<Page<UserSummary>> ConnectionsAsync(long viewerId, Func<Task<Page<long>>> list)
+    {
+        var owner = user.RecordExists ? ToSummary() : null;
+        if (owner is null || await grains.IsBlockedEitherWayAsync(viewerId, owner.Id))
+        {
+            throw DomainException.NotFound("user");
+        }
+
+        if (!await grains.CanSeeContentAsync(viewerId, owner))
+        {
+            throw DomainException.Forbidden("This account is private: follow it to see its posts and connections.");
+        }
+
+        var blocked = grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync();
+        var ids = await list();
+        return new Page<UserSummary>(await grains.VisibleSummariesAsync(viewerId, blocked, ids.Items), ids.NextCursor);
+    }
+
     public async Task<UserProfile?> GetProfileAsync(long viewerId)
     {
         if (!user.RecordExists)

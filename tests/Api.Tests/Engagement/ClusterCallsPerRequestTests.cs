@@ -49,6 +49,26 @@ public sealed class ClusterCallsPerRequestTests(ClusterCallsPerRequestTests.Coun
         Assert.Equal(["IPostGrain.GetLikersAsync"], calls);
     }
 
+    [Fact]
+    public async Task GettingFollowersOrFollowingIsOneClusterCall()
+    {
+        var star = await ApiClient.RegisterAsync(factory);
+        var fan = await ApiClient.RegisterAsync(factory);
+        var other = await ApiClient.RegisterAsync(factory);
+        await fan.FollowAsync(star);
+        await other.FollowAsync(star);
+
+        var followers = $"/v1/users/{star.Id}/followers";
+        var (page, calls) = await factory.CallsDuringAsync(followers, () => fan.GetJsonAsync(followers));
+        Assert.Equal(2, page!["items"]!.AsArray().Count);
+        Assert.Equal(["IUserGrain.GetFollowersAsync"], calls);
+
+        var following = $"/v1/users/{fan.Id}/following";
+        (page, calls) = await factory.CallsDuringAsync(following, () => other.GetJsonAsync(following));
+        Assert.Equal([star.Username], page!["items"]!.AsArray().Select(u => u!["username"]!.GetValue<string>()));
+        Assert.Equal(["IUserGrain.GetFollowingAsync"], calls);
+    }
+
     public sealed class CountingApiFactory : ApiFactory
     {
         private readonly ConcurrentQueue<(string Path, string Call)> _calls = new();
