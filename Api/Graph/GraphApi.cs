@@ -66,9 +66,8 @@ public static class GraphApi
 
     public static async Task<Ok<PageResponse<UserSummaryResponse>>> GetFollowRequests([AsParameters] PageQuery query, ClaimsPrincipal user, IGrainFactory grains, CursorCodec cursors)
     {
-        var requests = await grains.GetGrain<IFollowRequestsGrain>(user.UserId()).GetPageAsync(query.ToPageRequest(cursors));
-        var users = await grains.VisibleSummariesAsync(user.UserId(), requests.Items);
-        return TypedResults.Ok(new PageResponse<UserSummaryResponse>(users, cursors.Encode(requests.NextCursor)));
+        var requests = await grains.GetGrain<IFollowRequestsGrain>(user.UserId()).GetRequestersAsync(query.ToPageRequest(cursors));
+        return TypedResults.Ok(new PageResponse<UserSummaryResponse>([.. requests.Items.Select(UserSummaryResponse.From)], cursors.Encode(requests.NextCursor)));
     }
 
     public static async Task<NoContent> ApproveFollowRequest(string userId, ClaimsPrincipal user, IGrainFactory grains)

@@ -21,11 +21,4 @@ public static class AccessRules
             throw DomainException.Forbidden("This account is private: follow it to see its posts and connections.");
         }
     }
-
-    /// <summary>Summaries of <paramref name="ids"/> minus anyone blocked either way with the viewer.</summary>
-    public static async Task<UserSummaryResponse[]> VisibleSummariesAsync(this IGrainFactory grains, long viewerId, IReadOnlyList<long> ids)
-    {
-        var excluded = (await grains.GetGrain<Grains.Graph.IBlocksGrain>(viewerId).GetExcludedAsync()).ToHashSet();
-        return await grains.SummariesAsync([.. ids.Where(id => !excluded.Contains(id))]);
-    }
 }
