@@ -31,5 +31,8 @@ public interface IUserGrain : IGrainWithIntegerKey
     /// <summary>A page of whom this user follows, newest first.</summary>
     [AlwaysInterleave, Alias("GetFollowingAsync")] Task<Page<UserSummary>> GetFollowingAsync(long viewerId, PageRequest page);
 
+    /// <summary>A page of this user's grid (<see cref="Posts.IUserPostsGrain"/>), hydrated for the viewer, under the same rule.</summary>
+    [AlwaysInterleave, Alias("GetPostsAsync")] Task<Page<Posts.PostView>> GetPostsAsync(long viewerId, PageRequest page);
+
     [Alias("UpdateProfileAsync")] Task<UserProfile> UpdateProfileAsync(ProfileUpdate update);
 }

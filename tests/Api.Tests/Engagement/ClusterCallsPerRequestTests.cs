@@ -50,7 +50,7 @@ public sealed class ClusterCallsPerRequestTests(ClusterCallsPerRequestTests.Coun
     }
 
     [Fact]
-    public async Task GettingFollowersOrFollowingIsOneClusterCall()
+    public async Task GettingFollowersFollowingOrTheGridIsOneClusterCall()
     {
         var star = await ApiClient.RegisterAsync(factory);
         var fan = await ApiClient.RegisterAsync(factory);
@@ -67,6 +67,10 @@ public sealed class ClusterCallsPerRequestTests(ClusterCallsPerRequestTests.Coun
         (page, calls) = await factory.CallsDuringAsync(following, () => other.GetJsonAsync(following));
         Assert.Equal([star.Username], page!["items"]!.AsArray().Select(u => u!["username"]!.GetValue<string>()));
         Assert.Equal(["IUserGrain.GetFollowingAsync"], calls);
+
+        var grid = $"/v1/users/{star.Id}/posts";
+        (_, calls) = await factory.CallsDuringAsync(grid, () => fan.GetJsonAsync(grid));
+        Assert.Equal(["IUserGrain.GetPostsAsync"], calls);
     }
 
     public sealed class CountingApiFactory : ApiFactory
