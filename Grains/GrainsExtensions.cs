@@ -1,7 +1,6 @@
 using Instagram.Grains.Abstractions;
 using Instagram.Grains.Discovery;
 using Instagram.Grains.Feed;
-using Instagram.Grains.Hosting;
 using Instagram.Grains.Notifications;
 using Instagram.Grains.Stories;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +28,6 @@ public static class GrainsExtensions
         silo.Services.TryAddSingleton<FanOut.FanOutDelivery>();
         silo.Services.TryAddSingleton<Feed.Timelines.FeedRebuildGate>();
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.CacheGrainInterfaceTypes();
         return silo;
     }
 }

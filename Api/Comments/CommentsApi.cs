@@ -5,8 +5,7 @@ using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Infrastructure.Validation;
 using Instagram.Api.Users;
 using Instagram.Grains.Comments;
-using Instagram.Grains.Graph;
-using Instagram.Grains.Lists;
+using Instagram.Grains.Posts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Instagram.Api.Comments;
@@ -32,17 +31,9 @@ public static class CommentsApi
     {
         var postId = RouteIds.Parse(id);
         var page = query.ToPageRequest(cursors);
-        await grains.VisiblePostAsync(user.UserId(), postId);
-        var ids = await grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.Comments, postId)).GetPageAsync(page, newestFirst: false);
-        var comments = (await Task.WhenAll(ids.Items.Select(c => grains.GetGrain<ICommentGrain>(c).GetAsync()))).OfType<CommentDetails>().ToArray();
-        var excluded = (await grains.GetGrain<IBlocksGrain>(user.UserId()).GetExcludedAsync()).ToHashSet();
-        var authors = (await grains.SummariesAsync([.. comments.Select(c => c.AuthorId).Distinct().Where(a => !excluded.Contains(a))]))
-            .ToDictionary(a => a.Id);
-        var items = comments
-            .Where(c => authors.ContainsKey(c.AuthorId.ToString(CultureInfo.InvariantCulture)))
-            .Select(c => CommentResponse.From(c, authors[c.AuthorId.ToString(CultureInfo.InvariantCulture)]))
-            .ToArray();
-        return TypedResults.Ok(new PageResponse<CommentResponse>(items, cursors.Encode(ids.NextCursor)));
+        var comments = await grains.GetGrain<IPostGrain>(postId).GetCommentsAsync(user.UserId(), page);
+        return TypedResults.Ok(new PageResponse<CommentResponse>(
+            [.. comments.Items.Select(c => CommentResponse.From(c.Comment, UserSummaryResponse.From(c.Author)))], cursors.Encode(comments.NextCursor)));
     }
 
     public static async Task<Created<CommentResponse>> CreateComment(string id, CreateCommentRequest request, ClaimsPrincipal user,

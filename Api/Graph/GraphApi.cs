@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Instagram.Api.Users;
 using Instagram.Grains.Graph;
+using Instagram.Grains.Users;
 
 namespace Instagram.Api.Graph;
 
@@ -46,10 +47,10 @@ public static class GraphApi
     }
 
     public static Task<Ok<PageResponse<UserSummaryResponse>>> GetFollowers(string id, [AsParameters] PageQuery query, ClaimsPrincipal user, IGrainFactory grains, CursorCodec cursors) =>
-        ListUsersAsync(id, query, user, grains, cursors, (userId, page) => grains.GetGrain<IFollowersGrain>(userId).GetPageAsync(page));
+        ListUsersAsync(id, query, user, cursors, (userId, viewerId, page) => grains.GetGrain<IUserGrain>(userId).GetFollowersAsync(viewerId, page));
 
     public static Task<Ok<PageResponse<UserSummaryResponse>>> GetFollowing(string id, [AsParameters] PageQuery query, ClaimsPrincipal user, IGrainFactory grains, CursorCodec cursors) =>
-        ListUsersAsync(id, query, user, grains, cursors, (userId, page) => grains.GetGrain<IFollowingGrain>(userId).GetPageAsync(page));
+        ListUsersAsync(id, query, user, cursors, (userId, viewerId, page) => grains.GetGrain<IUserGrain>(userId).GetFollowingAsync(viewerId, page));
 
     public static async Task<NoContent> Block(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -65,9 +66,8 @@ public static class GraphApi
 
     public static async Task<Ok<PageResponse<UserSummaryResponse>>> GetFollowRequests([AsParameters] PageQuery query, ClaimsPrincipal user, IGrainFactory grains, CursorCodec cursors)
     {
-        var requests = await grains.GetGrain<IFollowRequestsGrain>(user.UserId()).GetPageAsync(query.ToPageRequest(cursors));
-        var users = await grains.VisibleSummariesAsync(user.UserId(), requests.Items);
-        return TypedResults.Ok(new PageResponse<UserSummaryResponse>(users, cursors.Encode(requests.NextCursor)));
+        var requests = await grains.GetGrain<IFollowRequestsGrain>(user.UserId()).GetRequestersAsync(query.ToPageRequest(cursors));
+        return TypedResults.Ok(new PageResponse<UserSummaryResponse>([.. requests.Items.Select(UserSummaryResponse.From)], cursors.Encode(requests.NextCursor)));
     }
 
     public static async Task<NoContent> ApproveFollowRequest(string userId, ClaimsPrincipal user, IGrainFactory grains)
@@ -83,13 +83,11 @@ public static class GraphApi
     }
 
     private static async Task<Ok<PageResponse<UserSummaryResponse>>> ListUsersAsync(
-        string id, PageQuery query, ClaimsPrincipal user, IGrainFactory grains, CursorCodec cursors, Func<long, PageRequest, Task<Page<long>>> list)
+        string id, PageQuery query, ClaimsPrincipal user, CursorCodec cursors, Func<long, long, PageRequest, Task<Page<UserSummary>>> list)
     {
         var userId = RouteIds.Parse(id);
         var page = query.ToPageRequest(cursors);
-        await grains.EnsureCanSeeContentOfAsync(user.UserId(), userId);
-        var ids = await list(userId, page);
-        var users = await grains.VisibleSummariesAsync(user.UserId(), ids.Items);
-        return TypedResults.Ok(new PageResponse<UserSummaryResponse>(users, cursors.Encode(ids.NextCursor)));
+        var users = await list(userId, user.UserId(), page);
+        return TypedResults.Ok(new PageResponse<UserSummaryResponse>([.. users.Items.Select(UserSummaryResponse.From)], cursors.Encode(users.NextCursor)));
     }
 }

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Users;
 using Instagram.Grains.Likes;
-using Instagram.Grains.Lists;
+using Instagram.Grains.Posts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Instagram.Api.Likes;
@@ -45,10 +45,8 @@ public static class LikesApi
     {
         var postId = RouteIds.Parse(id);
         var page = query.ToPageRequest(cursors);
-        await grains.VisiblePostAsync(user.UserId(), postId);
-        var likers = await grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.Likes, postId)).GetPageAsync(page, newestFirst: true);
-        var users = await grains.VisibleSummariesAsync(user.UserId(), likers.Items);
-        return TypedResults.Ok(new PageResponse<UserSummaryResponse>(users, cursors.Encode(likers.NextCursor)));
+        var likers = await grains.GetGrain<IPostGrain>(postId).GetLikersAsync(user.UserId(), page);
+        return TypedResults.Ok(new PageResponse<UserSummaryResponse>([.. likers.Items.Select(UserSummaryResponse.From)], cursors.Encode(likers.NextCursor)));
     }
 }
 

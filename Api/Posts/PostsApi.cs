@@ -57,8 +57,7 @@ public static class PostsApi
     {
         var userId = RouteIds.Parse(id);
         var page = query.ToPageRequest(cursors);
-        await grains.EnsureCanSeeContentOfAsync(user.UserId(), userId);
-        var posts = await grains.GetGrain<IUserPostsGrain>(userId).GetPageAsync(user.UserId(), page);
+        var posts = await grains.GetGrain<Grains.Users.IUserGrain>(userId).GetPostsAsync(user.UserId(), page);
         return TypedResults.Ok(posts.ToResponse(cursors, PostResponse.From));
     }
 }

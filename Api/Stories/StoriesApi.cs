@@ -49,9 +49,8 @@ public static class StoriesApi
 
     public static async Task<Ok<PageResponse<UserSummaryResponse>>> GetStoryViewers(string id, [AsParameters] PageQuery query, ClaimsPrincipal user, IGrainFactory grains, CursorCodec cursors)
     {
-        var viewers = await grains.GetGrain<IStoryGrain>(RouteIds.Parse(id)).GetViewersAsync(user.UserId(), query.ToPageRequest(cursors));
-        var users = await grains.VisibleSummariesAsync(user.UserId(), viewers.Items);
-        return TypedResults.Ok(new PageResponse<UserSummaryResponse>(users, cursors.Encode(viewers.NextCursor)));
+        var viewers = await grains.GetGrain<IStoryGrain>(RouteIds.Parse(id)).GetViewerSummariesAsync(user.UserId(), query.ToPageRequest(cursors));
+        return TypedResults.Ok(new PageResponse<UserSummaryResponse>([.. viewers.Items.Select(UserSummaryResponse.From)], cursors.Encode(viewers.NextCursor)));
     }
 
     public static async Task<NoContent> DeleteStory(string id, ClaimsPrincipal user, IGrainFactory grains)

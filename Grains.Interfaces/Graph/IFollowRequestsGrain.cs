@@ -20,4 +20,7 @@ public interface IFollowRequestsGrain : IGrainWithIntegerKey
 
     /// <summary>Requesters, newest first; the cursor is a request sequence number.</summary>
     [Alias("GetPageAsync")] Task<Page<long>> GetPageAsync(PageRequest page);
+
+    /// <summary>As <see cref="GetPageAsync"/>, hydrated: the requesters' summaries, minus anyone blocked either way with the owner.</summary>
+    [Alias("GetRequestersAsync")] Task<Page<Users.UserSummary>> GetRequestersAsync(PageRequest page);
 }

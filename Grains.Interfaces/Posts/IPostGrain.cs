@@ -1,3 +1,7 @@
+using Instagram.Grains.Common;
+using Instagram.Grains.Comments;
+using Instagram.Grains.Users;
+
 namespace Instagram.Grains.Posts;
 
 /// <summary>One post: caption, media, status and counters. Deleting leaves a tombstone that every read honours.</summary>
@@ -17,6 +21,18 @@ public interface IPostGrain : IGrainWithIntegerKey
 
     /// <summary>The hydrated post as <paramref name="viewerId"/> sees it, or null when not visible.</summary>
     [ReadOnly, Alias("GetViewAsync")] Task<PostView?> GetViewAsync(long viewerId);
+
+    /// <summary>
+    /// A page of the post's comments, oldest first, each with its author, as <paramref name="viewerId"/> sees them:
+    /// a 404 unless the post is published and visible to the viewer; comments by anyone blocked either way are left out.
+    /// </summary>
+    [ReadOnly, Alias("GetCommentsAsync")] Task<Page<CommentView>> GetCommentsAsync(long viewerId, PageRequest page);
+
+    /// <summary>
+    /// A page of the users who liked the post, newest first, as <paramref name="viewerId"/> sees them: a 404 unless the
+    /// post is published and visible to the viewer; anyone blocked either way is left out.
+    /// </summary>
+    [ReadOnly, Alias("GetLikersAsync")] Task<Page<UserSummary>> GetLikersAsync(long viewerId, PageRequest page);
 
     [Alias("DeleteAsync")] Task DeleteAsync(long requestedBy);
 

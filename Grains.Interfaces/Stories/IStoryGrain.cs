@@ -17,6 +17,9 @@ public interface IStoryGrain : IGrainWithIntegerKey
     /// <summary>Who saw it, newest first: for its author only.</summary>
     [ReadOnly, Alias("GetViewersAsync")] Task<Page<long>> GetViewersAsync(long requestedBy, PageRequest page);
 
+    /// <summary>As <see cref="GetViewersAsync"/>, hydrated: the viewers' summaries, minus anyone blocked either way with the author.</summary>
+    [ReadOnly, Alias("GetViewerSummariesAsync")] Task<Page<Users.UserSummary>> GetViewerSummariesAsync(long requestedBy, PageRequest page);
+
     [Alias("DeleteAsync")] Task DeleteAsync(long requestedBy);
 
     /// <summary>Removes everything the story left behind: state, media, viewer records. Called by the author's reel.</summary>

@@ -1,3 +1,5 @@
+using Instagram.Grains.Common;
+
 namespace Instagram.Grains.Users;
 
 /// <summary>One account: credentials and the public profile. Counts and relationships come from the graph and posts grains.</summary>
@@ -18,6 +20,19 @@ public interface IUserGrain : IGrainWithIntegerKey
     /// client can call returns it, so a client that joins the cluster cannot collect hashes to crack offline.
     /// </summary>
     [Alias("VerifyPasswordAsync")] Task<bool> VerifyPasswordAsync(string password);
+
+    // A user's connections, as viewerId sees them: 404 when the user is unknown or either blocks the other, 403 when the
+    // account is private and the viewer does not follow it; anyone blocked either way with the viewer is left out.
+    // They read the grain's state only before their first await, so they interleave like the summary.
+
+    /// <summary>A page of who follows this user, newest first.</summary>
+    [AlwaysInterleave, Alias("GetFollowersAsync")] Task<Page<UserSummary>> GetFollowersAsync(long viewerId, PageRequest page);
+
+    /// <summary>A page of whom this user follows, newest first.</summary>
+    [AlwaysInterleave, Alias("GetFollowingAsync")] Task<Page<UserSummary>> GetFollowingAsync(long viewerId, PageRequest page);
+
+    /// <summary>A page of this user's grid (<see cref="Posts.IUserPostsGrain"/>), hydrated for the viewer, under the same rule.</summary>
+    [AlwaysInterleave, Alias("GetPostsAsync")] Task<Page<Posts.PostView>> GetPostsAsync(long viewerId, PageRequest page);
 
     [Alias("UpdateProfileAsync")] Task<UserProfile> UpdateProfileAsync(ProfileUpdate update);
 }

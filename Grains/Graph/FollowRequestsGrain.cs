@@ -43,6 +43,13 @@ internal sealed class FollowRequestsGrain(
         }
     }
 
+    public async Task<Page<Users.UserSummary>> GetRequestersAsync(PageRequest page)
+    {
+        var blocked = grains.GetGrain<IBlocksGrain>(UserId).GetExcludedAsync();
+        var requesters = await GetPageAsync(page);
+        return new Page<Users.UserSummary>(await Users.UserSummaries.VisibleSummariesAsync(grains, UserId, blocked, requesters.Items), requesters.NextCursor);
+    }
+
     public Task<Page<long>> GetPageAsync(PageRequest page)
     {
         var cursor = page.Cursor ?? long.MaxValue;

@@ -1,7 +1,10 @@
+using Instagram.Grains.Comments;
 using Instagram.Grains.Events;
+using Instagram.Grains.Graph;
 using Instagram.Grains.Lists;
 using Instagram.Grains.Media;
 using Instagram.Grains.Notifications;
+using Instagram.Grains.Users;
 
 namespace Instagram.Grains.Posts;
 
@@ -142,6 +145,25 @@ internal sealed partial class PostGrain(
         return (await hydrator.HydrateAsync([ToDetails()], viewerId))[0];
     }
 
+    public async Task<Page<CommentView>> GetCommentsAsync(long viewerId, PageRequest page)
+    {
+        await EnsureVisibleToAsync(viewerId);
+        var blocked = grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync();
+        var ids = await grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.Comments, PostId)).GetPageAsync(page, newestFirst: false);
+        var comments = (await Task.WhenAll(ids.Items.Select(c => grains.GetGrain<ICommentGrain>(c).GetAsync()))).OfType<CommentDetails>().ToArray();
+        var authors = (await grains.VisibleSummariesAsync(viewerId, blocked, comments.Select(c => c.AuthorId).Distinct())).ToDictionary(a => a.Id);
+        CommentView[] items = [.. comments.Where(c => authors.ContainsKey(c.AuthorId)).Select(c => new CommentView(c, authors[c.AuthorId]))];
+        return new Page<CommentView>(items, ids.NextCursor);
+    }
+
+    public async Task<Page<UserSummary>> GetLikersAsync(long viewerId, PageRequest page)
+    {
+        await EnsureVisibleToAsync(viewerId);
+        var blocked = grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync();
+        var likers = await grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.Likes, PostId)).GetPageAsync(page, newestFirst: true);
+        return new Page<UserSummary>(await grains.VisibleSummariesAsync(viewerId, blocked, likers.Items), likers.NextCursor);
+    }
+
     public async Task DeleteAsync(long requestedBy)
     {
         if (!post.RecordExists || (post.State.Status == PostStatus.Deleted && requestedBy != post.State.AuthorId))
@@ -192,6 +214,18 @@ internal sealed partial class PostGrain(
         }
 
         await post.WriteStateAsync();
+    }
+
+    // The post's lists are shown only with the post: published, and its author visible to the viewer. Anything else is
+    // the same 404 (unknown, deleted, unpublished, private or blocked), so the answer never tells which.
+    private async Task EnsureVisibleToAsync(long viewerId)
+    {
+        if (!post.RecordExists || post.State.Status != PostStatus.Published
+            || await grains.GetGrain<IUserGrain>(post.State.AuthorId).GetSummaryAsync() is not { } author
+            || !await grains.CanSeeContentAsync(viewerId, author))
+        {
+            throw DomainException.NotFound("post");
+        }
     }
 
     private static void Validate(NewPost newPost)

@@ -69,6 +69,13 @@ internal sealed class StoryGrain(
         }
     }
 
+    public async Task<Page<UserSummary>> GetViewerSummariesAsync(long requestedBy, PageRequest page)
+    {
+        var viewers = await GetViewersAsync(requestedBy, page);
+        var blocked = grains.GetGrain<Graph.IBlocksGrain>(requestedBy).GetExcludedAsync();
+        return new Page<UserSummary>(await grains.VisibleSummariesAsync(requestedBy, blocked, viewers.Items), viewers.NextCursor);
+    }
+
     public async Task<Page<long>> GetViewersAsync(long requestedBy, PageRequest page)
     {
         if (!IsActive || await grains.IsBlockedEitherWayAsync(requestedBy, story.State.AuthorId))

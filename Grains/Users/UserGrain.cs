@@ -39,6 +39,42 @@ internal sealed class UserGrain(
 
     public Task<UserSummary?> GetSummaryAsync() => Task.FromResult(user.RecordExists ? ToSummary() : null);
 
+    public Task<Page<UserSummary>> GetFollowersAsync(long viewerId, PageRequest page) =>
+        ConnectionsAsync(viewerId, () => grains.GetGrain<IFollowersGrain>(UserId).GetPageAsync(page));
+
+    public Task<Page<UserSummary>> GetFollowingAsync(long viewerId, PageRequest page) =>
+        ConnectionsAsync(viewerId, () => grains.GetGrain<IFollowingGrain>(UserId).GetPageAsync(page));
+
+    public async Task<Page<PostView>> GetPostsAsync(long viewerId, PageRequest page)
+    {
+        await EnsureCanSeeContentAsync(viewerId);
+        return await grains.GetGrain<IUserPostsGrain>(UserId).GetPageAsync(viewerId, page);
+    }
+
+    private async Task<Page<UserSummary>> ConnectionsAsync(long viewerId, Func<Task<Page<long>>> list)
+    {
+        await EnsureCanSeeContentAsync(viewerId);
+        var blocked = grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync();
+        var ids = await list();
+        return new Page<UserSummary>(await grains.VisibleSummariesAsync(viewerId, blocked, ids.Items), ids.NextCursor);
+    }
+
+    // The rule for what belongs to this user (grid, followers, following): a blocked pair gets 404 (the user does not
+    // exist for them), a non-follower of a private account gets 403 (the profile says the account is private).
+    private async Task EnsureCanSeeContentAsync(long viewerId)
+    {
+        var owner = user.RecordExists ? ToSummary() : null;
+        if (owner is null || await grains.IsBlockedEitherWayAsync(viewerId, owner.Id))
+        {
+            throw DomainException.NotFound("user");
+        }
+
+        if (!await grains.CanSeeContentAsync(viewerId, owner))
+        {
+            throw DomainException.Forbidden("This account is private: follow it to see its posts and connections.");
+        }
+    }
+
     public async Task<UserProfile?> GetProfileAsync(long viewerId)
     {
         if (!user.RecordExists)

@@ -39,6 +39,7 @@ public static class ClusterProfile
         silo.Services.AddMediaStore(connections.Blobs);
         silo.AddPostgresSearchIndex(connections.Postgres);
         silo.Services.TryAddSingleton<IAuthorPostsIndex>(sp => new PostgresAuthorPostsIndex(connections.Postgres, sp.GetRequiredService<IOptions<ClusterOptions>>()));
+        silo.Services.CacheGrainInterfaceTypes(); // a runtime service replaced, on every silo whatever the profile
         return silo;
     }
 

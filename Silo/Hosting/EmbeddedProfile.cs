@@ -21,6 +21,7 @@ public static class EmbeddedProfile
         silo.Services.AddLocalMediaStore();
         silo.AddInMemorySearchIndex();
         silo.Services.TryAddSingleton<IAuthorPostsIndex, GrainAuthorPostsIndex>();
+        silo.Services.CacheGrainInterfaceTypes(); // a runtime service replaced, on every silo whatever the profile
         return silo;
     }
 }

@@ -1,5 +1,4 @@
 using Instagram.Grains;
-using Instagram.Grains.Hosting;
 using Instagram.Silo.Ids;
 using Orleans.Configuration;
 

@@ -1,5 +1,5 @@
 using Instagram.Grains.Feed;
-using Instagram.Grains.Hosting;
+using Instagram.Silo.Hosting;
 using Instagram.Grains.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Metadata;

@@ -9,7 +9,7 @@ namespace Instagram.Grains.Common;
 /// follower lists, stories) unless either blocks the other, or the owner is private and the viewer does not
 /// follow them. Owners always see their own.
 /// </summary>
-public static class Visibility
+internal static class Visibility
 {
     public static async Task<bool> CanSeeContentAsync(this IGrainFactory grains, long viewerId, UserSummary owner)
     {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Instagram.Grains.Hosting;
+namespace Instagram.Silo.Hosting;
 
 public static class GrainInterfaceTypeCaching
 {

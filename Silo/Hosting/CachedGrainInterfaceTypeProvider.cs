@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Orleans.Metadata;
 using Orleans.Serialization.TypeSystem;
 
-namespace Instagram.Grains.Hosting;
+namespace Instagram.Silo.Hosting;
 
 /// <summary>
 /// Resolves each grain interface's <see cref="GrainInterfaceType"/> once per process. Orleans resolves it on every
