@@ -10,13 +10,19 @@ internal static class PostAccess
     /// </summary>
     public static async Task<PostDetails> VisiblePostAsync(this IGrainFactory grains, long viewerId, long postId)
     {
-        if (await grains.GetGrain<IPostGrain>(postId).GetDetailsAsync() is { Status: PostStatus.Published } post
-            && await grains.GetGrain<IUserGrain>(post.AuthorId).GetSummaryAsync() is { } author
-            && await grains.CanSeeContentAsync(viewerId, author))
-        {
-            return post;
-        }
+        var post = await grains.GetGrain<IPostGrain>(postId).GetDetailsAsync();
+        await grains.EnsurePostVisibleAsync(viewerId, post?.AuthorId ?? 0, post is { Status: PostStatus.Published });
+        return post!;
+    }
 
-        throw DomainException.NotFound("post");
+    /// <summary>The rule itself, for a caller that holds the post already (the post grain answering about itself).</summary>
+    public static async Task EnsurePostVisibleAsync(this IGrainFactory grains, long viewerId, long authorId, bool published)
+    {
+        if (!published
+            || await grains.GetGrain<IUserGrain>(authorId).GetSummaryAsync() is not { } author
+            || !await grains.CanSeeContentAsync(viewerId, author))
+        {
+            throw DomainException.NotFound("post");
+        }
     }
 }

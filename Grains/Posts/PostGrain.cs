@@ -218,15 +218,8 @@ internal sealed partial class PostGrain(
 
     // The post's lists are shown only with the post: published, and its author visible to the viewer. Anything else is
     // the same 404 (unknown, deleted, unpublished, private or blocked), so the answer never tells which.
-    private async Task EnsureVisibleToAsync(long viewerId)
-    {
-        if (!post.RecordExists || post.State.Status != PostStatus.Published
-            || await grains.GetGrain<IUserGrain>(post.State.AuthorId).GetSummaryAsync() is not { } author
-            || !await grains.CanSeeContentAsync(viewerId, author))
-        {
-            throw DomainException.NotFound("post");
-        }
-    }
+    private Task EnsureVisibleToAsync(long viewerId) =>
+        grains.EnsurePostVisibleAsync(viewerId, post.State.AuthorId, post.RecordExists && post.State.Status == PostStatus.Published);
 
     private static void Validate(NewPost newPost)
     {
