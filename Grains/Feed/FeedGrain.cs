@@ -80,7 +80,7 @@ internal sealed partial class FeedGrain(
     private async Task<(long[] Ranking, bool Degraded)> RankAsync()
     {
         var entries = _cache.Take(null, _options.RankedWindow);
-        var views = (await hydrator.HydrateAsync([.. entries.Select(e => e.PostId)], OwnerId, entries.Select(e => e.AuthorId))).OfType<PostView>().ToArray();
+        var views = (await hydrator.HydrateAsync([.. entries.Select(e => e.PostId)], OwnerId)).OfType<PostView>().ToArray();
         var authors = views.Select(v => v.Post.AuthorId).Distinct().ToArray();
         Dictionary<long, double> affinity;
         var degraded = false;
@@ -114,7 +114,7 @@ internal sealed partial class FeedGrain(
                 break;
             }
 
-            var views = await hydrator.HydrateAsync([.. batch.Select(e => e.PostId)], OwnerId, batch.Select(e => e.AuthorId));
+            var views = await hydrator.HydrateAsync([.. batch.Select(e => e.PostId)], OwnerId);
             for (var i = 0; i < batch.Count; i++)
             {
                 if (views[i] is not { } view)

@@ -11,20 +11,11 @@ namespace Instagram.Grains.Posts;
 /// </summary>
 internal sealed class PostHydrator(IGrainFactory grains, HydrationCache cache)
 {
-    /// <param name="authorIds">
-    /// The posts' authors when the caller knows them (a feed does): their summaries then load alongside the posts
-    /// instead of after them, one storage round trip fewer for a cold feed's first page.
-    /// </param>
-    public async Task<PostView?[]> HydrateAsync(IReadOnlyList<long> postIds, long viewerId, IEnumerable<long>? authorIds = null)
+    public async Task<PostView?[]> HydrateAsync(IReadOnlyList<long> postIds, long viewerId)
     {
         var ids = postIds as long[] ?? [.. postIds];
         var blocked = grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync();
         var liked = grains.GetGrain<IUserLikesGrain>(viewerId).HasLikedAsync(ids);
-        foreach (var authorId in authorIds?.Distinct() ?? [])
-        {
-            _ = cache.Authors.GetAsync(authorId, LoadAuthorAsync); // warms the cache; a failure is retried below
-        }
-
         var posts = await Task.WhenAll(ids.Select(id => grains.GetGrain<IPostGrain>(id).GetDetailsAsync()));
         return await ViewsAsync(posts, viewerId, blocked, liked);
     }
