@@ -15,6 +15,7 @@ using Instagram.Api.Posts;
 using Instagram.Api.Search;
 using Instagram.Api.Stories;
 using Instagram.Api.Users;
+using Instagram.Api.Web;
 using Instagram.ServiceDefaults;
 using Instagram.Silo.Hosting;
 using Instagram.Silo.Ids;
@@ -88,6 +89,7 @@ public static class ApiExtensions
         services.AddSingleton<UploadUrlSigner>();
         services.AddValidatedOptions<MediaOptions, MediaOptionsValidator>(MediaOptions.SectionName);
 
+        services.AddWebClient();
         services.AddApiOpenApi();
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         return builder;
@@ -98,6 +100,7 @@ public static class ApiExtensions
         app.UseTrustedProxies(); // first: everything after it sees the real client address
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebClientAssets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -119,6 +122,7 @@ public static class ApiExtensions
         app.MapStoriesApi();
         app.MapSearchApi();
         app.MapDiscoveryApi();
+        app.MapWebClient();
 
         app.MapOpenApi();
         app.MapScalarApiReference();

@@ -53,6 +53,9 @@ public sealed class BlobMediaStore(BlobContainerClient container, IOptions<Local
     public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         container.GetBlobClient(key).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
+    /// <summary>Where browsers send direct uploads: the account's blob endpoint (its origin goes into the web client's CSP).</summary>
+    public Uri Endpoint => container.Uri;
+
     public string PublicUrl(string key) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/media/{key}";
 
     /// <summary>

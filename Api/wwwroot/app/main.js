@@ -1,0 +1,129 @@
+// Boots the client: restores the session, draws the bars, and routes links and history to pages.
+import { api } from "./api.js";
+import { currentUser, hasSession, onSessionChange, refreshTokens, setCurrentUser } from "./session.js";
+import { match } from "./routes.js";
+import { errorBox, h, link, loading, mount } from "./dom.js";
+
+const main = document.getElementById("main");
+let cleanup = null;
+let generation = 0;
+
+export function navigate(path, { replace = false } = {}) {
+  if (replace) history.replaceState(null, "", path);
+  else history.pushState(null, "", path);
+  render();
+}
+
+async function render() {
+  const mine = ++generation;
+  cleanup?.();
+  cleanup = null;
+  const found = match(location.pathname);
+  if (!found) {
+    document.title = "Not found · Instagram.Orleans";
+    mount(main, h("section", { class: "page narrow" }, h("h1", {}, "Page not found"), link("/", {}, "Go home")));
+    return;
+  }
+  if (!found.route.public && !currentUser()) {
+    navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    return;
+  }
+  document.title = `${found.route.title} · Instagram.Orleans`;
+  mount(main, loading());
+  try {
+    const module = await found.route.page();
+    if (mine !== generation) return;
+    const result = await module.default(main, found.params, { navigate, query: new URLSearchParams(location.search) });
+    if (mine !== generation) {
+      result?.();
+      return;
+    }
+    cleanup = typeof result === "function" ? result : null;
+  } catch (error) {
+    if (mine === generation) mount(main, h("section", { class: "page narrow" }, errorBox(error)));
+  }
+  highlightTab();
+  main.focus({ preventScroll: true });
+}
+
+const icons = {
+  home: "M3 10.5 12 3l9 7.5V21h-6v-6H9v6H3z",
+  explore: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm4 6-2.5 5.5L8 16l2.5-5.5z",
+  compose: "M4 4h16v16H4zM12 8v8M8 12h8",
+  heart: "M12 21s-8-5.2-8-11a4.5 4.5 0 0 1 8-2.8A4.5 4.5 0 0 1 20 10c0 5.8-8 11-8 11z",
+  search: "M10.5 3a7.5 7.5 0 1 0 4.7 13.3L21 22l1-1-5.7-5.8A7.5 7.5 0 0 0 10.5 3z",
+};
+const icon = (name) => {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  path.setAttribute("d", icons[name]);
+  svg.append(path);
+  return svg;
+};
+
+function drawBars(user) {
+  mount(document.getElementById("topbar"),
+    link("/", { class: "brand" }, "Instagram.Orleans"),
+    user && h("div", { class: "topbar-actions" },
+      link("/search", { class: "icon-button", "aria-label": "Search" }, icon("search")),
+      link("/trending", { class: "text-button" }, "Trending"),
+      h("button", { class: "text-button", type: "button", onclick: logout }, "Log out")));
+  const tabs = document.getElementById("tabbar");
+  if (!user) {
+    tabs.replaceChildren();
+    return;
+  }
+  mount(tabs,
+    link("/", { class: "tab", "aria-label": "Home" }, icon("home"), h("span", {}, "Home")),
+    link("/explore", { class: "tab", "aria-label": "Explore" }, icon("explore"), h("span", {}, "Explore")),
+    link("/compose", { class: "tab", "aria-label": "New post" }, icon("compose"), h("span", {}, "Post")),
+    link("/notifications", { class: "tab", "aria-label": "Notifications" }, icon("heart"), h("span", {}, "Activity")),
+    link(`/u/${encodeURIComponent(user.username)}`, { class: "tab", "aria-label": "Your profile" },
+      h("span", { class: "avatar placeholder tab-avatar", "aria-hidden": "true" }, user.username.slice(0, 1).toUpperCase()),
+      h("span", {}, "Profile")));
+  highlightTab();
+}
+
+function highlightTab() {
+  for (const tab of document.querySelectorAll("#tabbar a")) {
+    if (tab.getAttribute("href") === location.pathname) tab.setAttribute("aria-current", "page");
+    else tab.removeAttribute("aria-current");
+  }
+}
+
+async function logout() {
+  const { clearSession } = await import("./session.js");
+  try {
+    await api("/v1/auth/logout", { method: "POST" });
+  } catch {
+    // Signed out locally either way; the server forgets the tokens when they expire.
+  }
+  clearSession();
+  navigate("/login");
+}
+
+document.addEventListener("click", (event) => {
+  const anchor = event.target.closest?.("a[data-link]");
+  if (!anchor || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  event.preventDefault();
+  navigate(anchor.getAttribute("href"));
+});
+window.addEventListener("popstate", render);
+onSessionChange(drawBars);
+
+async function boot() {
+  if (hasSession() && (await refreshTokens())) {
+    try {
+      setCurrentUser(await api("/v1/users/me"));
+    } catch {
+      setCurrentUser(null);
+    }
+  } else {
+    drawBars(null);
+  }
+  await render();
+}
+
+boot();
