@@ -65,7 +65,6 @@ function insertByTime(parent, item) {
 function commentItem(comment, post, { onReply, onDeleted }) {
   const me = currentUser();
   const { author } = comment;
-  const item = h("li", { class: "comment", dataset: { commentId: comment.id } });
   const canDelete = me && (me.id === author.id || me.id === post.author.id);
   const remove = canDelete && h("button", {
     type: "button", class: "text-button danger small", "aria-label": `Delete comment by ${author.username}`,
@@ -84,7 +83,7 @@ function commentItem(comment, post, { onReply, onDeleted }) {
     }),
   }, "Delete");
 
-  item.append(
+  const item = h("li", { class: "comment", dataset: { commentId: comment.id } },
     h("div", { class: "comment-row" },
       avatar(author, 32),
       h("div", { class: "comment-main" },
