@@ -34,10 +34,11 @@ export function postCard(post, { onDeleted, full = false } = {}) {
     link(`/p/${post.id}`, { class: "icon-button", "aria-label": `Comments (${post.commentCount})` }, "💬"),
     h("span", { class: "muted small" }, post.commentCount ? `${count(post.commentCount)} comments` : ""));
 
-  card.append(header, carousel(post), actions, likes,
+  // Filtered: the DOM's own append would write the absent parts out as "false".
+  card.append(...[header, carousel(post), actions, likes,
     post.caption && h("p", { class: "caption" }, link(`/u/${encodeURIComponent(post.author.username)}`, { class: "author-inline" }, post.author.username), " ", richText(post.caption)),
     post.status === "processing" && h("p", { class: "muted small", role: "status" }, "Processing…"),
-    !full && post.commentCount > 0 && link(`/p/${post.id}`, { class: "muted small" }, `View all ${count(post.commentCount)} comments`));
+    !full && post.commentCount > 0 && link(`/p/${post.id}`, { class: "muted small" }, `View all ${count(post.commentCount)} comments`)].filter(Boolean));
   return card;
 }
 

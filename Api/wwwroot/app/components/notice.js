@@ -1,0 +1,10 @@
+// A panel standing in for a page's content when there is none to show: locked, blocked, gone.
+import { h } from "../dom.js";
+
+export function notice({ title, text, icon, actions = [], level = "h2", ...attributes }) {
+  return h("div", { class: "card notice", ...attributes },
+    icon && h("p", { class: "notice-icon", "aria-hidden": "true" }, icon),
+    h(level, {}, title),
+    text && h("p", { class: "muted" }, text),
+    actions.length > 0 && h("p", { class: "notice-actions" }, actions));
+}
