@@ -76,11 +76,12 @@ function drawBars(user) {
     return;
   }
   mount(tabs,
-    link("/", { class: "tab", "aria-label": "Home" }, icon("home"), h("span", {}, "Home")),
-    link("/explore", { class: "tab", "aria-label": "Explore" }, icon("explore"), h("span", {}, "Explore")),
-    link("/compose", { class: "tab", "aria-label": "New post" }, icon("compose"), h("span", {}, "Post")),
-    link("/notifications", { class: "tab", "aria-label": "Notifications" }, icon("heart"), h("span", {}, "Activity")),
-    link(`/u/${encodeURIComponent(user.username)}`, { class: "tab", "aria-label": "Your profile" },
+    // The visible words are the links' names (a different aria-label would hide them from speech input).
+    link("/", { class: "tab" }, icon("home"), h("span", {}, "Home")),
+    link("/explore", { class: "tab" }, icon("explore"), h("span", {}, "Explore")),
+    link("/compose", { class: "tab" }, icon("compose"), h("span", {}, "Post")),
+    link("/notifications", { class: "tab" }, icon("heart"), h("span", {}, "Activity")),
+    link(`/u/${encodeURIComponent(user.username)}`, { class: "tab" },
       h("span", { class: "avatar placeholder tab-avatar", "aria-hidden": "true" }, user.username.slice(0, 1).toUpperCase()),
       h("span", {}, "Profile")));
   highlightTab();

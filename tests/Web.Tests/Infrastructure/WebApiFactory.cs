@@ -25,6 +25,9 @@ public sealed class WebApiFactory : ApiFactory
 
     protected override IDictionary<string, string?> Settings => _settings;
 
+    /// <summary>A setting that depends on the port (read when the server starts, so only before that).</summary>
+    public void AddSetting(string key, string? value) => _settings[key] = value;
+
     public override Task InitializeAsync()
     {
         StartServer();

@@ -12,7 +12,7 @@ export function postCard(post, { onDeleted, full = false } = {}) {
     post.location?.name && h("span", { class: "muted small" }, post.location.name),
     post.suggested && h("span", { class: "badge" }, "Suggested"),
     h("span", { class: "spacer" }),
-    link(`/p/${post.id}`, { class: "muted small", "aria-label": "Open post" }, time(post.createdAt)),
+    link(`/p/${post.id}`, { class: "muted small", title: "Open post" }, time(post.createdAt)),
     mine && h("button", {
       type: "button", class: "text-button danger", "aria-label": "Delete post",
       onclick: (event) => busy(event.currentTarget, async () => {
