@@ -27,25 +27,27 @@ async function fill(section, list) {
   const mine = tray.find((entry) => entry.user.id === me?.id);
   const others = tray.filter((entry) => entry !== mine);
   mount(list,
-    mine ? bubble(mine, "Your story", "Your story") : me && addStory(me),
-    others.map((entry) => bubble(entry, entry.user.username, `Story by ${entry.user.username}`)));
+    mine ? bubble(mine, "Your story") : me && addStory(me),
+    others.map((entry) => bubble(entry, entry.user.username)));
   section.hidden = false;
 }
 
-function bubble(entry, name, title) {
+// Named by their visible text plus a hidden note, not an aria-label, so what is read out starts with what is seen.
+function bubble(entry, name) {
   const state = entry.allSeen ? "seen" : "unseen";
   const count = entry.stories.length;
-  const label = `${title}, ${count} ${count === 1 ? "story" : "stories"}, ${entry.allSeen ? "all seen" : "new"}`;
   return h("li", {},
-    link(`/stories/${encodeURIComponent(entry.user.id)}`, { class: `story-bubble ${state}`, dataset: { userId: entry.user.id }, "aria-label": label },
+    link(`/stories/${encodeURIComponent(entry.user.id)}`, { class: `story-bubble ${state}`, dataset: { userId: entry.user.id } },
       h("span", { class: "story-ring" }, avatar(entry.user, 56)),
-      h("span", { class: "story-name", "aria-hidden": "true" }, name)));
+      h("span", { class: "story-name" }, name),
+      h("span", { class: "visually-hidden" }, `, ${count} ${count === 1 ? "story" : "stories"}, ${entry.allSeen ? "all seen" : "new"}`)));
 }
 
 /** The caller's own place in the tray when they have no story yet: a "+" that leads to the composer. */
 function addStory(me) {
   return h("li", {},
-    link("/compose", { class: "story-bubble add", dataset: { userId: me.id }, "aria-label": "Add to your story" },
+    link("/compose", { class: "story-bubble add", dataset: { userId: me.id } },
       h("span", { class: "story-ring" }, avatar(me, 56), h("span", { class: "story-plus", "aria-hidden": "true" }, "+")),
-      h("span", { class: "story-name", "aria-hidden": "true" }, "Your story")));
+      h("span", { class: "story-name" }, "Your story"),
+      h("span", { class: "visually-hidden" }, ": add one")));
 }

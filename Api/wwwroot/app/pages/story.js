@@ -60,7 +60,7 @@ function storyViewer(tray, index, context) {
 
   function drawBars() {
     mount(bars, stories.map((_, i) => h("span", { class: "story-bar" },
-      h("span", { class: `story-fill${i < at ? " done" : ""}`, style: { transform: `scaleX(${i < at ? 1 : 0})` } }))));
+      h("span", { class: "story-fill", style: { transform: `scaleX(${i < at ? 1 : 0})` } }))));
   }
 
   function show() {

@@ -4,7 +4,7 @@ import { segments } from "../components/segments.js";
 import { tagRow } from "../components/tag-row.js";
 import { empty, errorBox, h, loading, mount } from "../dom.js";
 
-const windows = [["1h", "1h"], ["24h", "24h"], ["7d", "7d"]];
+const windows = ["1h", "24h", "7d"].map((value) => [value, value]);
 const spans = { "1h": "the last hour", "24h": "the last 24 hours", "7d": "the last 7 days" };
 
 export default function render(main, _params, context) {
