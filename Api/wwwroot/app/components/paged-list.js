@@ -13,15 +13,19 @@ export function pagedList(container, { path, params = {}, renderItem, emptyText 
   let done = false;
   let busy = false;
   let total = 0;
+  // A page still in flight when the list is stopped must not draw into it or ask for the next one (a detached
+  // sentinel measures as on screen, which would otherwise fetch every remaining page).
+  let stopped = false;
   container.after(sentinel);
 
   async function next() {
-    if (busy || done) return;
+    if (busy || done || stopped) return;
     busy = true;
     const status = loading();
     sentinel.replaceChildren(status);
     try {
       const page = await api(path + query({ ...params, cursor, limit }));
+      if (stopped) return;
       for (const item of page.items ?? []) {
         const element = renderItem(item);
         if (element) container.append(element);
@@ -31,6 +35,7 @@ export function pagedList(container, { path, params = {}, renderItem, emptyText 
       done = !cursor;
       sentinel.replaceChildren(done && total === 0 ? empty(emptyText) : "");
     } catch (error) {
+      if (stopped) return;
       sentinel.replaceChildren(errorBox(error), h("button", { type: "button", class: "secondary", onclick: () => next() }, "Try again"));
       done = false;
       busy = false;
@@ -47,6 +52,7 @@ export function pagedList(container, { path, params = {}, renderItem, emptyText 
   observer.observe(sentinel);
   next();
   return () => {
+    stopped = true;
     observer.disconnect();
     sentinel.remove();
   };
