@@ -68,7 +68,7 @@ function drawBars(user) {
     link("/", { class: "brand" }, "Instagram.Orleans"),
     user && h("div", { class: "topbar-actions" },
       link("/search", { class: "icon-button", "aria-label": "Search" }, icon("search")),
-      link("/trending", { class: "text-button" }, "Trending"),
+      link("/trending", { class: "text-button wide-only" }, "Trending"),
       h("button", { class: "text-button", type: "button", onclick: logout }, "Log out")));
   const tabs = document.getElementById("tabbar");
   if (!user) {

@@ -6,7 +6,9 @@ import { h, link, mount } from "../dom.js";
 export default function render(main) {
   const section = h("section", { class: "page explore" },
     h("h1", { class: "visually-hidden" }, "Explore"),
-    link("/search", { class: "search-box-link" }, h("span", { class: "search-glyph", "aria-hidden": "true" }, "⌕"), "Search accounts, tags and posts"));
+    link("/search", { class: "search-box-link" }, h("span", { class: "search-glyph", "aria-hidden": "true" }, "⌕"), "Search accounts, tags and posts"),
+    // The top bar drops its Trending link at phone width; this one is always there.
+    link("/trending", { class: "text-button trending-link" }, "Trending hashtags"));
   mount(main, section);
   return postGrid(section, "/v1/explore", { emptyText: "Nothing to explore yet. Posts from people you don't follow show up here." });
 }
