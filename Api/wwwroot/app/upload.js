@@ -87,8 +87,8 @@ async function toApi(file, slot, progress, signal, resuming) {
     }
     const headers = whole ? {} : { "content-range": `bytes ${part.start}-${part.end - 1}/${file.size}` };
     await withRetries(async (attempt) => {
-      // A chunk whose answer was lost may have arrived: ask before sending it again.
-      if (attempt > 0 && !whole && (await arrived(slot.mediaId, part.index))) return;
+      // A piece whose answer was lost may have arrived, and sending it after the last one would be refused (409).
+      if (attempt > 0 && (await arrived(slot.mediaId, part.index))) return;
       await put(target, file.slice(part.start, part.end), headers, (bytes) => progress.set(part.index, bytes), signal, problemText);
     }, signal);
     progress.set(part.index, part.end - part.start);
@@ -118,6 +118,7 @@ async function toBlobStorage(file, slot, progress, signal) {
   const parts = pieces(file.size, slot.chunkSize);
   if (parts.length === 1) {
     await send(slot.uploadUrl, file, { ...slot.requiredHeaders, "content-type": file.type }, 0);
+    progress.set(0, file.size);
   } else {
     const ids = parts.map((part) => blockId(part.index));
     for (const part of parts) {
@@ -127,7 +128,6 @@ async function toBlobStorage(file, slot, progress, signal) {
     const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${ids.map((id) => `<Latest>${id}</Latest>`).join("")}</BlockList>`;
     await send(`${slot.uploadUrl}&comp=blocklist`, list, { "content-type": "application/xml", "x-ms-blob-content-type": file.type });
   }
-  progress.set(0, parts[0].end);
   // Storage does not tell the Api; this prompts its check (it looks at the blob rather than take our word).
   const status = await api(`/v1/media/${slot.mediaId}/complete`, { method: "POST" });
   if (status?.status === "failed") throw new ApiError(422, { detail: status.failureReason || "The upload was refused." });
@@ -166,7 +166,8 @@ function put(url, body, headers, onBytes, signal, errorText) {
     xhr.onload = () => done(() => {
       if (xhr.status >= 200 && xhr.status < 300) return resolve(xhr);
       const error = new UploadError(errorText(xhr), { status: xhr.status });
-      const seconds = Number(xhr.getResponseHeader("retry-after"));
+      // Read from the exposed list: asking a cross-origin answer for a header it does not expose logs an error.
+      const seconds = Number(/^retry-after:\s*(\d+)/im.exec(xhr.getAllResponseHeaders())?.[1]);
       if (seconds > 0) error.retryAfterMs = Math.min(seconds, 30) * 1000;
       reject(error);
     });
@@ -186,8 +187,8 @@ function problemText(xhr) {
   }
 }
 
-// Blob Storage answers with an XML <Error><Message>; its first line is the readable part.
+// Blob Storage answers with an XML <Error><Message> whose first line is the readable part (the status text, often).
 function blobErrorText(xhr) {
-  const message = xhr.responseXML?.querySelector("Message")?.textContent?.split("\n")[0]?.trim();
-  return `Storage refused the upload (${xhr.status} ${xhr.statusText || "error"})${message ? `: ${message}` : "."}`;
+  const message = xhr.responseXML?.querySelector("Message")?.textContent?.split("\n")[0]?.trim() || xhr.statusText;
+  return `Storage refused the upload (${xhr.status})${message ? `: ${message}` : "."}`;
 }

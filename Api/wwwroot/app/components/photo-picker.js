@@ -6,7 +6,8 @@ export const acceptedTypes = ["image/jpeg", "image/png", "image/webp", "image/av
 
 /**
  * Returns {element, photos, setProgress, setDisabled, dispose}. Each photo is {file, url, mediaId, resume} (the last
- * two are the caller's: an upload's outcome). onChange(photos) runs after every addition or removal.
+ * two are the caller's: an upload's outcome). onChange(photos) runs after every addition or removal; onRefused(text)
+ * after it, when some dropped or picked files were left out.
  */
 export function photoPicker({ max = 10, onChange = () => {}, onRefused = () => {} } = {}) {
   let photos = [];
@@ -50,11 +51,11 @@ export function photoPicker({ max = 10, onChange = () => {}, onRefused = () => {
     const refused = files.filter((file) => !acceptedTypes.includes(file.type));
     const room = Math.max(0, max - photos.length);
     const taken = files.filter((file) => acceptedTypes.includes(file.type)).slice(0, room);
-    if (refused.length) onRefused(`${refused.map((file) => file.name).join(", ")}: not a JPEG, PNG, WebP or AVIF image.`);
-    else if (taken.length < files.length) onRefused(`A post takes at most ${max} photos; the rest were left out.`);
     photos = [...photos, ...taken.map((file) => ({ file, url: URL.createObjectURL(file), mediaId: null, resume: null }))];
     draw();
     onChange(photos);
+    if (refused.length) onRefused(`${refused.map((file) => file.name).join(", ")}: not a JPEG, PNG, WebP or AVIF image.`);
+    else if (taken.length < files.length) onRefused(`A post takes at most ${max} photos; the rest were left out.`);
   }
 
   function remove(photo) {

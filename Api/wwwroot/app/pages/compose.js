@@ -32,7 +32,14 @@ export default function render(main, params, context) {
     error.textContent = message;
     error.hidden = false;
   };
-  const picker = photoPicker({ max: maxPhotos, onChange: update, onRefused: showError });
+  const picker = photoPicker({
+    max: maxPhotos,
+    onChange: () => {
+      error.hidden = true; // the photos it was about may be gone
+      update();
+    },
+    onRefused: showError,
+  });
 
   const caption = h("textarea", { id: "compose-caption", name: "caption", rows: 4, maxlength: maxCaption, "aria-describedby": "compose-caption-count", oninput: update });
   const counter = h("span", { id: "compose-caption-count", class: "muted small counter" });
@@ -73,7 +80,6 @@ export default function render(main, params, context) {
     fields.disabled = sending;
     picker.setDisabled(sending);
     cancel.hidden = !sending;
-    form.setAttribute("aria-busy", String(sending));
     update();
   }
 

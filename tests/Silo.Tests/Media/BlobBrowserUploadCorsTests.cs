@@ -14,7 +14,7 @@ namespace Instagram.Silo.Tests.Media;
 /// its rule afterwards, leaving the account's other rules alone.
 /// </summary>
 [Trait("Category", "Services")]
-public sealed class BrowserUploadCorsTests
+public sealed class BlobBrowserUploadCorsTests
 {
     private static readonly string Blobs = Environment.GetEnvironmentVariable("ConnectionStrings__Blobs")
         ?? throw new InvalidOperationException("ConnectionStrings__Blobs is not set: run the suite with 'bash tests/run.sh'.");
