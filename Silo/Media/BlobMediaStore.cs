@@ -56,6 +56,14 @@ public sealed class BlobMediaStore(BlobContainerClient container, IOptions<Local
     /// <summary>Where browsers send direct uploads: the account's blob endpoint (its origin goes into the web client's CSP).</summary>
     public Uri Endpoint => container.Uri;
 
+    /// <summary>
+    /// Adds the blob service's CORS rule for <c>Media:BrowserUploadOrigins</c> (see <see cref="BrowserUploadCors"/>);
+    /// false when none are configured or the rule is already there.
+    /// </summary>
+    public async Task<bool> AllowBrowserUploadsAsync(CancellationToken cancellationToken) =>
+        options.Value.BrowserUploadOrigins.Length > 0
+        && await BrowserUploadCors.ApplyAsync(container.GetParentBlobServiceClient(), BrowserUploadCors.RuleFor(options.Value.BrowserUploadOrigins), cancellationToken);
+
     public string PublicUrl(string key) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/media/{key}";
 
     /// <summary>

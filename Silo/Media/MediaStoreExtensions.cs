@@ -23,7 +23,8 @@ public static class MediaStoreExtensions
     /// Media in Blob Storage (the Cluster profile, where <c>ConnectionStrings:Blobs</c> is required: a per-process folder
     /// would split one cluster's media across machines). The value is either a connection string (Azurite, account keys)
     /// or the account's blob endpoint URL, reached with the managed identity (Azure: no shared keys; AZURE_CLIENT_ID picks
-    /// the user-assigned identity).
+    /// the user-assigned identity). With <c>Media:BrowserUploadOrigins</c> set, start-up also lets those origins' browsers
+    /// PUT uploads to the blob service (CORS).
     /// </summary>
     public static IServiceCollection AddMediaStore(this IServiceCollection services, string blobConnectionString)
     {
@@ -31,6 +32,7 @@ public static class MediaStoreExtensions
             ContainerClientFor(blobConnectionString),
             sp.GetRequiredService<IOptions<LocalMediaOptions>>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddHostedService<BrowserUploadCorsSetup>();
         return services.AddLocalMediaStore();
     }
 
