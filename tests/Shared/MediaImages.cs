@@ -47,6 +47,17 @@ internal static class MediaImages
         return contentType == "image/png" ? blurred.PngsaveBuffer() : blurred.JpegsaveBuffer(q: 85);
     }
 
+    /// <summary>A colour gradient with grain: reads as a picture in screenshots and weighs what a photo weighs.</summary>
+    public static byte[] Photo(int width, int height)
+    {
+        using var gradient = Gradient(width, height);
+        using var noise = Image.Gaussnoise(width, height, mean: 0, sigma: 14);
+        using var grain = noise.Bandjoin(noise.FlipHor(), noise.Rot180());
+        using var sum = gradient + grain;
+        using var photo = sum.Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+        return photo.JpegsaveBuffer(q: 88);
+    }
+
     public static byte[] Png(int width, int height)
     {
         using var image = Gradient(width, height);

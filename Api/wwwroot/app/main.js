@@ -3,6 +3,7 @@ import { api } from "./api.js";
 import { currentUser, hasSession, onSessionChange, refreshTokens, setCurrentUser } from "./session.js";
 import { match } from "./routes.js";
 import { errorBox, h, link, loading, mount } from "./dom.js";
+import { icon } from "./icons.js";
 
 const main = document.getElementById("main");
 let cleanup = null;
@@ -45,23 +46,6 @@ async function render() {
   highlightTab();
   main.focus({ preventScroll: true });
 }
-
-const icons = {
-  home: "M3 10.5 12 3l9 7.5V21h-6v-6H9v6H3z",
-  explore: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm4 6-2.5 5.5L8 16l2.5-5.5z",
-  compose: "M4 4h16v16H4zM12 8v8M8 12h8",
-  heart: "M12 21s-8-5.2-8-11a4.5 4.5 0 0 1 8-2.8A4.5 4.5 0 0 1 20 10c0 5.8-8 11-8 11z",
-  search: "M10.5 3a7.5 7.5 0 1 0 4.7 13.3L21 22l1-1-5.7-5.8A7.5 7.5 0 0 0 10.5 3z",
-};
-const icon = (name) => {
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("aria-hidden", "true");
-  const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
-  path.setAttribute("d", icons[name]);
-  svg.append(path);
-  return svg;
-};
 
 function drawBars(user) {
   mount(document.getElementById("topbar"),

@@ -5,14 +5,14 @@ namespace Instagram.Web.Tests.Infrastructure;
 /// <summary>Posting through the compose page as a person would: pick a photo, write, share, watch the progress.</summary>
 public static partial class Composer
 {
-    /// <summary>A photo-like JPEG (blurred noise), big enough to travel in several upload chunks.</summary>
-    public static readonly Lazy<byte[]> Photo = new(() => MediaImages.Textured(1600, 1200, "image/jpeg"));
+    /// <summary>A photo-like JPEG, big enough to travel in several upload chunks.</summary>
+    public static readonly Lazy<byte[]> Photo = new(() => MediaImages.Photo(1600, 1200));
 
     /// <summary>Posts one photo; returns the post page's URL once the post is published and its photo shows.</summary>
     public static async Task<string> PostPhotoAsync(WebUser user, string caption)
     {
         await PickPhotoAsync(user);
-        await user.Page.GetByLabel("Caption").FillAsync(caption);
+        await user.Page.GetByRole(AriaRole.Textbox, new() { Name = "Caption", Exact = true }).FillAsync(caption);
         await Accessibility.AssertNoSeriousViolationsAsync(user.Page, "compose page");
         await Screenshots.SaveAsync(user.Page, "compose");
 
@@ -38,7 +38,7 @@ public static partial class Composer
     {
         await user.OpenAsync("/compose");
         await user.Page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "sunrise.jpg", MimeType = "image/jpeg", Buffer = Photo.Value });
-        await Assertions.Expect(user.Page.GetByRole(AriaRole.Img, new() { Name = new Regex("sunrise") })).ToBeVisibleAsync();
+        await Assertions.Expect(user.Page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("sunrise") })).ToBeVisibleAsync();
     }
 
     // The overall bar is watched from before the click: the page moves on soon after it fills.

@@ -52,7 +52,7 @@ public sealed partial class TwoFriendsTests(WebFixture web)
         await Screenshots.SaveAsync(author.Page, "activity");
 
         await author.OpenAsync($"/u/{author.Name}");
-        await Assertions.Expect(author.Page.GetByRole(AriaRole.Link, new() { Name = new Regex($"Post by {author.Name}") })).ToBeVisibleAsync();
+        await Assertions.Expect(author.Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"Post by {author.Name}") })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(author.Page, "own profile");
         await Screenshots.SaveAsync(author.Page, "profile");
 
@@ -121,7 +121,7 @@ public sealed partial class TwoFriendsTests(WebFixture web)
         var typo = name[..3] + name[4..];
         await user.OpenAsync("/search");
         await user.Page.GetByLabel("Search accounts, tags and posts").FillAsync(typo);
-        var result = user.Page.GetByRole(AriaRole.Link, new() { Name = new Regex(Regex.Escape(name)) });
+        var result = user.Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(Regex.Escape(name)) });
         await Assertions.Expect(result.First).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(user.Page, "search");
         await Screenshots.SaveAsync(user.Page, "search");

@@ -2,6 +2,7 @@
 // likes, caption with linked #hashtags and @mentions. The like button is optimistic and idempotent on the server.
 import { api } from "../api.js";
 import { currentUser } from "../session.js";
+import { icon } from "../icons.js";
 import { avatar, busy, count, h, link, richText, time, toast } from "../dom.js";
 
 export function postCard(post, { onDeleted, full = false } = {}) {
@@ -31,7 +32,7 @@ export function postCard(post, { onDeleted, full = false } = {}) {
   }, "♥");
   const actions = h("div", { class: "actions" },
     like,
-    link(`/p/${post.id}`, { class: "icon-button", "aria-label": `Comments (${post.commentCount})` }, "💬"),
+    link(`/p/${post.id}`, { class: "icon-button", "aria-label": `Comments (${post.commentCount})` }, icon("comment")),
     h("span", { class: "muted small" }, post.commentCount ? `${count(post.commentCount)} comments` : ""));
 
   // Filtered: the DOM's own append would write the absent parts out as "false".

@@ -15,7 +15,7 @@ export async function findUser(username) {
 
 export const missingUser = () => notice({
   level: "h1",
-  icon: "?",
+  icon: "missing",
   title: "This user does not exist",
   text: "The link may be broken, or the account may have been removed.",
   actions: [link("/search", { class: "button secondary" }, "Search for people")],

@@ -56,8 +56,9 @@ export default function render(main, params, context) {
   const fields = h("fieldset", { class: "compose-fields" },
     h("legend", { class: "visually-hidden" }, "Photos and details"),
     picker.element,
-    h("label", { class: "field" }, h("span", {}, "Caption"), caption, counter),
-    h("label", { class: "field" }, h("span", {}, "Location (optional)"), place),
+    // The counter sits outside the label (it describes the field; it is not its name).
+    h("div", { class: "field" }, h("label", { for: "compose-caption" }, "Caption"), caption, counter),
+    h("div", { class: "field" }, h("label", { for: "compose-location" }, "Location (optional)"), place),
     h("label", { class: "check" }, toStory, h("span", {}, "Share to your story instead (one photo; no caption or location)")));
   const form = h("form", { class: "card compose", novalidate: true, onsubmit: submit },
     fields, rule, progressRow, status, error,

@@ -2,11 +2,12 @@
 // caller's graph.
 import { postGrid } from "../components/post-grid.js";
 import { h, link, mount } from "../dom.js";
+import { icon } from "../icons.js";
 
 export default function render(main) {
   const section = h("section", { class: "page explore" },
     h("h1", { class: "visually-hidden" }, "Explore"),
-    link("/search", { class: "search-box-link" }, h("span", { class: "search-glyph", "aria-hidden": "true" }, "⌕"), "Search accounts, tags and posts"),
+    link("/search", { class: "search-box-link" }, h("span", { class: "search-glyph", "aria-hidden": "true" }, icon("search")), "Search accounts, tags and posts"),
     // The top bar drops its Trending link at phone width; this one is always there.
     link("/trending", { class: "text-button trending-link" }, "Trending hashtags"));
   mount(main, section);

@@ -17,7 +17,7 @@ export default async function render(main, { postId }, context) {
     // A malformed id (400) is as unavailable as a deleted or hidden post (404).
     mount(page, error.status === 404 || error.status === 400
       ? notice({
-        level: "h1", icon: "⌀", title: "Post not available",
+        level: "h1", icon: "missing", title: "Post not available",
         text: "It may have been deleted, or its author may have limited who can see it.",
         actions: [link("/", { class: "button secondary" }, "Go home")],
       })

@@ -56,7 +56,7 @@ export default async function render(main, { username }) {
       mount(content);
       if (locked) {
         content.append(notice({
-          "data-testid": "private-lock", icon: "🔒",
+          "data-testid": "private-lock", icon: "lock",
           title: "This account is private", text: "Follow to see their photos.",
         }));
       } else {
@@ -136,7 +136,7 @@ export default async function render(main, { username }) {
     mount(page,
       h("header", { class: "profile-header" }, avatar(profile, 86), h("div", { class: "profile-summary" }, h("h1", {}, profile.username))),
       notice({
-        "data-testid": "blocked", icon: "⛔",
+        "data-testid": "blocked", icon: "blocked",
         title: `You blocked @${profile.username}`,
         text: "You can't see each other's profile, posts or stories.",
         actions: [unblock],
