@@ -44,8 +44,21 @@ public sealed record PostResponse(
     }
 }
 
-public sealed record MediaResponse(string Id, string Type, int Width, int Height, MediaVariants Variants)
+/// <summary>A photo, or a video with its length, poster and HLS stream (API.md, "Video and reels").</summary>
+public sealed record MediaResponse(
+    string Id,
+    string Type,
+    int Width,
+    int Height,
+    MediaVariants Variants,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? DurationMs = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PosterUrl = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PlaybackResponse? Playback = null)
 {
     public static MediaResponse From(MediaView media) =>
-        new(media.Id.ToString(CultureInfo.InvariantCulture), media.Type, media.Width, media.Height, media.Variants);
+        new(media.Id.ToString(CultureInfo.InvariantCulture), media.Type, media.Width, media.Height, media.Variants,
+            media.Video?.DurationMs, media.Video?.PosterUrl, media.Video is { } video ? new PlaybackResponse(video.HlsUrl) : null);
 }
+
+/// <summary>Where a video streams from: the HLS master playlist.</summary>
+public sealed record PlaybackResponse(string Hls);

@@ -297,14 +297,17 @@ internal sealed partial class MediaGrain : Grain, IMediaGrain, IMediaTestSeam, I
     {
         if (State.Stored is { } stored)
         {
-            return new MediaView(MediaId, "image", stored.Width, stored.Height,
-                new MediaVariants(stored.OriginalUrl, stored.OriginalUrl, stored.OriginalUrl, stored.OriginalUrl));
+            var url = stored.OriginalUrl;
+            return stored.IsVideo
+                ? new MediaView(MediaId, MediaView.VideoType, stored.Width, stored.Height, new MediaVariants(url, url, url, url),
+                    Video: new VideoPlayback(stored.DurationMs, url, url))
+                : new MediaView(MediaId, MediaView.Image, stored.Width, stored.Height, new MediaVariants(url, url, url, url));
         }
 
         // The URLs are known from the start; they serve bytes once the item is ready.
         var variants = new MediaVariants(VariantUrl(MediaKeys.Thumbnail), VariantUrl(MediaKeys.Small), VariantUrl(MediaKeys.Medium), VariantUrl(MediaKeys.Full));
         var ready = State.Status == MediaStatus.Ready;
-        return new MediaView(MediaId, "image", ready ? State.Width : State.HeaderWidth, ready ? State.Height : State.HeaderHeight,
+        return new MediaView(MediaId, MediaView.Image, ready ? State.Width : State.HeaderWidth, ready ? State.Height : State.HeaderHeight,
             variants, State.Status, State.FailureReason);
     }
 
