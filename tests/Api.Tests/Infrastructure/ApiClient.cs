@@ -17,9 +17,11 @@ public sealed class ApiClient(HttpClient http, string username, string id, strin
     public string AccessToken { get; } = accessToken;
     public string RefreshToken { get; } = refreshToken;
 
-    public static async Task<ApiClient> RegisterAsync(ApiFactory factory, string? prefix = null)
+    public static Task<ApiClient> RegisterAsync(ApiFactory factory, string? prefix = null) => RegisterAsync(factory.CreateClient(), prefix);
+
+    /// <summary>Registers through any client of the Api (an in-memory factory's or a real process's); the client becomes this user's.</summary>
+    public static async Task<ApiClient> RegisterAsync(HttpClient http, string? prefix = null)
     {
-        var http = factory.CreateClient();
         var username = $"{prefix ?? "user"}_{Guid.NewGuid():N}"[..30];
         var response = await http.PostAsJsonAsync("/v1/auth/register", new { username, email = $"{username}@example.com", password = "correct horse battery" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
