@@ -69,12 +69,12 @@ export function carousel(post) {
   const alt = (i) => `Photo ${media.length > 1 ? `${i + 1} of ${media.length} ` : ""}by ${post.author?.username}${post.caption ? `: ${post.caption.slice(0, 120)}` : ""}`;
   if (media.length === 0) return h("div", { class: "media placeholder" }, post.status === "processing" ? "Processing…" : "No photo");
   const strip = h("div", { class: "strip", tabindex: media.length > 1 ? "0" : undefined, "aria-label": media.length > 1 ? "Photos; use the arrow keys" : undefined },
-    media.map((item, i) => h("img", {
+    media.map((item, i) => (item.type === "video" ? video(item, alt(i).replace(/^Photo/, "Video")) : h("img", {
       src: item.variants?.medium ?? item.variants?.full, alt: alt(i), loading: "lazy", decoding: "async",
       srcset: [["small", 320], ["medium", 640], ["full", 1080]].filter(([name]) => item.variants?.[name]).map(([name, w]) => `${item.variants[name]} ${w}w`).join(", ") || undefined,
       sizes: "(max-width: 640px) 100vw, 600px",
       width: item.width || undefined, height: item.height || undefined,
-    })));
+    }))));
   if (media.length === 1) return h("div", { class: "media" }, strip);
 
   const dots = h("div", { class: "dots", "aria-hidden": "true" }, media.map(() => h("span")));
@@ -93,4 +93,15 @@ export function carousel(post) {
     h("button", { type: "button", class: "nav prev", "aria-label": "Previous photo", onclick: () => go(at() - 1) }, "‹"),
     h("button", { type: "button", class: "nav next", "aria-label": "Next photo", onclick: () => go(at() + 1) }, "›"),
     dots);
+}
+
+/**
+ * A video item: the HLS master playlist played by the browser itself (Chromium, Safari and Edge play HLS natively),
+ * the poster until it starts, loaded only when asked (preload="none") so a feed of videos costs nothing until played.
+ */
+export function video(item, label) {
+  return h("video", {
+    class: "video", controls: true, playsInline: true, preload: "none", poster: item.posterUrl, src: item.playback?.hls,
+    width: item.width || undefined, height: item.height || undefined, "aria-label": label,
+  });
 }
