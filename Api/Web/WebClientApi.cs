@@ -14,7 +14,7 @@ public static class WebClientApi
     /// <summary>The client's routes; wwwroot/app/routes.js has the same list, where each one gets its page.</summary>
     internal static readonly string[] Routes =
     [
-        "/", "/login", "/register", "/explore", "/search", "/notifications", "/compose", "/trending", "/settings",
+        "/", "/login", "/register", "/explore", "/reels", "/search", "/notifications", "/compose", "/trending", "/settings",
         "/requests", "/p/{postId}", "/u/{username}", "/u/{username}/followers", "/u/{username}/following",
         "/tags/{tag}", "/stories/{userId}",
     ];

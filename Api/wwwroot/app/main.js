@@ -63,6 +63,7 @@ function drawBars(user) {
     // The visible words are the links' names (a different aria-label would hide them from speech input).
     link("/", { class: "tab" }, icon("home"), h("span", {}, "Home")),
     link("/explore", { class: "tab" }, icon("explore"), h("span", {}, "Explore")),
+    link("/reels", { class: "tab" }, icon("reels"), h("span", {}, "Reels")),
     link("/compose", { class: "tab" }, icon("compose"), h("span", {}, "Post")),
     link("/notifications", { class: "tab" }, icon("heart"), h("span", {}, "Activity")),
     link(`/u/${encodeURIComponent(user.username)}`, { class: "tab" },

@@ -6,6 +6,7 @@ export const routes = [
   { path: "/login", title: "Log in", page: () => import("./pages/login.js"), public: true },
   { path: "/register", title: "Sign up", page: () => import("./pages/register.js"), public: true },
   { path: "/explore", title: "Explore", page: () => import("./pages/explore.js") },
+  { path: "/reels", title: "Reels", page: () => import("./pages/reels.js") },
   { path: "/search", title: "Search", page: () => import("./pages/search.js") },
   { path: "/notifications", title: "Notifications", page: () => import("./pages/notifications.js") },
   { path: "/compose", title: "New post", page: () => import("./pages/compose.js") },
