@@ -29,7 +29,7 @@ public static partial class Composer
     public static async Task PostStoryAsync(WebUser user)
     {
         await PickPhotoAsync(user);
-        await user.Page.GetByLabel("Share to your story instead").CheckAsync();
+        await user.Page.GetByRole(AriaRole.Radio, new() { Name = "Story" }).CheckAsync();
         await ShareAndWatchProgressAsync(user, "Share to story");
         await user.Page.WaitForURLAsync(HomeUrl());
     }

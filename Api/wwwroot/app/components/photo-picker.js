@@ -2,7 +2,9 @@
 // revoked when the photo is removed or the picker disposed) with a remove button and an upload progress bar.
 import { h } from "../dom.js";
 
-export const acceptedTypes = ["image/jpeg", "image/png", "image/webp", "image/avif"];
+export const acceptedTypes = ["image/jpeg", "image/png", "image/webp", "image/avif", "video/mp4", "video/quicktime", "video/webm"];
+
+export const isVideo = (photo) => photo.file.type.startsWith("video/");
 
 /**
  * Returns {element, photos, setProgress, setDisabled, dispose}. Each photo is {file, url, mediaId, resume} (the last
@@ -21,10 +23,10 @@ export function photoPicker({ max = 10, onChange = () => {}, onRefused = () => {
     },
   });
   const list = h("ul", { class: "previews", "aria-label": "Chosen photos" });
-  const hint = h("span", { id: "compose-photos-hint", class: "muted small" }, `JPEG, PNG, WebP or AVIF; up to ${max} photos. You can also drop them here.`);
+  const hint = h("span", { id: "compose-photos-hint", class: "muted small" }, `Photos (JPEG, PNG, WebP, AVIF) or videos (MP4, MOV, WebM, up to 90 s); up to ${max}. You can also drop them here.`);
   const zone = h("div", { class: "picker" },
     input,
-    h("label", { for: "compose-photos", class: "button secondary" }, "Choose photos"),
+    h("label", { for: "compose-photos", class: "button secondary" }, "Choose photos or videos"),
     hint);
   const element = h("div", { class: "photo-picker" }, zone, list);
 
@@ -54,7 +56,7 @@ export function photoPicker({ max = 10, onChange = () => {}, onRefused = () => {
     photos = [...photos, ...taken.map((file) => ({ file, url: URL.createObjectURL(file), mediaId: null, resume: null }))];
     draw();
     onChange(photos);
-    if (refused.length) onRefused(`${refused.map((file) => file.name).join(", ")}: not a JPEG, PNG, WebP or AVIF image.`);
+    if (refused.length) onRefused(`${refused.map((file) => file.name).join(", ")}: not a JPEG, PNG, WebP or AVIF image, nor an MP4, MOV or WebM video.`);
     else if (taken.length < files.length) onRefused(`A post takes at most ${max} photos; the rest were left out.`);
   }
 
@@ -72,11 +74,13 @@ export function photoPicker({ max = 10, onChange = () => {}, onRefused = () => {
   function draw() {
     bars.clear();
     list.replaceChildren(...photos.map((photo, i) => {
-      const name = `photo ${i + 1} (${photo.file.name})`;
+      const name = `${isVideo(photo) ? "video" : "photo"} ${i + 1} (${photo.file.name})`;
       const bar = h("progress", { max: 100, value: photo.mediaId ? 100 : 0, "aria-label": `Upload of ${name}`, hidden: !photo.mediaId });
       bars.set(photo, bar);
       return h("li", { class: "preview" },
-        h("img", { src: photo.url, alt: `Preview of ${name}` }),
+        isVideo(photo)
+          ? h("video", { src: photo.url, muted: true, playsInline: true, preload: "metadata", "aria-label": `Preview of ${name}` })
+          : h("img", { src: photo.url, alt: `Preview of ${name}` }),
         h("button", {
           type: "button", class: "remove", "aria-label": `Remove ${name}`, disabled, onclick: () => remove(photo),
         }, "×"),

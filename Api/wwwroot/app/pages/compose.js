@@ -2,7 +2,7 @@
 // all), creates the post and waits for it to publish before opening it. With one photo it can go to the story instead.
 // Uploads that finished are kept, so after a failure "Share" again only sends what is missing.
 import { api } from "../api.js";
-import { photoPicker } from "../components/photo-picker.js";
+import { isVideo, photoPicker } from "../components/photo-picker.js";
 import { h, mount, toast } from "../dom.js";
 import { sleep } from "../timing.js";
 import { uploadFile } from "../upload.js";
@@ -44,7 +44,10 @@ export default function render(main, params, context) {
   const caption = h("textarea", { id: "compose-caption", name: "caption", rows: 4, maxlength: maxCaption, "aria-describedby": "compose-caption-count", oninput: update });
   const counter = h("span", { id: "compose-caption-count", class: "muted small counter" });
   const place = h("input", { id: "compose-location", name: "location", maxlength: maxPlace, autocomplete: "off" });
-  const toStory = h("input", { id: "compose-story", type: "checkbox", onchange: update });
+  // Where the media go: a post (1–10 photos or videos), a reel (one vertical video) or the story (one item).
+  const destination = (value) => h("input", { type: "radio", name: "destination", value, checked: value === "post", onchange: update });
+  const destinations = [["post", "Post"], ["reel", "Reel"], ["story", "Story"]].map(([value, label]) => [destination(value), label]);
+  const chosen = () => destinations.find(([input]) => input.checked)[0].value;
   const rule = h("p", { id: "compose-rule", class: "muted small" });
 
   const overall = h("progress", { max: 100, value: 0, "aria-label": "All photos uploaded" });
@@ -59,7 +62,8 @@ export default function render(main, params, context) {
     // The counter sits outside the label (it describes the field; it is not its name).
     h("div", { class: "field" }, h("label", { for: "compose-caption" }, "Caption"), caption, counter),
     h("div", { class: "field" }, h("label", { for: "compose-location" }, "Location (optional)"), place),
-    h("label", { class: "check" }, toStory, h("span", {}, "Share to your story instead (one photo; no caption or location)")));
+    h("fieldset", { class: "destinations" }, h("legend", {}, "Share as"),
+      destinations.map(([input, label]) => h("label", { class: "check" }, input, h("span", {}, label)))));
   const form = h("form", { class: "card compose", novalidate: true, onsubmit: submit },
     fields, rule, progressRow, status, error,
     h("div", { class: "compose-actions" }, cancel, share));
@@ -69,12 +73,16 @@ export default function render(main, params, context) {
   function update() {
     const count = picker.photos().length;
     counter.textContent = `${caption.value.length} / ${maxCaption}`;
-    caption.disabled = place.disabled = toStory.checked;
-    share.textContent = toStory.checked ? "Share to story" : "Share";
-    rule.textContent = count === 0 ? "Choose at least one photo."
-      : toStory.checked && count !== 1 ? `A story takes exactly one photo; remove ${count - 1}.`
-        : `${count} of ${maxPhotos} photos.`;
-    share.disabled = Boolean(controller) || count === 0 || (toStory.checked && count !== 1);
+    const where = chosen();
+    caption.disabled = where === "story";
+    place.disabled = where !== "post";
+    share.textContent = { post: "Share", reel: "Share reel", story: "Share to story" }[where];
+    const broken = count === 0 ? "Choose at least one photo or video."
+      : where === "story" && count !== 1 ? `A story takes exactly one photo or video; remove ${count - 1}.`
+        : where === "reel" && (count !== 1 || !isVideo(picker.photos()[0])) ? "A reel takes exactly one video (vertical, up to 90 s)."
+          : null;
+    rule.textContent = broken ?? `${count} of ${maxPhotos}.`;
+    share.disabled = Boolean(controller) || broken !== null;
   }
 
   function setSending(sending) {
@@ -94,7 +102,7 @@ export default function render(main, params, context) {
     setSending(true);
     try {
       const mediaIds = await uploadAll(photos, signal);
-      if (toStory.checked) {
+      if (chosen() === "story") {
         status.textContent = "Adding to your story…";
         await api("/v1/stories", { method: "POST", body: { mediaId: mediaIds[0] } });
         toast("Added to your story.");
@@ -102,10 +110,13 @@ export default function render(main, params, context) {
         return;
       }
       status.textContent = "Sharing…";
-      const { postId } = await api("/v1/posts", {
-        method: "POST",
-        body: { mediaIds, caption: caption.value.trim() || undefined, location: place.value.trim() ? { name: place.value.trim() } : undefined },
-      });
+      const text = caption.value.trim() || undefined;
+      const { postId } = chosen() === "reel"
+        ? await api("/v1/reels", { method: "POST", body: { mediaId: mediaIds[0], caption: text } })
+        : await api("/v1/posts", {
+          method: "POST",
+          body: { mediaIds, caption: text, location: place.value.trim() ? { name: place.value.trim() } : undefined },
+        });
       // The photos now belong to that post: another try has to upload them afresh.
       photos.forEach((photo) => { photo.mediaId = null; });
       cancel.hidden = true; // the post exists; cancelling now would only stop the waiting
