@@ -27,11 +27,28 @@ public static class MediaKeys
 
     public static string Original(long mediaId) => $"{Id(mediaId)}/original";
 
-    public static string Variant(long mediaId, string urlToken, string variant) => $"{Id(mediaId)}/{urlToken}/{variant}.{VariantExtension}";
+    public static string Variant(long mediaId, string urlToken, string variant) => File(mediaId, urlToken, $"{variant}.{VariantExtension}");
 
-    /// <summary>Every object the item may have; without a token (a record from before tokens), no variants.</summary>
-    public static IEnumerable<string> All(long mediaId, string? urlToken) =>
-        [Upload(mediaId), Original(mediaId), .. urlToken is null ? [] : Variants.Select(v => Variant(mediaId, urlToken, v))];
+    /// <summary>A public file of the item by name: a variant, or a video's playlist, segment or poster.</summary>
+    public static string File(long mediaId, string urlToken, string name) => $"{Id(mediaId)}/{urlToken}/{name}";
+
+    /// <summary>
+    /// Every object the item may have; without a token (a record from before tokens), no variants. A video's
+    /// playlists, segments and poster are <paramref name="files"/> (the record lists them, as no store is listed).
+    /// </summary>
+    public static IEnumerable<string> All(long mediaId, string? urlToken, IEnumerable<string>? files = null) =>
+        [Upload(mediaId), Original(mediaId), .. urlToken is null ? [] : Variants.Select(v => Variant(mediaId, urlToken, v)).Concat((files ?? []).Select(f => File(mediaId, urlToken, f)))];
+
+    /// <summary>The content type a public file is served with, by its extension; null for anything that is never served.</summary>
+    public static string? ContentTypeOf(string name) => Path.GetExtension(name) switch
+    {
+        "." + VariantExtension => VariantContentType,
+        ".m3u8" => "application/vnd.apple.mpegurl",
+        ".ts" => "video/mp2t",
+        ".mp4" or ".m4s" => "video/mp4",
+        ".jpg" => "image/jpeg",
+        _ => null,
+    };
 
     private static string Id(long mediaId) => mediaId.ToString(CultureInfo.InvariantCulture);
 }
