@@ -19,6 +19,9 @@ public static class MediaKeys
 
     public const string VariantExtension = "webp";
     public const string VariantContentType = "image/webp";
+    public const string PlaylistContentType = "application/vnd.apple.mpegurl";
+    public const string SegmentContentType = "video/mp2t";
+    public const string PosterContentType = "image/jpeg";
 
     /// <summary>Where every upload object lives; infra/azure/modules/storage.bicep deletes what stays there a day.</summary>
     public const string UploadPrefix = "uploads/";
@@ -43,10 +46,9 @@ public static class MediaKeys
     public static string? ContentTypeOf(string name) => Path.GetExtension(name) switch
     {
         "." + VariantExtension => VariantContentType,
-        ".m3u8" => "application/vnd.apple.mpegurl",
-        ".ts" => "video/mp2t",
-        ".mp4" or ".m4s" => "video/mp4",
-        ".jpg" => "image/jpeg",
+        ".m3u8" => PlaylistContentType,
+        ".ts" => SegmentContentType,
+        ".jpg" => PosterContentType,
         _ => null,
     };
 
