@@ -124,21 +124,22 @@ internal sealed partial class MediaProcessingPipeline(
 
     private async Task ProcessVideoAsync(MediaUploadSlot slot)
     {
-        var original = await ReadUploadAsync(slot.SizeBytes);
-        switch (VideoSniffer.Detect(original))
-        {
-            case null:
-                throw new MediaRejectedException($"The bytes are not a video of an accepted type ({string.Join(", ", VideoFormat.Accepted)}).");
-            case var container when container != VideoFormat.ContainerOf(slot.ContentType):
-                throw new MediaRejectedException($"The upload was declared as {slot.ContentType} but the bytes are a {(container == VideoContainer.Ebml ? "WebM" : "MP4 or QuickTime")} file.");
-        }
-
         var work = Directory.CreateTempSubdirectory($"instagram-media-{MediaId}-");
         try
         {
+            // Reading and probing are as cheap as an image's header: they take an image slot (and wait out a Pause),
+            // the transcode its own.
             var source = Path.Combine(work.FullName, "source");
-            await File.WriteAllBytesAsync(source, original);
-            var probe = await video.ProbeAsync(source, CancellationToken.None);
+            byte[] original;
+            VideoProbe probe;
+            using (await processor.AcquireAsync(CancellationToken.None))
+            {
+                original = await ReadUploadAsync(slot.SizeBytes);
+                CheckContainer(original, slot.ContentType);
+                await File.WriteAllBytesAsync(source, original);
+                probe = await video.ProbeAsync(source, CancellationToken.None);
+            }
+
             // Known before the transcode waits for its slot: a story checks the duration as soon as it is here.
             State.ContentType = slot.ContentType;
             State.DurationMs = probe.DurationMs;
@@ -172,6 +173,17 @@ internal sealed partial class MediaProcessingPipeline(
         finally
         {
             DeleteQuietly(work);
+        }
+    }
+
+    private static void CheckContainer(byte[] bytes, string declared)
+    {
+        switch (VideoSniffer.Detect(bytes))
+        {
+            case null:
+                throw new MediaRejectedException($"The bytes are not a video of an accepted type ({string.Join(", ", VideoFormat.Accepted)}).");
+            case var container when container != VideoFormat.ContainerOf(declared):
+                throw new MediaRejectedException($"The upload was declared as {declared} but the bytes are a {(container == VideoContainer.Ebml ? "WebM" : "MP4 or QuickTime")} file.");
         }
     }
 

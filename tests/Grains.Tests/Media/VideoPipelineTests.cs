@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Instagram.Grains.Abstractions;
 using Instagram.Grains.Common.Errors;
 using Instagram.Grains.Media;
+using Instagram.Grains.Posts;
 using Instagram.Grains.Stories;
 using Instagram.Grains.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -137,6 +138,37 @@ public abstract partial class VideoPipelineTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task APostWithATooLongVideoFailsWithTheReason()
+    {
+        var clip = TestVideos.Mp4(160, 90, 100, audio: false, rate: 5);
+        var post = Grains.GetGrain<IPostGrain>(fixture.Ids.NextId());
+        long mediaId;
+        using (PauseProcessing())
+        {
+            (mediaId, _) = await UploadAsync(clip, VideoFormat.Mp4, MediaStatus.Processing);
+            Assert.Equal(PostStatus.Processing, await post.CreateAsync(new NewPost(_owners[mediaId], "too long", [mediaId], null)));
+        }
+
+        await Eventually.TrueAsync(async () => (await post.GetDetailsAsync())!.Status == PostStatus.Failed, "post failed", TimeSpan.FromSeconds(60));
+        Assert.Contains("at most 90 s", (await post.GetDetailsAsync())!.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeletingAVideoRemovesEveryFile()
+    {
+        var (mediaId, view) = await UploadAsync(TestVideos.Mp4(320, 180, 1), VideoFormat.Mp4, MediaStatus.Ready);
+        var files = (await CheckRungAsync(mediaId, view, 180)).Concat(["180p.m3u8", "master.m3u8", "poster.jpg"]).ToList();
+
+        await Grains.GetGrain<IMediaGrain>(mediaId).DeleteAsync();
+
+        foreach (var key in MediaKeys.All(mediaId, TokenOf(view), files))
+        {
+            await using var stream = await Store.OpenReadAsync(key, CancellationToken.None);
+            Assert.True(stream is null, $"{key} is still stored");
+        }
+    }
+
+    [Fact]
     public async Task AStoryVideoLongerThanFifteenSecondsIsRefused()
     {
         // Straight after the upload, before the probe: the story waits for the duration.
@@ -151,6 +183,18 @@ public abstract partial class VideoPipelineTests(ClusterFixture fixture)
     }
 
     private readonly Dictionary<long, long> _owners = [];
+
+    // Holds every silo's pipeline (a video's probe takes an image slot) so a test can see the waiting state.
+    private IDisposable PauseProcessing()
+    {
+        var pauses = fixture.Cluster.Silos.Select(silo => ((InProcessSiloHandle)silo).SiloHost.Services.GetRequiredService<MediaProcessor>().Pause()).ToList();
+        return new Resume(pauses);
+    }
+
+    private sealed class Resume(List<IDisposable> pauses) : IDisposable
+    {
+        public void Dispose() => pauses.ForEach(p => p.Dispose());
+    }
 
     // Uploads through the grain's chunk route (as the Api does) and waits for the status.
     private async Task<(long MediaId, MediaView View)> UploadAsync(byte[] bytes, string contentType, MediaStatus until)
