@@ -5,7 +5,8 @@ namespace Instagram.Grains.Media;
 /// <summary>
 /// Where a media item's objects live in the store: "uploads/{id}" receives the bytes (the only object a client can
 /// write; under one prefix of its own so a storage lifecycle rule can sweep what is left there), "{id}/original" keeps the validated original privately (never served), and "{id}/{token}/{variant}.webp"
-/// are the public, immutable variants, behind the item's <see cref="MediaUrlToken"/>.
+/// are the public, immutable variants, behind the item's <see cref="MediaUrlToken"/>; a video's playlists, segments and
+/// poster (<see cref="VideoTranscoder"/>) sit beside them.
 /// </summary>
 public static class MediaKeys
 {
