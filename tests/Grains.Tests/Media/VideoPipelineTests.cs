@@ -113,6 +113,8 @@ public abstract partial class VideoPipelineTests(ClusterFixture fixture)
         { "audio only", "no video stream" },
         { "text", "not a video" },
         { "declared webm", "declared as video/webm" },
+        { "too wide", "at most 4096 pixels a side" },
+        { "too many pixels", "8,912,896 pixels a frame" },
     };
 
     [Theory, MemberData(nameof(BadVideos))]
@@ -124,7 +126,10 @@ public abstract partial class VideoPipelineTests(ClusterFixture fixture)
             "truncated" => (TestVideos.Mp4(640, 360, 2)[..20_000], VideoFormat.Mp4),
             "audio only" => (TestVideos.AudioOnly(2), VideoFormat.Mp4),
             "text" => ("This is not a video at all, only words in a file named clip.mp4.\n"u8.ToArray(), VideoFormat.Mp4),
-            _ => (TestVideos.Mp4(160, 90, 1), VideoFormat.WebM),
+            "declared webm" => (TestVideos.Mp4(160, 90, 1), VideoFormat.WebM),
+            // Resolution bombs: refused from the probe, before a frame is decoded.
+            "too wide" => (TestVideos.Mp4(4112, 64, 0.1, audio: false), VideoFormat.Mp4),
+            _ => (TestVideos.Mp4(4000, 2400, 0.1, audio: false), VideoFormat.QuickTime),
         };
 
         var (mediaId, view) = await UploadAsync(bytes, declared, MediaStatus.Failed);
