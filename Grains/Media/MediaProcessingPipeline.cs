@@ -81,7 +81,8 @@ internal sealed partial class MediaProcessingPipeline(
             if (State.Attempts >= options.MaxAttempts)
             {
                 LogGaveUp(ex, MediaId, State.Attempts);
-                await upload.FailAsync($"Processing failed {State.Attempts} times (storage unavailable); upload it again.");
+                var cause = ex is TimeoutException ? "the transcode ran out of time" : "storage unavailable";
+                await upload.FailAsync($"Processing failed {State.Attempts} times ({cause}); upload it again.");
                 return;
             }
 
