@@ -11,13 +11,14 @@ rm -rf "$results"
 # Test data need not survive a power cut: skip waiting for the WAL flush on each commit.
 export PG_EXTRA_OPTS="${PG_EXTRA_OPTS:--c synchronous_commit=off}"
 # The browser tests (tests/Web.Tests) drive Debian's Chromium: Playwright's own browser download is not reachable.
-if [[ ! -x /usr/bin/chromium ]]; then
-  echo "== Installing Chromium for the browser tests" >&2
+# The video tests (Category=Video) make clips with Debian's ffmpeg, which the pipeline itself runs too.
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/ffmpeg ]]; then
+  echo "== Installing Chromium for the browser tests and ffmpeg for the video pipeline" >&2
   sudo=()
   [[ $(id -u) -eq 0 ]] || sudo=(sudo)
   if ! { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
-         "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-liberation; } >&2; then
-    echo "Could not install Chromium; see the messages above." >&2
+         "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-liberation ffmpeg; } >&2; then
+    echo "Could not install Chromium and ffmpeg; see the messages above." >&2
     echo "0 passed, 1 failed"
     exit 1
   fi

@@ -22,7 +22,7 @@ public static partial class MediaApi
         var api = app.MapGroup("/v1/media").WithTags("Media").ProducesCommonProblems().ProducesValidationProblem();
         // 413 and 415 come from the declared size and type, before any byte is sent.
         api.MapPost("/uploads", CreateUpload).WithName(nameof(CreateUpload))
-            .WithSummary("Ask for a short-lived, write-only URL to upload one image to.")
+            .WithSummary("Ask for a short-lived, write-only URL to upload one image or video to.")
             .WithDescription(CreateUploadDescription).RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.Uploads).ProducesJsonBodyProblems()
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status413PayloadTooLarge);
@@ -41,8 +41,9 @@ public static partial class MediaApi
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         // Anonymous, but the URL carries the item's unguessable token: only viewers who were handed it can fetch.
         app.MapMethods("/media/{mediaId}/{token}/{file}", [HttpMethods.Get, HttpMethods.Head], GetMediaFile).WithName(nameof(GetMediaFile)).WithTags("Media")
-            .WithSummary("A variant's bytes at a stable, immutable URL (as handed out in a media view).").AllowAnonymous()
-            .Produces(StatusCodes.Status200OK, contentType: MediaKeys.VariantContentType).ProducesValidationProblem().ProducesProblems(StatusCodes.Status404NotFound);
+            .WithSummary("A variant's bytes, or a video's playlist, segment or poster, at a stable, immutable URL (as handed out in a media view).").AllowAnonymous()
+            .Produces(StatusCodes.Status200OK, contentType: MediaKeys.VariantContentType,
+                additionalContentTypes: [MediaKeys.PlaylistContentType, MediaKeys.SegmentContentType, MediaKeys.PosterContentType]).ProducesValidationProblem().ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -51,7 +52,7 @@ public static partial class MediaApi
         + "UploadMedia route, signed by expires and sig), whole or in Content-Range chunks of chunkSize bytes in any order. "
         + "azure-blob: uploadUrl is a Blob Storage SAS URL for this one object; PUT the whole file there with the "
         + "requiredHeaders (x-ms-blob-type: BlockBlob), or Put Block per chunk then Put Block List, then call "
-        + "POST /v1/media/{mediaId}/complete. Either way the bytes must be an image of the declared contentType.";
+        + "POST /v1/media/{mediaId}/complete. Either way the bytes must be an image or video of the declared contentType (videos: up to Media:MaxVideoBytes and 90 s).";
 
     private static Task DescribeUploadBodyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
@@ -61,7 +62,7 @@ public static partial class MediaApi
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Description = "The image's raw bytes (or one chunk of them); the Content-Type header is not read, the bytes are.",
+            Description = "The image's or video's raw bytes (or one chunk of them); the Content-Type header is not read, the bytes are.",
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 ["application/octet-stream"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
@@ -93,9 +94,10 @@ public static partial class MediaApi
             throw DomainException.InvalidInput("sizeBytes must be positive.");
         }
 
-        if (request.SizeBytes > options.Value.MaxUploadBytes)
+        var maxBytes = options.Value.MaxBytesFor(contentType);
+        if (request.SizeBytes > maxBytes)
         {
-            throw new BadHttpRequestException($"sizeBytes may be at most {options.Value.MaxUploadBytes}.", StatusCodes.Status413PayloadTooLarge);
+            throw new BadHttpRequestException($"sizeBytes may be at most {maxBytes} for {contentType}.", StatusCodes.Status413PayloadTooLarge);
         }
 
         if (request.ChunkSize is <= 0)
@@ -159,6 +161,12 @@ public static partial class MediaApi
         }
         else
         {
+            // A whole video may be larger than the server's default body limit; the slot's size bounds it instead.
+            if (http.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            {
+                bodyLimit.MaxRequestBodySize = Math.Max(bodyLimit.MaxRequestBodySize ?? 0, slot.SizeBytes);
+            }
+
             var bytes = await ReadBodyAsync(http, slot.SizeBytes, exactly: false, cancellationToken);
             CheckImageType(bytes, slot.ContentType);
             progress = await SendInChunksAsync(grain, bytes, slot.ChunkSize);
@@ -181,7 +189,7 @@ public static partial class MediaApi
     public static async Task<IResult> GetMediaFile(string mediaId, string token, string file, IMediaStore store, HttpResponse response, CancellationToken cancellationToken)
     {
         var id = RouteIds.Parse(mediaId, "mediaId");
-        if (!MediaUrlToken.IsWellFormed(token) || !VariantFilePattern().IsMatch(file))
+        if (!MediaUrlToken.IsWellFormed(token) || !PublicFilePattern().IsMatch(file) || MediaKeys.ContentTypeOf(file) is not { } contentType)
         {
             return TypedResults.NotFound(); // originals (and anything else) are never served
         }
@@ -196,7 +204,7 @@ public static partial class MediaApi
         // Objects never change once written, so clients and CDNs may keep them forever; the key names the bytes.
         response.Headers.CacheControl = "public, max-age=31536000, immutable";
         response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Stream(stream, MediaKeys.VariantContentType, entityTag: new EntityTagHeaderValue($"\"{id}-{file}\""));
+        return TypedResults.Stream(stream, contentType, entityTag: new EntityTagHeaderValue($"\"{id}-{file}\""));
     }
 
     private static async Task<MediaProgress> SendInChunksAsync(IMediaGrain grain, byte[] bytes, long chunkSize)
@@ -230,9 +238,20 @@ public static partial class MediaApi
         return (from, (int)(to - from + 1), total);
     }
 
-    // Magic bytes, not the name or the declared type: anything but an accepted image is refused before it is stored.
+    // Magic bytes, not the name or the declared type: anything but an accepted image or video container is refused
+    // before it is stored (a video's streams are checked by the pipeline, which has the whole file).
     private static void CheckImageType(ReadOnlySpan<byte> bytes, string declared)
     {
+        if (VideoFormat.IsVideo(declared))
+        {
+            if (VideoSniffer.Detect(bytes) != VideoFormat.ContainerOf(declared))
+            {
+                throw new BadHttpRequestException($"The bytes are not a {declared} video.", StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            return;
+        }
+
         switch (ImageSniffer.DetectType(bytes))
         {
             case null:
@@ -272,6 +291,7 @@ public static partial class MediaApi
     private static BadHttpRequestException TooLarge(long limit) =>
         new($"The upload is larger than the {limit} bytes declared for it.", StatusCodes.Status413PayloadTooLarge);
 
-    [GeneratedRegex("^(thumbnail|small|medium|full)\\.webp$")]
-    private static partial Regex VariantFilePattern();
+    // Image variants; a video's poster, master and rung playlists, and segments (as VideoTranscoder names them).
+    [GeneratedRegex("^((thumbnail|small|medium|full)\\.webp|poster\\.jpg|master\\.m3u8|[0-9]{2,4}p\\.m3u8|[0-9]{2,4}p_[0-9]{3,5}\\.ts)$")]
+    private static partial Regex PublicFilePattern();
 }

@@ -8,8 +8,13 @@ public sealed class MediaOptions
 {
     public const string SectionName = "Media";
 
+    /// <summary>Largest image upload.</summary>
     [Range(1, 1L << 32)]
     public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Largest video upload (its length is checked after the upload: 90 s).</summary>
+    [Range(1, 1L << 34)]
+    public long MaxVideoBytes { get; set; } = 200 * 1024 * 1024;
 
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
@@ -22,5 +27,8 @@ public sealed class MediaOptions
     public string UploadBaseUrl { get; set; } = "http://localhost:5080";
 
     /// <summary>What a client may declare; the pipeline checks the bytes say the same.</summary>
-    public static IReadOnlyList<string> AcceptedContentTypes => ImageFormat.Accepted;
+    public static IReadOnlyList<string> AcceptedContentTypes { get; } = [.. ImageFormat.Accepted, .. VideoFormat.Accepted];
+
+    /// <summary>The size limit for a declared type.</summary>
+    public long MaxBytesFor(string contentType) => VideoFormat.IsVideo(contentType) ? MaxVideoBytes : MaxUploadBytes;
 }

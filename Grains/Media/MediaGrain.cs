@@ -30,6 +30,7 @@ internal sealed partial class MediaGrain : Grain, IMediaGrain, IMediaTestSeam, I
         IMediaStore store,
         IMediaUploadStore uploads,
         MediaProcessor processor,
+        VideoTranscoder video,
         IOptions<MediaProcessingOptions> options,
         TimeProvider time,
         ILogger<MediaGrain> logger)
@@ -39,7 +40,7 @@ internal sealed partial class MediaGrain : Grain, IMediaGrain, IMediaTestSeam, I
         _options = options.Value;
         _logger = logger;
         _upload = new MediaUploadSession(this, uploads, _options, time, logger);
-        _pipeline = new MediaProcessingPipeline(this, _upload, store, processor, _options, time, logger);
+        _pipeline = new MediaProcessingPipeline(this, _upload, store, processor, video, _options, time, logger);
     }
 
     private long MediaId => this.GetPrimaryKeyLong();
@@ -307,11 +308,17 @@ internal sealed partial class MediaGrain : Grain, IMediaGrain, IMediaTestSeam, I
         // The URLs are known from the start; they serve bytes once the item is ready.
         var variants = new MediaVariants(VariantUrl(MediaKeys.Thumbnail), VariantUrl(MediaKeys.Small), VariantUrl(MediaKeys.Medium), VariantUrl(MediaKeys.Full));
         var ready = State.Status == MediaStatus.Ready;
-        return new MediaView(MediaId, MediaView.Image, ready ? State.Width : State.HeaderWidth, ready ? State.Height : State.HeaderHeight,
+        var view = new MediaView(MediaId, MediaView.Image, ready ? State.Width : State.HeaderWidth, ready ? State.Height : State.HeaderHeight,
             variants, State.Status, State.FailureReason);
+        // A video's variants are its poster's; its duration is known from the probe on, before it is transcoded.
+        return VideoFormat.IsVideo(State.Slot?.ContentType ?? "")
+            ? view with { Type = MediaView.VideoType, Video = new VideoPlayback(State.DurationMs, FileUrl(VideoTranscoder.Poster), FileUrl(VideoTranscoder.MasterPlaylist)) }
+            : view;
     }
 
     private string VariantUrl(string variant) => _store.PublicUrl(MediaKeys.Variant(MediaId, UrlToken, variant));
+
+    private string FileUrl(string name) => _store.PublicUrl(MediaKeys.File(MediaId, UrlToken, name));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Media {MediaId}: could not move on; trying again shortly")]
     private partial void LogWakeFailed(Exception exception, long mediaId);

@@ -65,6 +65,30 @@ public sealed class MediaProcessingOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Videos transcoded at once per silo: ffmpeg already uses every core for one.</summary>
+    [Range(1, 64)]
+    public int VideoConcurrency { get; set; } = 1;
+
+    /// <summary>Longest video accepted; the probe refuses longer ones before anything is transcoded.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MaxVideoDuration { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Largest width or height of a video frame (a resolution bomb is refused from the probe, before decoding).</summary>
+    [Range(16, 16384)]
+    public int MaxVideoDimension { get; set; } = 4096;
+
+    /// <summary>Most pixels in one video frame (8.9 MP: 4096x2176, DCI 4K).</summary>
+    [Range(256, 268_435_456)]
+    public long MaxVideoPixels { get; set; } = 8_912_896;
+
+    /// <summary>Highest frame rate accepted.</summary>
+    [Range(1, 1000)]
+    public int MaxVideoFrameRate { get; set; } = 120;
+
+    /// <summary>How long one ffmpeg or ffprobe run may take before it is killed (and the attempt retried).</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "02:00:00")]
+    public TimeSpan VideoTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
     public int EffectiveConcurrency => MaxConcurrency > 0 ? MaxConcurrency : Environment.ProcessorCount;
 }
 

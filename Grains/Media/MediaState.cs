@@ -54,4 +54,10 @@ public sealed class MediaState
 
     /// <summary>The one post, story or avatar the item belongs to (<see cref="IMediaGrain.ClaimAsync"/>); null while unused.</summary>
     [Id(18)] public MediaUse? Use { get; set; }
+
+    /// <summary>A video's length from its probe (before it is transcoded: stories check it), else 0.</summary>
+    [Id(19)] public int DurationMs { get; set; }
+
+    /// <summary>A video's public files once transcoded (playlists, segments, poster), by name under the item's token.</summary>
+    [Id(20)] public List<string> VideoFiles { get; set; } = [];
 }

@@ -90,7 +90,7 @@ internal sealed partial class MediaUploadSession(
         }
 
         var index = ValidateChunk(chunk, slot);
-        if (index == 0 && ImageSniffer.Detect(chunk.Bytes) is { HasSize: true } header)
+        if (index == 0 && !VideoFormat.IsVideo(slot.ContentType) && ImageSniffer.Detect(chunk.Bytes) is { HasSize: true } header)
         {
             if (header.Pixels > options.MaxPixels)
             {

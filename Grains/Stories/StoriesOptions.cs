@@ -21,4 +21,15 @@ public sealed class StoriesOptions
     /// <summary>Extra wait after the earliest expiry before the reminder fires (zero in production; tests use it to prove reads do not depend on the reminder).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan PurgeDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Longest story video.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan MaxVideoDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long creating a story waits for a just-uploaded video's probe (its duration) before refusing with "try
+    /// again": the probe runs before the video queues for transcoding, so it normally takes a second or two.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan VideoProbeWait { get; set; } = TimeSpan.FromSeconds(10);
 }

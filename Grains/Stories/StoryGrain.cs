@@ -36,6 +36,19 @@ internal sealed class StoryGrain(
             throw DomainException.NotFound("media"); // someone else's media is as good as unknown here
         }
 
+        if (media.IsVideo)
+        {
+            try
+            {
+                media = await CheckVideoLengthAsync(mediaGrain, media);
+            }
+            catch
+            {
+                await mediaGrain.ReleaseAsync(use);
+                throw;
+            }
+        }
+
         var createdAt = IdGenerator.TimeOf(StoryId);
         story.State = new StoryState { AuthorId = authorId, Media = media, CreatedAt = createdAt, ExpiresAt = createdAt + options.Value.Lifetime };
         try
@@ -50,6 +63,32 @@ internal sealed class StoryGrain(
 
         await grains.GetGrain<IStoryReelGrain>(authorId).AddAsync(new StoryRef(StoryId, createdAt, story.State.ExpiresAt));
         return ToDetails();
+    }
+
+    // A video's length is known once the media grain has probed it, usually a second or two after the upload
+    // completed and long before it is transcoded: wait that long rather than refuse a story posted right away.
+    private async Task<MediaView> CheckVideoLengthAsync(IMediaGrain mediaGrain, MediaView media)
+    {
+        var deadline = time.GetUtcNow() + options.Value.VideoProbeWait;
+        while (media.Video is not { DurationMs: > 0 } && media.Status == MediaStatus.Processing && time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), time);
+            media = await mediaGrain.GetViewAsync() ?? throw DomainException.NotFound("media");
+        }
+
+        if (media.Status == MediaStatus.Failed)
+        {
+            throw DomainException.Unprocessable($"Media {media.Id} cannot be used: {media.FailureReason}");
+        }
+
+        var max = options.Value.MaxVideoDuration;
+        return media.Video switch
+        {
+            not { DurationMs: > 0 } => throw DomainException.Unprocessable("The video is still being checked; try again in a few seconds."),
+            { DurationMs: var ms } when ms > max.TotalMilliseconds => throw DomainException.Unprocessable(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"A story video may be at most {max.TotalSeconds:0} s long; this one is {ms / 1000.0:0.#} s.")),
+            _ => media,
+        };
     }
 
     public Task<StoryDetails?> GetAsync() => Task.FromResult(IsActive ? ToDetails() : null);

@@ -21,6 +21,11 @@ COPY Api/ Api/
 RUN dotnet publish Api/Api.csproj -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS final
+# ffmpeg/ffprobe from the distribution: the media pipeline validates and transcodes videos with them (without them a
+# video upload fails with a reason; images keep working).
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ffmpeg \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 ENV ASPNETCORE_HTTP_PORTS=8080

@@ -20,6 +20,11 @@ COPY Silo/ Silo/
 RUN dotnet publish Silo/Silo.csproj -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION} AS final
+# ffmpeg/ffprobe from the distribution: the media pipeline validates and transcodes videos with them (without them a
+# video upload fails with a reason; images keep working).
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ffmpeg \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 # 11111: silo-to-silo, 30000: gateway (clients). Orleans__SiloPort / Orleans__GatewayPort may move them.
