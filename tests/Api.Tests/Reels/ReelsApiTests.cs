@@ -95,6 +95,7 @@ public sealed class ReelsApiTests(ApiFactory factory)
         var author = await ApiClient.RegisterAsync(factory);
         var viewer = await ApiClient.RegisterAsync(factory);
         var reels = await Task.WhenAll(Enumerable.Range(0, 7).Select(_ => PublishReelAsync(author)));
+        await Eventually.TrueAsync(async () => (await WalkAsync(viewer)).Intersect(reels).Count() == reels.Length, "the seven reels recommended");
 
         var seen = new List<string>();
         string? cursor = null;
