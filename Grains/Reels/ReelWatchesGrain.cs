@@ -1,5 +1,4 @@
 using Instagram.Grains.Affinity;
-using Instagram.Grains.Posts;
 
 namespace Instagram.Grains.Reels;
 
@@ -9,6 +8,7 @@ namespace Instagram.Grains.Reels;
 /// </summary>
 internal sealed class ReelWatchesGrain(
     [PersistentState("reelwatches", ProviderNames.GrainStorage)] IPersistentState<ReelWatchesState> watches,
+    ReelWatchTargets targets,
     IGrainFactory grains) : Grain, IReelWatchesGrain
 {
     public const int MaxReels = 1_000;
@@ -25,12 +25,7 @@ internal sealed class ReelWatchesGrain(
             throw DomainException.InvalidInput("watchedMs must not be negative.");
         }
 
-        var reel = await grains.VisiblePostAsync(ViewerId, reelId);
-        if (reel.Kind != PostKind.Reel || reel.Media is not [{ Video: { } video }])
-        {
-            throw DomainException.NotFound("reel");
-        }
-
+        var (reel, video) = await targets.VisibleReelAsync(ViewerId, reelId);
         if (watchedMs > video.DurationMs + SlackMs)
         {
             throw DomainException.InvalidInput($"watchedMs must be at most the reel's length ({video.DurationMs} ms) plus {SlackMs} ms.");
