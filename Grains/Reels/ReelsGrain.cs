@@ -1,6 +1,7 @@
 using Instagram.Grains.Affinity;
 using Instagram.Grains.Discovery;
 using Instagram.Grains.Graph;
+using Instagram.Grains.Media;
 using Instagram.Grains.Posts;
 
 namespace Instagram.Grains.Reels;
@@ -128,7 +129,7 @@ internal sealed partial class ReelsGrain : Grain, IReelsGrain
     }
 
     private static IEnumerable<string> PrefetchUrls(PostView view) =>
-        view.Post.Media.Select(m => m.Video).OfType<Media.VideoPlayback>().SelectMany(v => new[] { v.PosterUrl, v.HlsUrl }).Distinct();
+        view.Post.Media.Select(m => m.Video).OfType<VideoPlayback>().SelectMany(v => new[] { v.PosterUrl, v.HlsUrl }).Distinct();
 
     private sealed record Session(long[] Order, bool Degraded);
 
