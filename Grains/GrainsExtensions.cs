@@ -25,6 +25,8 @@ public static class GrainsExtensions
         silo.Services.TryAddSingleton<Posts.HydrationCache>();
         silo.Services.TryAddSingleton<Posts.PostHydrator>();
         silo.Services.TryAddSingleton<CelebrityTimelines>();
+        silo.Services.TryAddSingleton<Reels.ReelCandidates>();
+        silo.Services.TryAddSingleton<Reels.ReelWatchTargets>();
         silo.Services.TryAddSingleton<FanOut.FanOutDelivery>();
         silo.Services.TryAddSingleton<Feed.Timelines.FeedRebuildGate>();
         silo.Services.TryAddSingleton(TimeProvider.System);

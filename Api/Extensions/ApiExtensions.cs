@@ -12,6 +12,7 @@ using Instagram.Api.Infrastructure.Proxies;
 using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Media;
 using Instagram.Api.Posts;
+using Instagram.Api.Reels;
 using Instagram.Api.Search;
 using Instagram.Api.Stories;
 using Instagram.Api.Users;
@@ -122,6 +123,7 @@ public static class ApiExtensions
         app.MapStoriesApi();
         app.MapSearchApi();
         app.MapDiscoveryApi();
+        app.MapReelsApi();
         app.MapWebClient();
 
         app.MapOpenApi();

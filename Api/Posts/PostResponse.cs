@@ -6,8 +6,8 @@ using Instagram.Grains.Posts;
 
 namespace Instagram.Api.Posts;
 
-/// <summary>A hydrated post, the shape shared by GET /v1/posts/{id}, the grid and the feed.</summary>
-public sealed record PostResponse(
+/// <summary>A hydrated post, the shape shared by GET /v1/posts/{id}, the grid and the feed (and, with more, the reels feed).</summary>
+public record PostResponse(
     string Id,
     UserSummaryResponse Author,
     string Caption,
@@ -20,6 +20,7 @@ public sealed record PostResponse(
     bool IsLiked,
     string Status,
     DateTimeOffset CreatedAt,
+    string Kind,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Suggested = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FailureReason = null)
 {
@@ -39,6 +40,7 @@ public sealed record PostResponse(
             view.IsLiked,
             post.Status.ToString().ToLowerInvariant(),
             post.CreatedAt,
+            post.Kind.ToString().ToLowerInvariant(),
             view.Suggested ? true : null,
             post.FailureReason);
     }

@@ -32,10 +32,21 @@ public static class PostsApi
     {
         var mediaIds = request.MediaIds.Select(id => RouteIds.Parse(id, "mediaIds")).ToArray();
         var location = request.Location is { } l ? new PostLocation(l.Name.Trim(), l.Lat, l.Lng) : null;
-        var created = await idempotency.RunOnceAsync(user, "create-post", idempotencyKey, request, async () =>
+        return await AcceptAsync("create-post", request, new NewPost(user.UserId(), request.Caption ?? "", mediaIds, location),
+            user, grains, ids, idempotency, idempotencyKey);
+    }
+
+    /// <summary>
+    /// The one creation path of posts and reels: a fresh post id, the post grain's checks, and the Idempotency-Key
+    /// (<paramref name="operation"/> keeps a post's and a reel's keys apart).
+    /// </summary>
+    internal static async Task<Accepted<CreatePostResponse>> AcceptAsync(string operation, object request, NewPost post,
+        ClaimsPrincipal user, IGrainFactory grains, IdGenerator ids, Idempotency idempotency, string? idempotencyKey)
+    {
+        var created = await idempotency.RunOnceAsync(user, operation, idempotencyKey, request, async () =>
         {
             var postId = ids.NextId();
-            var status = await grains.GetGrain<IPostGrain>(postId).CreateAsync(new NewPost(user.UserId(), request.Caption ?? "", mediaIds, location));
+            var status = await grains.GetGrain<IPostGrain>(postId).CreateAsync(post);
             return new CreatePostResponse(postId.ToString(CultureInfo.InvariantCulture), status.ToString().ToLowerInvariant());
         });
         return TypedResults.Accepted($"/v1/posts/{created.PostId}", created);

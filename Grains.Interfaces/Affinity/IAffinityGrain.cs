@@ -1,6 +1,6 @@
 namespace Instagram.Grains.Affinity;
 
-/// <summary>How much one viewer interacts with each author (likes, comments, story views): ranks the story tray and the feed.</summary>
+/// <summary>How much one viewer interacts with each author (likes, comments, story views, long reel watches): ranks the story tray and the feed.</summary>
 [Alias("Instagram.Grains.Affinity.IAffinityGrain")]
 public interface IAffinityGrain : IGrainWithIntegerKey
 {
@@ -19,4 +19,7 @@ public enum Interaction
     StoryView,
     Like,
     Comment,
+
+    /// <summary>A reel watched for at least half its length (once per viewer and reel).</summary>
+    ReelWatch,
 }

@@ -1,6 +1,9 @@
 namespace Instagram.Grains.Discovery;
 
-/// <summary>The pool of explore candidates (key 0): public posts of the last 24 hours, newest kept, with their engagement.</summary>
+/// <summary>
+/// A pool of discovery candidates (keys in <see cref="CandidatePools"/>: explore, reels): public posts of the last 24
+/// hours, newest kept, with their engagement.
+/// </summary>
 [Alias("Instagram.Grains.Discovery.IExploreCandidatesGrain")]
 public interface IExploreCandidatesGrain : IGrainWithIntegerKey
 {

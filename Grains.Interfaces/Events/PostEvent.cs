@@ -9,7 +9,8 @@ namespace Instagram.Grains.Events;
 /// <remarks>
 /// <see cref="OccurredAt"/> is when the event was produced (the post's publication or deletion), which the read models
 /// measure their lag from; <see cref="CreatedAt"/> is the post's creation, which may be long before a post with slow
-/// media is published. An event written before the field existed reads it as <c>default</c>.
+/// media is published. An event written before either field existed reads it as <c>default</c> (for
+/// <see cref="PostKind"/>, a plain post: the reels pool takes reels only).
 /// </remarks>
 [GenerateSerializer, Immutable, Alias("Instagram.Grains.Events.PostEvent")]
 public sealed record PostEvent(
@@ -20,7 +21,8 @@ public sealed record PostEvent(
     [property: Id(4)] string[] Hashtags,
     [property: Id(5)] PostLocation? Location,
     [property: Id(6)] DateTimeOffset CreatedAt,
-    [property: Id(7)] DateTimeOffset OccurredAt);
+    [property: Id(7)] DateTimeOffset OccurredAt,
+    [property: Id(8)] PostKind PostKind = PostKind.Post);
 
 [GenerateSerializer, Alias("Instagram.Grains.Events.PostEventKind")]
 public enum PostEventKind

@@ -17,4 +17,5 @@ public sealed record PostDetails(
     [property: Id(8)] long CommentCount,
     [property: Id(9)] PostStatus Status,
     [property: Id(10)] DateTimeOffset CreatedAt,
-    [property: Id(11)] string? FailureReason = null);
+    [property: Id(11)] string? FailureReason = null,
+    [property: Id(12)] PostKind Kind = PostKind.Post);

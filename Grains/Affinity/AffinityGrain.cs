@@ -19,7 +19,7 @@ internal sealed class AffinityGrain(
 
     public Task RecordAsync(long authorId, Interaction interaction, string[] hashtags)
     {
-        var weight = interaction switch { Interaction.Comment => 3.0, Interaction.Like => 1.0, _ => 0.5 };
+        var weight = interaction switch { Interaction.Comment => 3.0, Interaction.ReelWatch => 2.0, Interaction.Like => 1.0, _ => 0.5 };
         affinity.State.Scores[authorId] = affinity.State.Scores.GetValueOrDefault(authorId) + weight;
         foreach (var tag in hashtags)
         {

@@ -1,5 +1,6 @@
 using Instagram.Grains.Events;
 using Instagram.Grains.Lists;
+using Instagram.Grains.Posts;
 using Instagram.Grains.Users;
 using Orleans.Streams;
 
@@ -7,7 +8,7 @@ namespace Instagram.Grains.Discovery;
 
 /// <summary>
 /// Consumes one author's post and user events (key = author id) and feeds the discovery read models: hashtag pages,
-/// the trending windows and the explore candidate pool. Every target is idempotent, so redelivery changes nothing.
+/// the trending windows and the explore and reels candidate pools. Every target is idempotent, so redelivery changes nothing.
 /// Private accounts' posts go on hashtag pages (readers are filtered) but never into trending or explore; a deleted
 /// post leaves trending, and an account that turns private stops counting there (and counts again once public).
 /// </summary>
@@ -31,7 +32,8 @@ internal sealed class DiscoveryIndexerGrain(IGrainFactory grains, TimeProvider t
 
     private async Task OnPostEventAsync(PostEvent post, StreamSequenceToken? token)
     {
-        var candidates = grains.GetGrain<IExploreCandidatesGrain>(0);
+        var candidates = grains.GetGrain<IExploreCandidatesGrain>(CandidatePools.Explore);
+        var reels = grains.GetGrain<IExploreCandidatesGrain>(CandidatePools.Reels);
         if (post.Kind == PostEventKind.Deleted)
         {
             // Hashtag pages keep the id; their readers drop tombstoned posts when hydrating. Trending is told whatever
@@ -41,7 +43,7 @@ internal sealed class DiscoveryIndexerGrain(IGrainFactory grains, TimeProvider t
                 await Trending.RecordChangesAsync([TrendingChange.Deleted(post.AuthorId, post.PostId, post.Hashtags, post.CreatedAt)]);
             }
 
-            await candidates.RemoveAsync(post.PostId);
+            await Task.WhenAll(candidates.RemoveAsync(post.PostId), reels.RemoveAsync(post.PostId));
             return;
         }
 
@@ -55,7 +57,12 @@ internal sealed class DiscoveryIndexerGrain(IGrainFactory grains, TimeProvider t
                 await Trending.RecordChangesAsync([TrendingChange.Published(post.AuthorId, post.PostId, post.Hashtags, post.CreatedAt)]);
             }
 
-            await candidates.AddAsync(new ExploreCandidate(post.PostId, post.AuthorId, post.Hashtags, post.CreatedAt));
+            var candidate = new ExploreCandidate(post.PostId, post.AuthorId, post.Hashtags, post.CreatedAt);
+            await candidates.AddAsync(candidate);
+            if (post.PostKind == PostKind.Reel)
+            {
+                await reels.AddAsync(candidate);
+            }
         }
     }
 

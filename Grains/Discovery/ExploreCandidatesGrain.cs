@@ -3,8 +3,9 @@ using Instagram.Grains.Lists;
 namespace Instagram.Grains.Discovery;
 
 /// <summary>
-/// The explore pool: public posts of the last 24 hours (the newest <see cref="MaxCandidates"/>), rebuilt from post
-/// events, so it keeps nothing in storage. It takes one event per published post, never one per like: engagement is
+/// A discovery pool (<see cref="CandidatePools"/>: explore's, and the reels feed's, which takes reels only): public
+/// posts of the last 24 hours (the newest <see cref="MaxCandidates"/>), rebuilt from post events, so it keeps nothing
+/// in storage. It takes one event per published post, never one per like: engagement is
 /// read from the posts' like and comment lists when the scores are refreshed.
 /// </summary>
 // Reentrant: every explore page reads the scores; additions and removals change memory between awaits only.

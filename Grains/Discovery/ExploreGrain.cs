@@ -50,7 +50,7 @@ internal sealed partial class ExploreGrain : Grain, IExploreGrain
     // Predicted engagement: the post's velocity, raised by how much the user engages with its author and tags.
     private async Task<Ranking> RankAsync()
     {
-        var candidates = await _grains.GetGrain<IExploreCandidatesGrain>(0).GetScoredAsync();
+        var candidates = await _grains.GetGrain<IExploreCandidatesGrain>(CandidatePools.Explore).GetScoredAsync();
         var following = (await _grains.GetGrain<IFollowingGrain>(UserId).GetFollowingIdsAsync()).ToHashSet();
         var excluded = (await _grains.GetGrain<IBlocksGrain>(UserId).GetExcludedAsync()).ToHashSet();
         var outside = candidates.Where(c => c.Candidate.AuthorId != UserId

@@ -4,6 +4,7 @@ using Instagram.Grains.Graph;
 using Instagram.Grains.Lists;
 using Instagram.Grains.Media;
 using Instagram.Grains.Notifications;
+using Instagram.Grains.Reels;
 using Instagram.Grains.Users;
 
 namespace Instagram.Grains.Posts;
@@ -59,6 +60,11 @@ internal sealed partial class PostGrain(
         Validate(newPost);
         var use = MediaUse.ForPost(PostId);
         var media = await ClaimMediaAsync(newPost, use);
+        if (newPost.Kind == PostKind.Reel && media.Select(ReelRules.Violation).FirstOrDefault(v => v is not null) is { } violation)
+        {
+            await ReleaseMediaAsync(newPost.MediaIds, use);
+            throw DomainException.Unprocessable(violation);
+        }
 
         // Clients upload first, so the media are usually processed already: then the post is published by this same
         // write (one storage write fewer per post) and only distribution is left for the timer. The caller is told
@@ -71,6 +77,7 @@ internal sealed partial class PostGrain(
             Hashtags = CaptionParser.Hashtags(newPost.Caption),
             Mentions = CaptionParser.Mentions(newPost.Caption),
             Location = newPost.Location,
+            Kind = newPost.Kind,
             Media = media,
             Status = ready ? PostStatus.Published : PostStatus.Processing,
             CreatedAt = IdGenerator.TimeOf(PostId),
@@ -102,9 +109,12 @@ internal sealed partial class PostGrain(
         {
             var current = await Task.WhenAll(post.State.Media.Select(m => grains.GetGrain<IMediaGrain>(m.Id).GetViewAsync()));
             var media = current.Select((view, i) => view ?? post.State.Media[i] with { Status = MediaStatus.Failed, FailureReason = "The media item no longer exists." }).ToArray();
-            if (media.Any(m => m.Status == MediaStatus.Failed))
+            // A reel accepted while its video was processing is held to the reel rules now that the video is known.
+            var reelViolation = post.State.Kind == PostKind.Reel ? media.Select(ReelRules.Violation).FirstOrDefault(v => v is not null) : null;
+            if (media.Any(m => m.Status == MediaStatus.Failed) || reelViolation is not null)
             {
                 post.State.Media = media;
+                post.State.FailureReason = reelViolation;
                 post.State.Status = PostStatus.Failed;
                 post.State.Distributed = true; // nothing to hand to the timeline
                 await post.WriteStateAsync();
@@ -231,6 +241,11 @@ internal sealed partial class PostGrain(
         if (newPost.MediaIds.Length is 0 or > MaxMedia)
         {
             throw DomainException.InvalidInput($"A post has 1 to {MaxMedia} media items.");
+        }
+
+        if (newPost.Kind == PostKind.Reel && newPost.MediaIds.Length != 1)
+        {
+            throw DomainException.Unprocessable("A reel has exactly one media item: one video.");
         }
 
         if (newPost.MediaIds.Distinct().Count() != newPost.MediaIds.Length)
@@ -425,12 +440,13 @@ internal sealed partial class PostGrain(
     private Task PublishEventAsync(PostEventKind kind) => this.GetStreamProvider(ProviderNames.Streams)
         .GetStream<PostEvent>(StreamId.Create(StreamNamespaces.PostEvents, post.State.AuthorId))
         .OnNextAsync(new PostEvent(kind, PostId, post.State.AuthorId, post.State.Caption, post.State.Hashtags, post.State.Location, post.State.CreatedAt,
-            time.GetUtcNow()));
+            time.GetUtcNow(), post.State.Kind));
 
     private PostDetails ToDetails() => new(PostId, post.State.AuthorId, post.State.Caption, post.State.Hashtags,
         post.State.Mentions, post.State.Location, post.State.Media, post.State.LikeCount, post.State.CommentCount,
         post.State.Status, post.State.CreatedAt,
-        post.State.Status == PostStatus.Failed ? post.State.Media.FirstOrDefault(m => m.Status == MediaStatus.Failed)?.FailureReason : null);
+        post.State.Status == PostStatus.Failed ? post.State.FailureReason ?? post.State.Media.FirstOrDefault(m => m.Status == MediaStatus.Failed)?.FailureReason : null,
+        post.State.Kind);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Distributing post {PostId} failed; it will be retried shortly")]
     private partial void LogDistributionFailed(Exception exception, long postId);

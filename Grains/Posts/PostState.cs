@@ -21,4 +21,10 @@ public sealed class PostState
     /// an activation that finds it false hands it over again, so an accepted post is never stranded.
     /// </summary>
     [Id(10)] public bool Distributed { get; set; }
+
+    /// <summary>A post or a reel; state written before kinds existed reads as a post.</summary>
+    [Id(11)] public PostKind Kind { get; set; }
+
+    /// <summary>Why a failed post failed when no media item did (a reel whose finished video breaks a reel rule).</summary>
+    [Id(12)] public string? FailureReason { get; set; }
 }

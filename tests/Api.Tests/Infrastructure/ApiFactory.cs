@@ -28,9 +28,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:ClusterId", "api-tests-" + Guid.NewGuid().ToString("N"));
         builder.UseSetting("Orleans:ServiceId", "api-tests");
-        // Tests read what they just wrote: no caching of explore candidates and rankings.
+        // Tests read what they just wrote: no caching of explore and reels candidates and rankings; watch time flushed fast.
         builder.UseSetting("Discovery:CandidateRefresh", "00:00:00");
         builder.UseSetting("Discovery:ExploreCacheTtl", "00:00:00");
+        builder.UseSetting("Discovery:ReelsCacheTtl", "00:00:00");
+        builder.UseSetting("Discovery:WatchFlushInterval", "00:00:00.100");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -44,10 +44,12 @@ public abstract class ClusterFixture : IAsyncLifetime
         // both that reads hide an expired story on their own and that the reminder then purges it.
         builder.Properties["Stories:Lifetime"] = StoryLifetime.ToString();
         builder.Properties["Stories:PurgeDelay"] = StoryPurgeDelay.ToString();
-        // No caching of explore rankings and candidate scores, and a fast trending flush: tests see changes at once.
+        // No caching of explore and reels rankings and candidate scores, and fast trending and watch-time flushes: tests see changes at once.
         builder.Properties["Discovery:ExploreCacheTtl"] = "00:00:00";
         builder.Properties["Discovery:CandidateRefresh"] = "00:00:00";
         builder.Properties["Discovery:TrendingFlushInterval"] = "00:00:00.100";
+        builder.Properties["Discovery:ReelsCacheTtl"] = "00:00:00";
+        builder.Properties["Discovery:WatchFlushInterval"] = "00:00:00.100";
         builder.AddSiloBuilderConfigurator<FaultInjection.SiloSetup>();
         Configure(builder);
         builder.AddSiloBuilderConfigurator<StorageWrites.SiloSetup>();

@@ -35,6 +35,25 @@ public sealed class Scenario(IGrainFactory grains, IdGenerator ids)
         return mediaId;
     }
 
+    /// <summary>A ready video (registered as stored: no ffmpeg), vertical unless told otherwise.</summary>
+    public async Task<long> CreateVideoAsync(long ownerId, int width = 1080, int height = 1920, int durationMs = 12_000)
+    {
+        var mediaId = ids.NextId();
+        await grains.GetGrain<IMediaGrain>(mediaId).CreateUploadAsync(new MediaUploadSlot(ownerId, "video/mp4", 100, DateTimeOffset.UtcNow.AddMinutes(5), false));
+        await grains.GetGrain<IMediaTestSeam>(mediaId).CompleteUploadAsync(new StoredMedia("video/mp4", width, height, 100, $"/media/{mediaId}/master.m3u8", DurationMs: durationMs));
+        return mediaId;
+    }
+
+    /// <summary>Creates a reel of a fresh vertical video and waits until it is published.</summary>
+    public async Task<long> PublishReelAsync(long authorId)
+    {
+        var reelId = ids.NextId();
+        var reel = grains.GetGrain<IPostGrain>(reelId);
+        await reel.CreateAsync(new NewPost(authorId, "a reel", [await CreateVideoAsync(authorId)], null, PostKind.Reel));
+        await Eventually.TrueAsync(async () => (await reel.GetDetailsAsync())?.Status == PostStatus.Published, "reel published");
+        return reelId;
+    }
+
     /// <summary>Creates a post and waits until it is published (publication runs off the calling path).</summary>
     public async Task<long> PublishAsync(long authorId, string caption = "hello")
     {

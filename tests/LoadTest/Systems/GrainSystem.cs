@@ -4,6 +4,7 @@ using Instagram.Grains.Graph;
 using Instagram.Grains.Likes;
 using Instagram.Grains.Media;
 using Instagram.Grains.Posts;
+using Instagram.Grains.Reels;
 using Instagram.Grains.Search;
 using Instagram.Grains.Users;
 
@@ -57,6 +58,28 @@ public sealed class GrainSystem(string name, IGrainFactory grains, IdGenerator i
         await grains.GetGrain<IMediaTestSeam>(mediaId).CompleteUploadAsync(new StoredMedia("image/png", 1080, 1080, 1_024, $"/media/{mediaId}/original.png"));
         return mediaId.ToString(CultureInfo.InvariantCulture);
     }
+
+    public bool HasReels => true;
+
+    public async Task<long> CreateReelAsync(long authorId, int durationMs, CancellationToken cancellationToken)
+    {
+        var mediaId = ids.NextId();
+        await grains.GetGrain<IMediaGrain>(mediaId).CreateUploadAsync(new MediaUploadSlot(authorId, "video/mp4", 1_024, DateTimeOffset.UtcNow.AddMinutes(15), Completed: false, Route: MediaUploadRoute.Api));
+        await grains.GetGrain<IMediaTestSeam>(mediaId).CompleteUploadAsync(
+            new StoredMedia("video/mp4", 1080, 1920, 1_024, $"/media/{mediaId}/master.m3u8", DurationMs: durationMs));
+        var reelId = ids.NextId();
+        await grains.GetGrain<IPostGrain>(reelId).CreateAsync(new NewPost(authorId, "a reel", [mediaId], null, PostKind.Reel));
+        return reelId;
+    }
+
+    public async Task<ReelsPage> ReadReelsAsync(long viewerId, long? cursor, int limit, CancellationToken cancellationToken)
+    {
+        var page = await grains.GetGrain<IReelsGrain>(viewerId).GetPageAsync(new PageRequest(cursor, limit));
+        return new ReelsPage([.. page.Items.Select(i => (i.Reel.Post.Id, i.Reel.Post.Media[0].Video?.DurationMs ?? 0))], page.NextCursor);
+    }
+
+    public Task WatchReelAsync(long viewerId, long reelId, int watchedMs, CancellationToken cancellationToken) =>
+        grains.GetGrain<IReelWatchesGrain>(viewerId).RecordAsync(reelId, watchedMs);
 
     public async Task<long> CreatePostAsync(long authorId, string mediaHandle, string caption, CancellationToken cancellationToken)
     {

@@ -56,6 +56,18 @@ public interface ISystemUnderTest : IAsyncDisposable
     /// <summary>Runs one search as <paramref name="viewerId"/> and returns how many results came back (ours only).</summary>
     Task<int> SearchAsync(long viewerId, SearchRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Whether the reels operations below are implemented (ours through grains).</summary>
+    bool HasReels => false;
+
+    /// <summary>Publishes a reel: a vertical video of <paramref name="durationMs"/>, registered as already stored.</summary>
+    Task<long> CreateReelAsync(long authorId, int durationMs, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    /// <summary>One page of the viewer's reels feed (no cursor: a new session), as GET /v1/reels serves it.</summary>
+    Task<ReelsPage> ReadReelsAsync(long viewerId, long? cursor, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    /// <summary>Records a watch, as POST /v1/reels/{id}/watch does.</summary>
+    Task WatchReelAsync(long viewerId, long reelId, int watchedMs, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     /// <summary>
     /// Makes every feed cold, as a restart would: every idle activation in the cluster is collected (so timelines and
     /// grain state must be read again too). False when the system cannot (the baseline, the Api over HTTP).

@@ -1,0 +1,38 @@
+using Instagram.Grains.Discovery;
+
+namespace Instagram.Grains.Reels;
+
+// One per silo, as trending's collector: a viral reel watched everywhere at once costs the stats grain one batch per
+// interval per silo. A crash loses at most one interval of watch time, which only nudges a ranking.
+[StatelessWorker(1)]
+internal sealed class ReelWatchCollectorGrain(IGrainFactory grains, IOptions<DiscoveryOptions> options) : Grain, IReelWatchCollectorGrain
+{
+    private Dictionary<long, long> _buffer = [];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var interval = options.Value.WatchFlushInterval;
+        this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this, new GrainTimerCreationOptions(interval, interval));
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+
+    public Task RecordAsync(long reelId, long addedMs)
+    {
+        _buffer[reelId] = _buffer.GetValueOrDefault(reelId) + addedMs;
+        return Task.CompletedTask;
+    }
+
+    private Task FlushAsync()
+    {
+        if (_buffer.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var batch = _buffer;
+        _buffer = [];
+        return grains.GetGrain<IReelStatsGrain>(0).AddWatchTimeAsync(batch);
+    }
+}
