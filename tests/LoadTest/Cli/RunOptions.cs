@@ -18,6 +18,8 @@ public sealed class RunOptions
         public const int MaxBigAuthorFollowers = 200_000;
         public const int MaxBigAuthorPosts = 100;
         public const int MaxFeedMemoryReaders = 50_000;
+        public const int MaxVideos = 20;
+        public const int MaxVideoSeconds = 90;
         public const int MaxCelebrityFollowers = 2_000_000;
 
         /// <summary>A count-bounded run still stops after this long.</summary>
@@ -46,6 +48,10 @@ public sealed class RunOptions
     public required int BigAuthorFollowers { get; init; }
     public required int BigAuthorPosts { get; init; }
     public required int FeedMemoryReaders { get; init; }
+
+    /// <summary><c>video</c>: clips uploaded one after another, and the length of each (1080p).</summary>
+    public int Videos { get; init; } = 3;
+    public int VideoSeconds { get; init; } = 30;
 
     /// <summary>
     /// Followers of one extra celebrity seeded on top of the graph (new accounts, plus the fan club); 0 = none. It then
@@ -165,6 +171,8 @@ public sealed class RunOptions
             BigAuthorFollowers = flags.Int("big-author-followers", 0, 0, Bounds.MaxBigAuthorFollowers),
             BigAuthorPosts = flags.Int("big-author-posts", 5, 1, Bounds.MaxBigAuthorPosts),
             FeedMemoryReaders = flags.Int("feed-memory-readers", 2_000, 10, Bounds.MaxFeedMemoryReaders),
+            Videos = flags.Int("videos", 3, 1, Bounds.MaxVideos),
+            VideoSeconds = flags.Int("video-seconds", 30, 1, Bounds.MaxVideoSeconds),
             CelebrityFollowers = flags.Int("celebrity-followers", 0, 0, Bounds.MaxCelebrityFollowers),
             RedisBaseline = flags.String("baseline", "none").ToLowerInvariant() switch
             {

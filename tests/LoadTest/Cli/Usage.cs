@@ -21,6 +21,8 @@ public static class Usage
           mixed            ~80:20 feed reads to posts (--read-ratio)
           search           caption words, a hashtag's posts, username prefixes and typos, hashtag prefixes (no baseline)
           feed-memory      bytes of a full FeedGrain (1,000 items); --target embedded only
+          video            1080p clips uploaded in chunks, posted and polled until published, one at a time: video
+                           seconds transcoded per wall second and per core-second, upload-to-published per clip
           Several commands run in one go when separated by commas: feed-read,fanout,celebrity-read,mixed
 
         target
@@ -54,6 +56,8 @@ public static class Usage
           --big-author-followers N  fanout: then time posts by an author with N followers (default 0 = off)
           --big-author-posts N      how many such posts (default 5)
           --feed-memory-readers N   feed-memory: how many full feeds to measure (default 2000)
+          --videos N                video: clips, one after another (default 3)                   max 20
+          --video-seconds S         video: length of each 1080p clip (default 30)                  max 90
           --celebrity-followers N   seed one more celebrity with N followers (new accounts and the fan club; ours
                                     only), which posts once a second during every scenario: "big celebrity publish"
                                     latency and the pushes its followers received (must be 0); e.g. 1000000

@@ -5,7 +5,7 @@ public static class ScenarioCatalog
 {
     public const string Seed = "seed";
 
-    public static readonly IReadOnlyList<string> Commands = [Seed, "feed-read", "fanout", "celebrity-read", "like-storm", "mixed", "search", "feed-memory", "follow", "cold-feed-read", "reels-read"];
+    public static readonly IReadOnlyList<string> Commands = [Seed, "feed-read", "fanout", "celebrity-read", "like-storm", "mixed", "search", "feed-memory", "follow", "cold-feed-read", "reels-read", "video"];
 
     public static Scenario? Create(string command) => command switch
     {
@@ -19,10 +19,11 @@ public static class ScenarioCatalog
         "follow" => new FollowScenario(),
         "cold-feed-read" => new ColdFeedReadScenario(),
         "reels-read" => new ReelsReadScenario(),
+        "video" => new VideoScenario(),
         _ => null,
     };
 
-    /// <summary>Whether the command runs on the seeded social graph (feed-memory builds its own).</summary>
+    /// <summary>Whether the command runs on the seeded social graph (feed-memory and video make their own users).</summary>
     public static bool NeedsGraph(string command) => command is Seed or "feed-read" or "fanout" or "celebrity-read" or "mixed" or "like-storm" or "search" or "follow" or "cold-feed-read" or "reels-read";
 
     /// <summary>Whether the Redis baseline can run the command too.</summary>

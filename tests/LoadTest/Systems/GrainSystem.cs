@@ -27,6 +27,9 @@ public sealed class GrainSystem(string name, IGrainFactory grains, IdGenerator i
 
     public IGrainFactory Grains => grains;
 
+    /// <summary>The id generator this system makes ids with (scenarios that create grains themselves use it too).</summary>
+    public IdGenerator Ids => ids;
+
     public async Task<long> CreateUserAsync(int index, CancellationToken cancellationToken)
     {
         var id = ids.NextId();
