@@ -11,6 +11,7 @@ public class WebFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(30_000);
         Api = CreateApi();
         await Api.InitializeAsync();
         _chromium = await Chromium.LaunchAsync();
@@ -32,7 +33,8 @@ public class WebFixture : IAsyncLifetime
     public async Task<WebUser> NewUserAsync(string name, int width = 420, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = Api.BaseUrl, ViewportSize = new() { Width = width, Height = height } });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the suite's projects run side by side on two cores, and sign-up and log-in hash passwords slowly.
+        context.SetDefaultTimeout(45_000);
         return new WebUser(name, context, await context.NewPageAsync());
     }
 }
