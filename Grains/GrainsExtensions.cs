@@ -22,6 +22,8 @@ public static class GrainsExtensions
         silo.Services.AddValidatedOptions<NotificationOptions, NotificationOptionsValidator>(NotificationOptions.SectionName);
         silo.Services.TryAddSingleton<IPushNotificationSender, LoggingPushNotificationSender>();
         silo.Services.AddIdGenerator();
+        silo.Services.TryAddSingleton<LastSiloStopping>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<LastSiloStopping>());
         silo.Services.TryAddSingleton<Posts.HydrationCache>();
         silo.Services.TryAddSingleton<Posts.PostHydrator>();
         silo.Services.TryAddSingleton<CelebrityTimelines>();

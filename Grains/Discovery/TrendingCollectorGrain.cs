@@ -1,3 +1,5 @@
+using Instagram.Grains.Common;
+
 namespace Instagram.Grains.Discovery;
 
 // One per silo: every trending change lands in the local buffer, and the windows receive one batch per interval per
@@ -5,7 +7,7 @@ namespace Instagram.Grains.Discovery;
 // so one author's changes (one indexer grain) arrive in order; the windows are order-insensitive anyway for what may
 // still cross (a deletion before its use, after an indexer moved silos).
 [StatelessWorker(1)]
-internal sealed class TrendingCollectorGrain(IGrainFactory grains, IOptions<DiscoveryOptions> options) : Grain, ITrendingCollectorGrain
+internal sealed class TrendingCollectorGrain(LastSiloStopping lastSilo, IGrainFactory grains, IOptions<DiscoveryOptions> options) : Grain, ITrendingCollectorGrain
 {
     private List<TrendingChange> _buffer = [];
 
@@ -16,7 +18,9 @@ internal sealed class TrendingCollectorGrain(IGrainFactory grains, IOptions<Disc
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+    // With no silo left to receive it, the flush would only fail (and the counts are lost with the cluster anyway).
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        lastSilo.IsTrue ? Task.CompletedTask : FlushAsync();
 
     public Task RecordChangesAsync(TrendingChange[] changes)
     {

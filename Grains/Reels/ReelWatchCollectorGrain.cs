@@ -1,3 +1,4 @@
+using Instagram.Grains.Common;
 using Instagram.Grains.Discovery;
 
 namespace Instagram.Grains.Reels;
@@ -5,7 +6,7 @@ namespace Instagram.Grains.Reels;
 // One per silo, as trending's collector: a viral reel watched everywhere at once costs the stats grain one batch per
 // interval per silo. A crash loses at most one interval of watch time, which only nudges a ranking.
 [StatelessWorker(1)]
-internal sealed class ReelWatchCollectorGrain(IGrainFactory grains, IOptions<DiscoveryOptions> options) : Grain, IReelWatchCollectorGrain
+internal sealed class ReelWatchCollectorGrain(LastSiloStopping lastSilo, IGrainFactory grains, IOptions<DiscoveryOptions> options) : Grain, IReelWatchCollectorGrain
 {
     private Dictionary<long, long> _buffer = [];
 
@@ -16,7 +17,9 @@ internal sealed class ReelWatchCollectorGrain(IGrainFactory grains, IOptions<Dis
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+    // With no silo left to receive it, the flush would only fail (and the counts are lost with the cluster anyway).
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        lastSilo.IsTrue ? Task.CompletedTask : FlushAsync();
 
     public Task RecordAsync(long reelId, long addedMs)
     {

@@ -1,6 +1,9 @@
 using Instagram.Grains.Abstractions;
 using Instagram.Grains.Feed.Timelines;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using Instagram.Silo.Media;
 using Instagram.Silo.Search;
 
@@ -16,6 +19,11 @@ public static class EmbeddedProfile
     public static ISiloBuilder AddEmbeddedProviders(this ISiloBuilder silo)
     {
         silo.AddMemoryGrainStorage(ProviderNames.GrainStorage, options => options.UseBinaryGrainState());
+        // Registered after it under the same name, so this wrapper is the provider grains get.
+        silo.Services.AddGrainStorage(ProviderNames.GrainStorage, (services, name) => new EmbeddedGrainStorage(
+            MemoryGrainStorageFactory.Create(services, name),
+            services.GetRequiredService<Instagram.Grains.Common.LastSiloStopping>(),
+            services.GetRequiredService<ILogger<EmbeddedGrainStorage>>()));
         silo.AddMemoryStreams(ProviderNames.Streams, streams => streams.UseInstagramDelivery());
         silo.UseInMemoryReminderService();
         silo.Services.AddLocalMediaStore();

@@ -26,6 +26,9 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public static ApiProcess Start(IDictionary<string, string> environment) => new(environment);
 
+    /// <summary>Stops it the way Ctrl+C or a service manager does, so its shutdown runs.</summary>
+    public Task StopAsync() => _process.StopAsync(TimeSpan.FromSeconds(60));
+
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync();

@@ -31,6 +31,18 @@ public sealed class ProgramProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Asks the process to stop (SIGTERM, as a service manager or Ctrl+C does) and waits for it to exit.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+    }
+
     /// <summary>Ends the process at once (SIGKILL on Linux): no shutdown runs, as when a machine dies.</summary>
     public async Task KillAsync()
     {
