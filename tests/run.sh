@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite, from a fresh clone: starts PostgreSQL, Redis and Azurite (installing them if missing),
+# The whole test suite, from a fresh clone: installs Chromium and ffmpeg if missing, starts PostgreSQL, Redis and
+# Azurite (installing them if missing),
 # runs every test project, stops the services again, and ends with the line "N passed, N failed".
 set -uo pipefail
 
