@@ -7,20 +7,11 @@ namespace Instagram.Grains.Discovery;
 // so one author's changes (one indexer grain) arrive in order; the windows are order-insensitive anyway for what may
 // still cross (a deletion before its use, after an indexer moved silos).
 [StatelessWorker(1)]
-internal sealed class TrendingCollectorGrain(LastSiloStopping lastSilo, IGrainFactory grains, IOptions<DiscoveryOptions> options) : Grain, ITrendingCollectorGrain
+internal sealed class TrendingCollectorGrain(LastSiloStopping lastSilo, IGrainFactory grains, IOptions<DiscoveryOptions> options) : CollectorGrain(lastSilo), ITrendingCollectorGrain
 {
     private List<TrendingChange> _buffer = [];
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        var interval = options.Value.TrendingFlushInterval;
-        this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this, new GrainTimerCreationOptions(interval, interval));
-        return Task.CompletedTask;
-    }
-
-    // With no silo left to receive it, the flush would only fail (and the counts are lost with the cluster anyway).
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        lastSilo.IsTrue ? Task.CompletedTask : FlushAsync();
+    protected override TimeSpan FlushInterval => options.Value.TrendingFlushInterval;
 
     public Task RecordChangesAsync(TrendingChange[] changes)
     {
@@ -28,7 +19,7 @@ internal sealed class TrendingCollectorGrain(LastSiloStopping lastSilo, IGrainFa
         return Task.CompletedTask;
     }
 
-    private Task FlushAsync()
+    protected override Task FlushAsync()
     {
         if (_buffer.Count == 0)
         {

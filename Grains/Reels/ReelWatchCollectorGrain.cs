@@ -6,20 +6,11 @@ namespace Instagram.Grains.Reels;
 // One per silo, as trending's collector: a viral reel watched everywhere at once costs the stats grain one batch per
 // interval per silo. A crash loses at most one interval of watch time, which only nudges a ranking.
 [StatelessWorker(1)]
-internal sealed class ReelWatchCollectorGrain(LastSiloStopping lastSilo, IGrainFactory grains, IOptions<DiscoveryOptions> options) : Grain, IReelWatchCollectorGrain
+internal sealed class ReelWatchCollectorGrain(LastSiloStopping lastSilo, IGrainFactory grains, IOptions<DiscoveryOptions> options) : CollectorGrain(lastSilo), IReelWatchCollectorGrain
 {
     private Dictionary<long, long> _buffer = [];
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        var interval = options.Value.WatchFlushInterval;
-        this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this, new GrainTimerCreationOptions(interval, interval));
-        return Task.CompletedTask;
-    }
-
-    // With no silo left to receive it, the flush would only fail (and the counts are lost with the cluster anyway).
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        lastSilo.IsTrue ? Task.CompletedTask : FlushAsync();
+    protected override TimeSpan FlushInterval => options.Value.WatchFlushInterval;
 
     public Task RecordAsync(long reelId, long addedMs)
     {
@@ -27,7 +18,7 @@ internal sealed class ReelWatchCollectorGrain(LastSiloStopping lastSilo, IGrainF
         return Task.CompletedTask;
     }
 
-    private Task FlushAsync()
+    protected override Task FlushAsync()
     {
         if (_buffer.Count == 0)
         {
