@@ -12,4 +12,10 @@ public interface IUserRealtimeGrain : IGrainWithIntegerKey
     /// misses it catches up through the HTTP API (messages by <c>afterSeq</c>), so callers need not retry.
     /// </summary>
     [Alias("DeliverAsync")] Task DeliverAsync(RealtimeEvent realtimeEvent);
+
+    /// <summary>
+    /// Records that this user now has a conversation with each of <paramref name="userIds"/>: they may see this user's
+    /// presence and are told when it changes. Idempotent; called by a conversation when it is created.
+    /// </summary>
+    [Alias("AddContactsAsync")] Task AddContactsAsync(long[] userIds);
 }

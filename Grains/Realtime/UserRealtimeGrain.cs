@@ -4,4 +4,6 @@ namespace Instagram.Grains.Realtime;
 internal sealed class UserRealtimeGrain : Grain, IUserRealtimeGrain
 {
     public Task DeliverAsync(RealtimeEvent realtimeEvent) => Task.CompletedTask;
+
+    public Task AddContactsAsync(long[] userIds) => Task.CompletedTask;
 }
