@@ -11,6 +11,7 @@ using Instagram.Api.Infrastructure.Health;
 using Instagram.Api.Infrastructure.Proxies;
 using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Media;
+using Instagram.Api.Messages;
 using Instagram.Api.Posts;
 using Instagram.Api.Reels;
 using Instagram.Api.Search;
@@ -124,6 +125,7 @@ public static class ApiExtensions
         app.MapSearchApi();
         app.MapDiscoveryApi();
         app.MapReelsApi();
+        app.MapMessagesApi();
         app.MapWebClient();
 
         app.MapOpenApi();
