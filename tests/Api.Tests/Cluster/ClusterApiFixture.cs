@@ -10,6 +10,7 @@ namespace Instagram.Api.Tests.Cluster;
 public sealed class ClusterApiFixture : IAsyncLifetime
 {
     public const int PostLimit = 3;
+    public const int MessageLimit = 20;
     public const int LoginFreeAttempts = 3;
 
     /// <summary>Generator ids the three processes lease: exactly one each, none configured.</summary>
@@ -56,6 +57,7 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         ["ConnectionStrings:Blobs"] = Required("Blobs"),
         ["RateLimits:Enabled"] = "true",
         ["RateLimits:Posts:PermitLimit"] = PostLimit.ToString(CultureInfo.InvariantCulture),
+        ["RateLimits:Messages:PermitLimit"] = MessageLimit.ToString(CultureInfo.InvariantCulture),
         ["RateLimits:Auth:PermitLimit"] = "1000",
         ["RateLimits:LoginBackoff:FreeAttempts"] = LoginFreeAttempts.ToString(CultureInfo.InvariantCulture),
         ["Ids:LeaseFirst"] = LeaseFirst.ToString(CultureInfo.InvariantCulture),
@@ -63,6 +65,13 @@ public sealed class ClusterApiFixture : IAsyncLifetime
     };
 
     private static string Required(string name) => ClusterSiloHost.RequiredConnectionString(name);
+}
+
+/// <summary>The suites that share one <see cref="ClusterApiFixture"/>: starting it (a silo and two Api instances) is the slow part.</summary>
+[CollectionDefinition(Name)]
+public sealed class ClusterApiCollection : ICollectionFixture<ClusterApiFixture>
+{
+    public const string Name = "Api cluster on real services";
 }
 
 /// <summary>One Api instance in the Cluster profile: a cluster client, no co-hosted silo.</summary>
