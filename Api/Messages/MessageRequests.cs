@@ -32,6 +32,6 @@ public sealed class SendMessageRequest
 
 public sealed class MarkReadRequest
 {
-    [Range(0, long.MaxValue, ErrorMessage = "upToSeq must not be negative.")]
-    public long UpToSeq { get; init; }
+    [Required(ErrorMessage = "upToSeq is required."), Range(0, long.MaxValue, ErrorMessage = "upToSeq must not be negative.")]
+    public long? UpToSeq { get; init; }
 }

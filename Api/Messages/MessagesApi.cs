@@ -95,7 +95,7 @@ public static class MessagesApi
 
     public static async Task<NoContent> MarkConversationRead(string id, MarkReadRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
-        await grains.GetGrain<IConversationGrain>(RouteIds.Parse(id)).MarkReadAsync(user.UserId(), request.UpToSeq);
+        await grains.GetGrain<IConversationGrain>(RouteIds.Parse(id)).MarkReadAsync(user.UserId(), request.UpToSeq!.Value);
         return TypedResults.NoContent();
     }
 

@@ -37,6 +37,14 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         _ = Second.Server;
     }
 
+    /// <summary>A client of the second Api instance signed in as <paramref name="user"/> (who signed in on the first).</summary>
+    public HttpClient OnSecondInstance(ApiClient user)
+    {
+        var http = Second.CreateClient();
+        http.DefaultRequestHeaders.Authorization = user.Http.DefaultRequestHeaders.Authorization;
+        return http;
+    }
+
     public async Task DisposeAsync()
     {
         await First.DisposeAsync();

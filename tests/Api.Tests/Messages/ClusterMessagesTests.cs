@@ -15,12 +15,7 @@ public sealed class ClusterMessagesTests(ClusterApiFixture cluster) : Conversati
 {
     protected override Task<ApiClient> RegisterAsync(string prefix) => ApiClient.RegisterAsync(cluster.First, prefix);
 
-    protected override HttpClient Reader(ApiClient user)
-    {
-        var http = cluster.Second.CreateClient();
-        http.DefaultRequestHeaders.Authorization = user.Http.DefaultRequestHeaders.Authorization;
-        return http;
-    }
+    protected override HttpClient Reader(ApiClient user) => cluster.OnSecondInstance(user);
 
     [Fact]
     public async Task SendingIsRateLimitedPerUserOnEveryInstance()

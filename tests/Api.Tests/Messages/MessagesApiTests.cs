@@ -130,6 +130,7 @@ public sealed class MessagesApiTests(ApiFactory factory) : ConversationRouteTest
         var pending = (await ann.CreateUploadSlotAsync("image/png", 100)).MediaId;
         await ProblemAssert.IsProblemAsync(await ann.Http.PostAsJsonAsync($"/v1/conversations/{id}/messages", new { clientMessageId = "m", mediaId = pending }), HttpStatusCode.UnprocessableEntity);
         await ProblemAssert.IsProblemAsync(await ann.Http.PostAsJsonAsync($"/v1/conversations/{id}/read", new { upToSeq = -1 }), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await ann.Http.PostAsJsonAsync($"/v1/conversations/{id}/read", new { }), HttpStatusCode.BadRequest);
         await ProblemAssert.IsProblemAsync(await ann.Http.PostAsJsonAsync($"/v1/conversations/{id}/read", new { upToSeq = 1 }), HttpStatusCode.UnprocessableEntity);
         foreach (var query in new[] { "afterSeq=-1", "beforeSeq=x", "limit=0", "limit=101", "cursor=forged" })
         {
