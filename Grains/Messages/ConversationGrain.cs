@@ -112,7 +112,6 @@ internal sealed partial class ConversationGrain(
         }
 
         await RecordAsync(stored);
-        await AnnounceAsync(stored);
         return new MessageSent(stored, Created: true);
     }
 
@@ -207,7 +206,6 @@ internal sealed partial class ConversationGrain(
             {
                 LogAdopted(ConversationId, message.Seq);
                 await RecordAsync(message);
-                await AnnounceAsync(message);
             }
         }
 
@@ -255,9 +253,15 @@ internal sealed partial class ConversationGrain(
         }
     }
 
-    // The message is already durable on its page; if this write fails the next activation adopts the message, so
-    // the send still succeeds. The activation goes, since its record's version may no longer match storage.
-    private async Task RecordAsync(MessageView message)
+    // The message is already durable on its page. The record's write and the announcement run side by side: both
+    // need only the state as this message left it, which is set before either starts.
+    private Task RecordAsync(MessageView message)
+    {
+        Apply(message);
+        return Task.WhenAll(WriteRecordAsync(message.Seq), AnnounceAsync(message));
+    }
+
+    private void Apply(MessageView message)
     {
         State.LastSeq = message.Seq;
         State.LastMessage = message;
@@ -269,14 +273,19 @@ internal sealed partial class ConversationGrain(
         {
             State.RecentSends.RemoveAt(State.RecentSends.FindIndex(r => r.SenderId == message.SenderId));
         }
+    }
 
+    // If this write fails the next activation adopts the message, so the send still succeeds; this activation goes,
+    // since its record's version may no longer match storage.
+    private async Task WriteRecordAsync(long seq)
+    {
         try
         {
             await conversation.WriteStateAsync();
         }
         catch (Exception ex)
         {
-            LogRecordFailed(ex, ConversationId, message.Seq);
+            LogRecordFailed(ex, ConversationId, seq);
             _reconciled = false;
             DeactivateOnIdle();
         }
