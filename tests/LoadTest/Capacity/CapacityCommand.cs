@@ -47,12 +47,12 @@ public static class CapacityCommand
 
         try
         {
+            var mix = Mix(flags);
+            var deployment = DeploymentFrom(flags);
             var problems = new List<string>();
             var paths = (flags.GetValueOrDefault("--results") ?? Path.Combine("tests", "LoadTest", "results")).Split(',', StringSplitOptions.RemoveEmptyEntries);
             var runs = ResultRun.Load(paths, problems);
             var costs = new CostExtractor(runs, flags.GetValueOrDefault("--profile") ?? "cluster", (int)Number(flags, "--runs", 5)).Extract();
-            var mix = Mix(flags);
-            var deployment = DeploymentFrom(flags);
             var plan = CapacityModel.Compute(mix, costs, deployment);
             CapacityTable.Write(output, mix, costs, plan, runs.Count, paths, problems);
             return 0;

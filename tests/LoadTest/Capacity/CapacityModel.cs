@@ -73,6 +73,8 @@ public static class CapacityModel
         var content = dau.Value * mix.PostsPerUserPerDay.Value * 2 * costs.BytesPerActivation.Value;
         lines.Add(new CapacityLine(Silos, "content activation memory", content, "bytes", "posts per day × 2 grains (post, media) × bytes per activation",
             Names([mix.PostsPerUserPerDay, costs.BytesPerActivation])));
+        drivers.Add(new CostDriver("silo memory", "online users' grains", memory, "bytes", memory / (memory + content)));
+        drivers.Add(new CostDriver("silo memory", "the day's posts", content, "bytes", content / (memory + content)));
         var usable = deployment.SiloMemoryBytes.Value * deployment.ActivationMemoryShare.Value;
         var silosForMemory = Math.Ceiling((memory + content) / usable);
         lines.Add(new CapacityLine(Silos, "silos for memory", silosForMemory, "silos", "(user + content activation memory) ÷ (silo memory × activation share)",

@@ -7,7 +7,7 @@ public static class CapacityTable
 {
     public static void Write(TextWriter output, TrafficMix mix, MeasuredCosts costs, CapacityPlan plan, int runs, IEnumerable<string> paths, IReadOnlyList<string> problems)
     {
-        output.WriteLine($"capacity for {Format(mix.DailyActiveUsers.Value, "users")} daily active users, from {runs} measured system result(s) in {string.Join(", ", paths)}");
+        output.WriteLine($"capacity for {Format(mix.DailyActiveUsers.Value, "")}daily active users, from {runs} measured system result(s) in {string.Join(", ", paths)}");
         output.WriteLine();
         output.WriteLine("measured cost per action (median of the newest runs; see docs/capacity.md for how each is derived)");
         foreach (var cost in MeasuredCosts.Operations.Select(costs.Cost))
