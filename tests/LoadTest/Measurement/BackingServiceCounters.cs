@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -116,7 +117,13 @@ public sealed class BackingServiceCounters(string postgres, string redis) : IAsy
 
     private async Task ReadRedisAsync(Dictionary<string, double> metrics)
     {
-        _redis ??= await ConnectionMultiplexer.ConnectAsync(redis);
+        if (_redis is null)
+        {
+            var options = ConfigurationOptions.Parse(redis);
+            options.AllowAdmin = true; // INFO is an admin command to StackExchange.Redis
+            _redis = await ConnectionMultiplexer.ConnectAsync(options);
+        }
+
         var info = (await _redis.GetServer(_redis.GetEndPoints()[0]).InfoAsync()).SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value);
         if (Number(info, "total_commands_processed") is { } commands)
         {
