@@ -14,6 +14,9 @@ public static class ClusterProfile
     /// <summary>Optional configuration section with <c>RedisStreamsOptions</c> overrides.</summary>
     public const string RedisStreamsSection = "RedisStreams";
 
+    /// <summary>Optional list of PostgreSQL connection strings, one per grain-state shard, in bucket-range order.</summary>
+    public const string GrainStorageShardsSection = "GrainStorage:Shards";
+
     /// <summary>
     /// Durable providers: grain state (writes batched across grains) and reminders in PostgreSQL (ADO.NET, invariant Npgsql), events on Redis
     /// Streams, media in Blob Storage. Clustering is left to the caller, so the test host can supply its own membership.
@@ -21,7 +24,15 @@ public static class ClusterProfile
     public static ISiloBuilder AddClusterProviders(this ISiloBuilder silo, IConfiguration configuration)
     {
         var connections = ClusterConnections.From(configuration);
-        silo.AddBatchedPostgresGrainStorage(ProviderNames.GrainStorage, connections.Postgres);
+        // GrainStorage:Shards (a list of connection strings) spreads grain state over several databases; see docs/sharding.md.
+        if (configuration.GetSection(GrainStorageShardsSection).Get<string[]>() is { Length: > 1 } shards)
+        {
+            silo.AddShardedPostgresGrainStorage(ProviderNames.GrainStorage, [.. shards.Select(PostgresConnectionTuning.Apply)]);
+        }
+        else
+        {
+            silo.AddBatchedPostgresGrainStorage(ProviderNames.GrainStorage, connections.Postgres);
+        }
 
         silo.UseAdoNetReminderService(options =>
         {

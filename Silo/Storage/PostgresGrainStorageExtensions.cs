@@ -39,6 +39,24 @@ public static class PostgresGrainStorageExtensions
         return silo;
     }
 
+    /// <summary>
+    /// Grain storage <paramref name="name"/> spread over several PostgreSQL databases (servers, or Citus-free
+    /// shards), one batched provider per database ("{name}.shard{i}"), a grain's database chosen by its key.
+    /// The list's order is the bucket ranges' order: changing it moves data (docs/sharding.md).
+    /// </summary>
+    public static ISiloBuilder AddShardedPostgresGrainStorage(this ISiloBuilder silo, string name, IReadOnlyList<string> connectionStrings)
+    {
+        var names = connectionStrings.Select((connectionString, i) =>
+        {
+            var shardName = $"{name}.shard{i}";
+            silo.AddBatchedPostgresGrainStorage(shardName, connectionString);
+            return shardName;
+        }).ToList();
+        var map = new GrainStorageShards(names.Count);
+        silo.Services.AddGrainStorage(name, (sp, _) => new ShardedGrainStorage([.. names.Select(sp.GetRequiredKeyedService<IGrainStorage>)], map));
+        return silo;
+    }
+
     private static ILogger Logger(IServiceProvider services) =>
         services.GetRequiredService<ILoggerFactory>().CreateLogger("Instagram.Silo.Storage.PostgresStatementBatcher");
 }

@@ -11,6 +11,11 @@ public static class LoadTestRunner
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 0 && args[0] == Capacity.CapacityCommand.Name)
+        {
+            return Capacity.CapacityCommand.Run(args[1..], Console.Out); // reads result files only: no graph, no system
+        }
+
         RunOptions options;
         try
         {

@@ -21,6 +21,7 @@ public static class Usage
           mixed            ~80:20 feed reads to posts (--read-ratio)
           search           caption words, a hashtag's posts, username prefixes and typos, hashtag prefixes (no baseline)
           feed-memory      bytes of a full FeedGrain (1,000 items); --target embedded only
+          capacity         runs no load: reads result files and prints the capacity plan (capacity --help; docs/capacity.md)
           video            1080p clips uploaded in chunks, posted and polled until published, one at a time: video
                            seconds transcoded per wall second and per core-second, upload-to-published per clip
           Several commands run in one go when separated by commas: feed-read,fanout,celebrity-read,mixed

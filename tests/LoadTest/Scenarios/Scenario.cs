@@ -98,6 +98,16 @@ public abstract class Scenario
             metrics["serverCpuCoresUsed"] = seconds > 0 ? (cpuAfter - cpuBefore) / seconds : 0;
         }
 
+        // Counters of the backing services (cumulative since their start): the run's share is after − before.
+        foreach (var (name, value) in after.Where(m => m.Key.EndsWith(BackingServiceCounters.CumulativeSuffix, StringComparison.Ordinal)))
+        {
+            metrics.Remove(name);
+            if (before.TryGetValue(name, out var start))
+            {
+                metrics[name[..^BackingServiceCounters.CumulativeSuffix.Length]] = value - start;
+            }
+        }
+
         foreach (var (name, value) in recorder.Counters)
         {
             metrics[$"{name}"] = value;

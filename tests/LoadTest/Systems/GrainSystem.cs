@@ -1,3 +1,4 @@
+using Npgsql;
 using Instagram.Grains.Common;
 using Instagram.Grains.Feed;
 using Instagram.Grains.Graph;
@@ -14,7 +15,8 @@ namespace Instagram.LoadTest.Systems;
 /// Ours, driven straight through grain calls: the co-hosted client of an embedded silo, or an IClusterClient. Ids are
 /// made here, as the Api makes them (time-sortable Snowflake ids from this process's own generator number).
 /// </summary>
-public sealed class GrainSystem(string name, IGrainFactory grains, IdGenerator ids, bool embedded, Func<ValueTask> dispose)
+public sealed class GrainSystem(string name, IGrainFactory grains, IdGenerator ids, bool embedded, Func<ValueTask> dispose,
+    BackingServiceCounters? backing = null)
     : ISystemUnderTest
 {
     public string Name => name;
@@ -167,10 +169,32 @@ public sealed class GrainSystem(string name, IGrainFactory grains, IdGenerator i
             metrics["bytesPerActivation"] = activations == 0 ? 0 : (double)heap / activations;
         }
 
+        if (backing is not null)
+        {
+            try
+            {
+                foreach (var (key, value) in await backing.ReadAsync(cancellationToken))
+                {
+                    metrics[key] = value;
+                }
+            }
+            catch (Exception ex) when (ex is NpgsqlException or StackExchange.Redis.RedisException or IOException)
+            {
+                Console.WriteLine($"  [{name}] PostgreSQL / Redis counters unavailable: {ex.Message}");
+            }
+        }
+
         return metrics;
     }
 
-    public ValueTask DisposeAsync() => dispose();
+    public async ValueTask DisposeAsync()
+    {
+        await dispose();
+        if (backing is not null)
+        {
+            await backing.DisposeAsync();
+        }
+    }
 
     private static string ShortTypeName(string grainType)
     {

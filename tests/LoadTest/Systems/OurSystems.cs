@@ -87,7 +87,7 @@ public static class OurSystems
         {
             await host.StopAsync(CancellationToken.None);
             host.Dispose();
-        });
+        }, new BackingServiceCounters(postgres, redis));
     }
 
     public static void RequireLoopbackRedis(string connectionString, string what)
