@@ -1,8 +1,6 @@
 using System.Globalization;
 using Instagram.Grains.Feed;
 using Instagram.Grains.Graph;
-using Instagram.Grains.Search;
-using Instagram.Grains.Users;
 using Instagram.Silo.Tests.Infrastructure;
 using Orleans.TestingHost;
 
@@ -23,34 +21,20 @@ public sealed class EventHubsDeliveryTests
     {
         var serviceId = $"eventhubs-tests-{Guid.NewGuid():N}";
         var hub = InMemoryEventHub.Named(serviceId, EventHubsTestCluster.PartitionCount);
-        var author = Random.Shared.NextInt64(1L << 40, 1L << 50);
-        var follower = author + 1;
-        var followerName = $"ehfollower{follower}";
-        var posts = Enumerable.Range(1, PostsBeforeRestart).Select(i => author * 100 + i).ToArray();
-        var fanOutPartition = hub.PartitionOf(FollowerPages.Key(author, 0));
+        var scenario = new FanOutScenario();
+        var fanOutPartition = hub.PartitionOf(FollowerPages.Key(scenario.Author, 0));
 
-        var first = await EventHubsTestCluster.StartAsync(serviceId, hub: serviceId);
+        var first = await EventHubsTestCluster.StartOnInMemoryHubAsync(serviceId, hub: serviceId);
         try
         {
-            var grains = first.Client;
-            await grains.GetGrain<IUserGrain>(author).CreateAsync(new NewAccount($"ehauthor{author}", $"a{author}@example.com", "hash", null));
-            await grains.GetGrain<IUserGrain>(follower).CreateAsync(new NewAccount(followerName, $"f{follower}@example.com", "hash", "Event Hubs Follower"));
-            await grains.GetGrain<IFollowingGrain>(follower).FollowAsync(author);
-
-            await grains.GetGrain<IFanOutProducerGrain>(author).PublishAsync(posts);
+            await scenario.CreateUsersAndFollowAsync(first.Client);
+            await scenario.PublishAsync(first.Client, scenario.Posts(1, PostsBeforeRestart));
 
             // The fan-out consumer: the follower page read its stream from the hub and pushed every post to the feed.
-            var feed = grains.GetGrain<IFeedGrain>(follower);
-            await Eventually.TrueAsync(async () => (await feed.GetDiagnosticsAsync()).PushedItemsReceived >= PostsBeforeRestart,
-                $"{PostsBeforeRestart} pushed posts", TimeSpan.FromSeconds(30));
-            Assert.Equal(PostsBeforeRestart, (await feed.GetDiagnosticsAsync()).PushedItemsReceived);
-
+            Assert.Equal(PostsBeforeRestart, await scenario.AwaitPushesAsync(first.Client, PostsBeforeRestart));
             // The indexer: the follower's UserEvent went through the hub to the search indexer, which wrote PostgreSQL.
-            await Eventually.TrueAsync(async () =>
-                    (await grains.GetGrain<ISearchGrain>(0).SearchUsersAsync(author, followerName, 5)).Any(hit => hit.User.Id == follower),
-                "the follower indexed for search", TimeSpan.FromSeconds(30));
-
-            // Nothing read yet had a checkpoint: every receiver of this first deployment started at the start of its partition.
+            await scenario.AwaitFollowerIndexedAsync(first.Client);
+            // Nothing had a checkpoint yet: every receiver of this first deployment started at the start of its partition.
             Assert.All(hub.ReceiversStarted, started => Assert.Equal(InMemoryPartitionReceiver.StartOfStream, started.Offset));
         }
         finally
@@ -62,23 +46,20 @@ public sealed class EventHubsDeliveryTests
 
         var fanOutEventsBefore = hub.Length(fanOutPartition);
         var receiversBefore = hub.ReceiversStarted.Count;
-        var second = await EventHubsTestCluster.StartAsync(serviceId, hub: serviceId);
+        var second = await EventHubsTestCluster.StartOnInMemoryHubAsync(serviceId, hub: serviceId);
         try
         {
-            var marker = author * 100 + PostsBeforeRestart + 1;
-            await second.Client.GetGrain<IFanOutProducerGrain>(author).PublishAsync([marker]);
-
-            var feed = second.Client.GetGrain<IFeedGrain>(follower);
-            await Eventually.TrueAsync(async () => (await feed.GetDiagnosticsAsync()).PushedItemsReceived >= 1, "the post published after the restart",
-                TimeSpan.FromSeconds(30));
+            await scenario.PublishAsync(second.Client, scenario.Posts(PostsBeforeRestart + 1, 1));
+            await scenario.AwaitPushesAsync(second.Client, 1);
             await Task.Delay(TimeSpan.FromSeconds(1)); // room for a replay to show, were there one
 
-            // Resumed at the checkpoint: the partition is read from near its end, not from its start. Orleans reads a
-            // checkpointed offset inclusively, so at-least-once allows the one event at the checkpoint to come again.
+            // Resumed at the checkpoint: the partition is read from its end, not from its start (which would push all
+            // 21 posts again). Orleans reads a checkpointed offset inclusively, so at-least-once lets the one event at
+            // the checkpoint come again.
             var resumedAt = hub.ReceiversStarted.Skip(receiversBefore).Single(started => started.Partition == fanOutPartition).Offset;
             Assert.NotEqual(InMemoryPartitionReceiver.StartOfStream, resumedAt);
             Assert.InRange(long.Parse(resumedAt, CultureInfo.InvariantCulture), fanOutEventsBefore - 1, fanOutEventsBefore);
-            Assert.InRange((await feed.GetDiagnosticsAsync()).PushedItemsReceived, 1, 2);
+            Assert.InRange((await second.Client.GetGrain<IFeedGrain>(scenario.Follower).GetDiagnosticsAsync()).PushedItemsReceived, 1, 2);
         }
         finally
         {
