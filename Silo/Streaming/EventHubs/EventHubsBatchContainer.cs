@@ -10,24 +10,11 @@ namespace Instagram.Silo.Streaming.EventHubs;
 /// </summary>
 [GenerateSerializer]
 [Alias("Instagram.Silo.Streaming.EventHubs.EventHubsBatchContainer")]
-internal sealed class EventHubsBatchContainer : IBatchContainer
+internal sealed record EventHubsBatchContainer(
+    [property: Id(0)] StreamId StreamId,
+    [property: Id(1)] EventHubSequenceTokenV2 Token,
+    [property: Id(2)] EventHubsPayload Payload) : IBatchContainer
 {
-    public EventHubsBatchContainer(StreamId streamId, EventHubSequenceTokenV2 token, EventHubsPayload payload)
-    {
-        StreamId = streamId;
-        Token = token;
-        Payload = payload;
-    }
-
-    [Id(0)]
-    public StreamId StreamId { get; }
-
-    [Id(1)]
-    public EventHubSequenceTokenV2 Token { get; }
-
-    [Id(2)]
-    public EventHubsPayload Payload { get; }
-
     public StreamSequenceToken SequenceToken => Token;
 
     public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>() =>
