@@ -61,7 +61,7 @@ public sealed class EventHubsStreamOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 "EventHubs needs exactly one of EventHubs:ConnectionString (a shared access key) or EventHubs:FullyQualifiedNamespace (managed identity)"
-                + (hasConnectionString ? "; both are set." : "; neither is set."),
+                + (hasConnectionString ? ", but both are set." : ", but neither is set."),
                 [nameof(ConnectionString), nameof(FullyQualifiedNamespace)]);
         }
         else if (hasNamespace && (FullyQualifiedNamespace!.Contains("://", StringComparison.Ordinal) || FullyQualifiedNamespace.Contains('/')))
