@@ -14,15 +14,7 @@ public static class ClusterProfile
     /// Durable providers: grain state (writes batched across grains) and reminders in PostgreSQL (ADO.NET, invariant Npgsql), events on Redis
     /// Streams or Event Hubs (<see cref="DurableStreams"/>), media in Blob Storage. Clustering is left to the caller, so the test host can supply its own membership.
     /// </summary>
-    public static ISiloBuilder AddClusterProviders(this ISiloBuilder silo, IConfiguration configuration) =>
-        silo.AddClusterProvidersExceptStreams(configuration)
-            .AddDurableStreams(configuration, ClusterConnections.From(configuration).Redis);
-
-    /// <summary>
-    /// Everything of <see cref="AddClusterProviders"/> but the stream engine, for a host that brings its own (a test
-    /// running the Event Hubs provider on a stand-in for the hub).
-    /// </summary>
-    public static ISiloBuilder AddClusterProvidersExceptStreams(this ISiloBuilder silo, IConfiguration configuration)
+    public static ISiloBuilder AddClusterProviders(this ISiloBuilder silo, IConfiguration configuration)
     {
         var connections = ClusterConnections.From(configuration);
         silo.AddBatchedPostgresGrainStorage(ProviderNames.GrainStorage, connections.Postgres);
@@ -32,6 +24,7 @@ public static class ClusterProfile
             options.Invariant = ClusterConnections.PostgresInvariant;
             options.ConnectionString = connections.Postgres;
         });
+        silo.AddDurableStreams(configuration, connections.Redis);
         silo.Services.AddMediaStore(connections.Blobs);
         silo.AddPostgresSearchIndex(connections.Postgres);
         silo.Services.TryAddSingleton<IAuthorPostsIndex>(sp => new PostgresAuthorPostsIndex(connections.Postgres, sp.GetRequiredService<IOptions<ClusterOptions>>()));
