@@ -48,6 +48,7 @@ public static class ConfigurationErrors
     private static string? DescribeAll(IEnumerable<Exception> exceptions)
     {
         var problems = exceptions.Select(Describe).ToList();
-        return problems.Count > 0 && problems.All(p => p is not null) ? string.Join("; ", problems) : null;
+        // Distinct: one bad value can surface twice (an options type whose configuration reads another, invalid one).
+        return problems.Count > 0 && problems.All(p => p is not null) ? string.Join("; ", problems.Distinct()) : null;
     }
 }

@@ -13,12 +13,15 @@ public sealed record ClusterConnections(string Postgres, string Redis, string Bl
 
     public static ClusterConnections From(IConfiguration configuration) => new(
         PostgresFrom(configuration),
-        Required(configuration, "Redis"),
+        RedisFrom(configuration),
         Required(configuration, "Blobs"));
 
     /// <summary>Only the membership database: a bare cluster client (load tester, admin commands) stores no media.</summary>
     public static string PostgresFrom(IConfiguration configuration) =>
         PostgresConnectionTuning.Apply(Required(configuration, "Postgres"));
+
+    /// <summary>Redis alone: what a cluster client producing onto Redis Streams needs besides membership.</summary>
+    public static string RedisFrom(IConfiguration configuration) => Required(configuration, "Redis");
 
     private static string Required(IConfiguration configuration, string name) =>
         configuration.GetConnectionString(name) is { Length: > 0 } value

@@ -5,21 +5,17 @@ using Instagram.Silo.Feed;
 using Instagram.Silo.Media;
 using Instagram.Silo.Search;
 using Instagram.Silo.Storage;
-using Instagram.Silo.Streaming.RedisStreams.Hosting;
 
 namespace Instagram.Silo.Hosting;
 
 public static class ClusterProfile
 {
-    /// <summary>Optional configuration section with <c>RedisStreamsOptions</c> overrides.</summary>
-    public const string RedisStreamsSection = "RedisStreams";
-
     /// <summary>Optional list of PostgreSQL connection strings, one per grain-state shard, in bucket-range order.</summary>
     public const string GrainStorageShardsSection = "GrainStorage:Shards";
 
     /// <summary>
     /// Durable providers: grain state (writes batched across grains) and reminders in PostgreSQL (ADO.NET, invariant Npgsql), events on Redis
-    /// Streams, media in Blob Storage. Clustering is left to the caller, so the test host can supply its own membership.
+    /// Streams or Event Hubs (<see cref="DurableStreams"/>), media in Blob Storage. Clustering is left to the caller, so the test host can supply its own membership.
     /// </summary>
     public static ISiloBuilder AddClusterProviders(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -39,14 +35,7 @@ public static class ClusterProfile
             options.Invariant = ClusterConnections.PostgresInvariant;
             options.ConnectionString = connections.Postgres;
         });
-        silo.AddRedisStreams(
-            ProviderNames.Streams,
-            options => options.Configure(redis =>
-            {
-                configuration.GetSection(RedisStreamsSection).Bind(redis); // tuning knobs, e.g. ClaimIdleTime
-                redis.ConnectionString = connections.Redis;
-            }),
-            streams => streams.UseInstagramDelivery());
+        silo.AddDurableStreams(configuration, connections.Redis);
         silo.Services.AddMediaStore(connections.Blobs);
         silo.AddPostgresSearchIndex(connections.Postgres);
         silo.Services.TryAddSingleton<IAuthorPostsIndex>(sp => new PostgresAuthorPostsIndex(connections.Postgres, sp.GetRequiredService<IOptions<ClusterOptions>>()));

@@ -27,3 +27,6 @@ param postgresMaxPoolSize = 8
 param postgresAdministratorLoginPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD')
 param postgresAppLoginPassword = readEnvironmentVariable('POSTGRES_APP_PASSWORD')
 param jwtSigningKey = readEnvironmentVariable('JWT_SIGNING_KEY')
+
+// Durable streams: RedisStreams unless STREAMS_PROVIDER=EventHubs (adds an Event Hubs namespace; see infra/README.md).
+param streamsProvider = readEnvironmentVariable('STREAMS_PROVIDER', 'RedisStreams')

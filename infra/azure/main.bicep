@@ -8,6 +8,8 @@
 //                        │
 //   PostgreSQL Flexible Server (private access: membership, grain state, reminders)
 //   Azure Cache for Redis (private endpoint, TLS only: Redis Streams, rate limits, idempotency, revocations)
+//   Event Hubs namespace (only with streamsProvider=EventHubs; private endpoint, Entra ID only): the durable streams
+//   instead of Redis Streams, checkpoints in PostgreSQL grain storage
 //   Storage account "media" container (Entra ID only), Key Vault (RBAC, private endpoint only: connection strings,
 //   passwords, JWT key). The apps connect to PostgreSQL as a least-privilege role the schema job creates
 //   (infra/sql/007-app-role.sql); only the schema job uses the administrator.
@@ -19,7 +21,7 @@ targetScope = 'resourceGroup'
 
 metadata description = 'Instagram.Orleans Cluster profile on Azure Container Apps (silos, Api, PostgreSQL, Redis, Blob Storage, Key Vault).'
 
-import { siloEnv, apiEnv, keyVaultSecrets, siloSecretNames, apiSecretNames } from 'modules/app-settings.bicep'
+import { siloEnv, apiEnv, streamsEnv, keyVaultSecrets, siloSecretNames, apiSecretNames } from 'modules/app-settings.bicep'
 
 // ---------------------------------------------------------------------------------------------- parameters
 
@@ -156,6 +158,28 @@ param redisSkuName string = 'Standard'
 @maxValue(6)
 param redisCapacity int = 1
 
+@description('Engine of the Orleans durable streams. RedisStreams (default) uses the Redis above; EventHubs adds an Event Hubs namespace and points silos and Api at it (Streams:Provider).')
+@allowed([
+  'RedisStreams'
+  'EventHubs'
+])
+param streamsProvider string = 'RedisStreams'
+
+@description('EventHubs only: partitions of the hub, which are the stream provider\'s queues (one pulling agent each). Fixed once the hub exists.')
+@minValue(1)
+@maxValue(32)
+param eventHubsPartitionCount int = 8
+
+@description('EventHubs only: days the hub keeps events, the longest silo outage after which events are still delivered.')
+@minValue(1)
+@maxValue(7)
+param eventHubsRetentionDays int = 1
+
+@description('EventHubs only: throughput units of the namespace.')
+@minValue(1)
+@maxValue(40)
+param eventHubsCapacity int = 1
+
 @description('HMAC key for the Api\'s JWTs (at least 32 characters); stored in Key Vault as jwt-signing-key.')
 @secure()
 @minLength(32)
@@ -167,6 +191,7 @@ param schemaJobImage string = ''
 // ---------------------------------------------------------------------------------------------- names
 
 var deploySchema = deployStage != 'foundation'
+var useEventHubs = streamsProvider == 'EventHubs'
 var deployApps = deployStage == 'apps'
 
 var suffix = take(uniqueString(subscription().id, resourceGroup().id, baseName, environmentName), 6)
@@ -183,6 +208,9 @@ var names = {
   keyVault: 'kv${compact}${suffix}'
   postgres: 'psql-${prefix}-${suffix}'
   redis: 'redis-${prefix}-${suffix}'
+  eventHubs: 'evhns-${prefix}-${suffix}'
+  eventHub: 'orleans-streams'
+  eventHubConsumerGroup: 'silos'
   clusterEnvironment: '${prefix}-cluster-env'
   apiEnvironment: '${prefix}-api-env'
   api: '${prefix}-api'
@@ -307,6 +335,32 @@ module redis 'modules/redis.bicep' = {
   }
 }
 
+module eventHubs 'modules/eventhubs.bicep' = if (useEventHubs) {
+  name: 'event-hubs'
+  params: {
+    name: names.eventHubs
+    location: location
+    tags: allTags
+    vnetId: network.outputs.vnetId
+    endpointsSubnetId: network.outputs.endpointsSubnetId
+    dataPrincipalId: identity.outputs.principalId
+    hubName: names.eventHub
+    consumerGroupName: names.eventHubConsumerGroup
+    partitionCount: eventHubsPartitionCount
+    retentionDays: eventHubsRetentionDays
+    capacity: eventHubsCapacity
+  }
+}
+
+// The same list for silos and Api: a producer on another engine than the silos would lose its events.
+var streams = streamsEnv(
+  streamsProvider,
+  useEventHubs ? eventHubs!.outputs.fullyQualifiedNamespace : '',
+  names.eventHub,
+  names.eventHubConsumerGroup,
+  eventHubsPartitionCount
+)
+
 module keyVault 'modules/keyvault.bicep' = {
   name: 'key-vault'
   params: {
@@ -366,7 +420,8 @@ module silos 'modules/silo-app.bicep' = [
         clusterEnvironment.outputs.staticIp,
         storage.outputs.blobEndpoint,
         identity.outputs.clientId,
-        monitoring.outputs.appInsightsConnectionString
+        monitoring.outputs.appInsightsConnectionString,
+        streams
       )
       secrets: keyVaultSecrets(siloSecretNames, keyVault.outputs.vaultUri, identity.outputs.id)
       cpu: siloCpu
@@ -386,7 +441,7 @@ module api 'modules/api-app.bicep' = if (deployApps) {
     identityId: identity.outputs.id
     registryServer: registry.outputs.loginServer
     image: '${registry.outputs.loginServer}/instagram-api:${imageTag}'
-    env: apiEnv(clusterId, storage.outputs.blobEndpoint, identity.outputs.clientId, monitoring.outputs.appInsightsConnectionString, network.outputs.apiEnvSubnetPrefix)
+    env: apiEnv(clusterId, storage.outputs.blobEndpoint, identity.outputs.clientId, monitoring.outputs.appInsightsConnectionString, network.outputs.apiEnvSubnetPrefix, streams)
     secrets: keyVaultSecrets(apiSecretNames, keyVault.outputs.vaultUri, identity.outputs.id)
     cpu: apiCpu
     memory: apiMemory
@@ -427,5 +482,7 @@ output keyVaultName string = keyVault.outputs.name
 output storageAccountName string = storage.outputs.name
 output postgresServerName string = postgres.outputs.name
 output redisName string = redis.outputs.name
+@description('The Event Hubs namespace host, when streamsProvider is EventHubs; empty otherwise.')
+output eventHubsNamespace string = useEventHubs ? eventHubs!.outputs.fullyQualifiedNamespace : ''
 output identityClientId string = identity.outputs.clientId
 output clusterId string = clusterId

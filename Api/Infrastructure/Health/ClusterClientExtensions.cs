@@ -20,6 +20,8 @@ public static class ClusterClientExtensions
             client.Services.AddOptions<ClientMessagingOptions>()
                 .Configure<IOptions<ClusterClientOptions>>((messaging, api) => messaging.ResponseTimeout = api.Value.ResponseTimeout);
             client.AddInstagramDashboard(builder.Configuration);
+            // The silos' stream engine (Streams:Provider), so anything the Api produces lands where the silos read.
+            client.AddDurableStreams(builder.Configuration);
         });
         return builder;
     }

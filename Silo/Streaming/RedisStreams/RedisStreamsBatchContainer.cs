@@ -39,14 +39,7 @@ internal sealed class RedisStreamsBatchContainer : IBatchContainer
     public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>()
     {
         var token = (RedisStreamsSequenceToken)SequenceToken;
-        // Indexes count every event of the entry, not only the T ones, so a token names the same event whatever T a consumer asks for.
-        for (var index = 0; index < Events.Count; index++)
-        {
-            if (Events[index] is T item)
-            {
-                yield return Tuple.Create(item, (StreamSequenceToken)token.ForEvent(index));
-            }
-        }
+        return BatchEvents.OfType<T>(Events, token.ForEvent);
     }
 
     public bool ImportRequestContext()

@@ -62,6 +62,21 @@ func siloPort(index int) int => 11111 + index
 func gatewayPort(index int) int => 30000 + index
 
 @export()
+@description('Streams:Provider and, for EventHubs, the hub the silos and the Api connect to with their identity (no key). Silos and Api get the same list: both ends of a stream must use one engine.')
+func streamsEnv(provider string, eventHubsNamespace string, eventHubName string, consumerGroup string, partitionCount int) array =>
+  concat(
+    [{ name: 'Streams__Provider', value: provider }],
+    provider == 'EventHubs'
+      ? [
+          { name: 'EventHubs__FullyQualifiedNamespace', value: eventHubsNamespace }
+          { name: 'EventHubs__HubName', value: eventHubName }
+          { name: 'EventHubs__ConsumerGroup', value: consumerGroup }
+          { name: 'EventHubs__PartitionCount', value: string(partitionCount) }
+        ]
+      : []
+  )
+
+@export()
 @description('Environment of silo number `index`. Silos take generator ids 0-99 (one per silo); Api replicas do not set one.')
 func siloEnv(
   index int,
@@ -69,9 +84,10 @@ func siloEnv(
   advertisedIPAddress string,
   blobEndpoint string,
   identityClientId string,
-  appInsightsConnectionString string
+  appInsightsConnectionString string,
+  streams array
 ) array =>
-  concat(sharedSettings, [
+  concat(sharedSettings, streams, [
     { name: 'Orleans__ClusterId', value: clusterId }
     { name: 'Orleans__SiloPort', value: string(siloPort(index)) }
     { name: 'Orleans__GatewayPort', value: string(gatewayPort(index)) }
@@ -87,8 +103,15 @@ func siloEnv(
 
 @export()
 @description('Environment of the Api (an Orleans cluster client behind HTTPS ingress).')
-func apiEnv(clusterId string, blobEndpoint string, identityClientId string, appInsightsConnectionString string, ingressNetwork string) array =>
-  concat(sharedSettings, [
+func apiEnv(
+  clusterId string,
+  blobEndpoint string,
+  identityClientId string,
+  appInsightsConnectionString string,
+  ingressNetwork string,
+  streams array
+) array =>
+  concat(sharedSettings, streams, [
     { name: 'Orleans__ClusterId', value: clusterId }
     { name: 'ConnectionStrings__Blobs', value: blobEndpoint }
     { name: 'ConnectionStrings__Postgres', secretRef: secretNames.postgresConnectionString }

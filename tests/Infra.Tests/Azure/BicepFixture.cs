@@ -29,7 +29,14 @@ public sealed class BicepFixture : IAsyncLifetime
     /// <summary>A password with every character that could break a connection string.</summary>
     public const string AwkwardPassword = "p;a\"ss=w'rd";
 
-    /// <summary>Evaluated parameters: silo{i}, api, siloPorts, gatewayPorts, shared, postgres, redis.</summary>
+    /// <summary>What main.bicep passes by default (streamsProvider=RedisStreams) and with streamsProvider=EventHubs.</summary>
+    private const string RedisStreams = "streamsEnv('RedisStreams', '', 'orleans-streams', 'silos', 8)";
+    private static readonly string EventHubs = $"streamsEnv('EventHubs', '{Samples.EventHubsNamespace}', 'orleans-streams', 'silos', 8)";
+
+    /// <summary>
+    /// Evaluated parameters: silo{i}, api (default streams), eventHubsSilo and eventHubsApi (streamsProvider=EventHubs),
+    /// siloPorts, gatewayPorts, shared, postgres, redis.
+    /// </summary>
     public JsonObject Evaluated { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -63,15 +70,17 @@ public sealed class BicepFixture : IAsyncLifetime
         var lines = new List<string>
         {
             "using none",
-            $"import {{ siloEnv, apiEnv, siloPort, gatewayPort, sharedSettings, postgresConnectionString, redisConnectionString }} from '{settings}'",
-            $"param api = apiEnv('{Samples.ClusterId}', {args}, '{Samples.IngressNetwork}')",
+            $"import {{ siloEnv, apiEnv, streamsEnv, siloPort, gatewayPort, sharedSettings, postgresConnectionString, redisConnectionString }} from '{settings}'",
+            $"param api = apiEnv('{Samples.ClusterId}', {args}, '{Samples.IngressNetwork}', {RedisStreams})",
+            $"param eventHubsSilo = siloEnv(0, '{Samples.ClusterId}', '{Samples.EnvironmentIp}', {args}, {EventHubs})",
+            $"param eventHubsApi = apiEnv('{Samples.ClusterId}', {args}, '{Samples.IngressNetwork}', {EventHubs})",
             "param siloPorts = map(range(0, 100), i => siloPort(i))",
             "param gatewayPorts = map(range(0, 100), i => gatewayPort(i))",
             "param shared = sharedSettings",
             $"param postgres = postgresConnectionString('psql-x.postgres.database.azure.com', 'instagram', 'instagram_admin', '{AwkwardPassword.Replace("'", "\\'")}', 8)",
             "param redis = redisConnectionString('redis-x.redis.cache.windows.net', 6380, 'k3y=')",
         };
-        lines.AddRange(SiloIndexes.Select(i => $"param silo{i} = siloEnv({i}, '{Samples.ClusterId}', '{Samples.EnvironmentIp}', {args})"));
+        lines.AddRange(SiloIndexes.Select(i => $"param silo{i} = siloEnv({i}, '{Samples.ClusterId}', '{Samples.EnvironmentIp}', {args}, {RedisStreams})"));
         var file = Path.Combine(_work, "evaluate.bicepparam");
         File.WriteAllLines(file, lines);
         return file;

@@ -183,6 +183,8 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
             "ba92f5b4-2d11-453d-a403-e96b0029c9fe", // Storage Blob Data Contributor
             "db58b8e5-c6ad-4a2a-8342-4190687cbf4a", // Storage Blob Delegator (user-delegation SAS)
             "4633458b-17de-408a-b874-0445c86b69e6", // Key Vault Secrets User
+            "2b629674-e913-4c01-ae53-ef4638d8f975", // Azure Event Hubs Data Sender (streamsProvider=EventHubs)
+            "a638d3c7-ab3a-418d-83e6-5f17a39d4fde", // Azure Event Hubs Data Receiver (streamsProvider=EventHubs)
         ];
         string[] tooBroad =
         [
@@ -191,11 +193,41 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
             "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
             "00482a5a-887f-4fb3-b363-3b7fe8e74483", // Key Vault Administrator
             "b86a8fe4-44ce-4948-aee5-eccb2c155cd7", // Key Vault Secrets Officer
+            "f526a384-b230-433a-b45c-95f59c4a2dec", // Azure Event Hubs Data Owner
         ];
 
         Assert.All(granted, role => Assert.Contains(role, strings, StringComparison.Ordinal));
         Assert.All(tooBroad, role => Assert.DoesNotContain(role, strings, StringComparison.Ordinal));
         Assert.Equal(1, Resources(bicep.Template).Count(r => Type(r) == "Microsoft.ManagedIdentity/userAssignedIdentities"));
+    }
+
+    [Fact]
+    public void EventHubsAreOptInLockedDownAndSizedByTheParameters()
+    {
+        var parameters = bicep.Template["parameters"]!;
+        Assert.Equal("RedisStreams", parameters["streamsProvider"]!["defaultValue"]!.GetValue<string>()); // existing deployments do not change
+        Assert.Equal(["RedisStreams", "EventHubs"], parameters["streamsProvider"]!["allowedValues"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(32, parameters["eventHubsPartitionCount"]!["maxValue"]!.GetValue<int>()); // the Standard tier's limit
+
+        // The hub is created only when asked for, with the partition count the silos and the Api are told.
+        var module = bicep.Template["resources"]!["eventHubs"]!;
+        Assert.Equal("[variables('useEventHubs')]", module["condition"]!.GetValue<string>());
+        Assert.Equal("[parameters('eventHubsPartitionCount')]", module["properties"]!["parameters"]!["partitionCount"]!["value"]!.GetValue<string>());
+        foreach (var app in new[] { "silos", "api" })
+        {
+            var env = bicep.Template["resources"]![app]!["properties"]!["parameters"]!["env"]!["value"]!.GetValue<string>();
+            Assert.Contains("streamsEnv(parameters('streamsProvider')", env, StringComparison.Ordinal);
+            Assert.Contains("parameters('eventHubsPartitionCount')", env, StringComparison.Ordinal);
+        }
+
+        var resources = Resources(bicep.Template).ToList();
+        var eventHubs = Single(resources, "Microsoft.EventHub/namespaces");
+        Assert.True(eventHubs["disableLocalAuth"]!.GetValue<bool>()); // identity only: no shared access key to leak
+        Assert.Equal("Disabled", eventHubs["publicNetworkAccess"]!.GetValue<string>());
+        Assert.Equal("1.2", eventHubs["minimumTlsVersion"]!.GetValue<string>());
+        Assert.Equal("[parameters('partitionCount')]", Single(resources, "Microsoft.EventHub/namespaces/eventhubs")["partitionCount"]!.GetValue<string>());
+        Assert.Single(resources, r => Type(r) == "Microsoft.EventHub/namespaces/eventhubs/consumergroups");
+        Assert.Contains(resources, r => Type(r) == "Microsoft.Network/privateEndpoints" && r["properties"]!.ToJsonString().Contains("\"namespace\"", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -8,6 +8,8 @@ using Instagram.Grains.Feed;
 using Instagram.Infra.Tests.Azure;
 using Instagram.Infra.Tests.Infrastructure;
 using Instagram.Silo.Hosting;
+using Instagram.Silo.Streaming;
+using Instagram.Silo.Streaming.EventHubs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -109,6 +111,44 @@ public sealed class DeploymentConfigurationTests(BicepFixture bicep)
             k8sSilo.Except(PlatformOnlySiloKeys.Keys).Order(),
             acaSilo[0].Except(PlatformOnlySiloKeys.Keys).Order());
         Assert.Equal(ConfigKeys(KubernetesEnvironment("instagram-api").Keys).Order(), ConfigKeys(AzureEnvironment("api").Keys).Order());
+    }
+
+    [Fact]
+    public void StreamsStayOnRedisStreamsUnlessADeploymentAsksForEventHubs()
+    {
+        var environments = new[] { KubernetesEnvironment("instagram-silo"), KubernetesEnvironment("instagram-api"), AzureEnvironment("silo0"), AzureEnvironment("api") };
+
+        Assert.All(environments, env =>
+        {
+            var config = EnvironmentConfiguration.Build(env);
+            Assert.Equal(StreamsProvider.RedisStreams, StreamsOptions.From(config).Provider);
+            Assert.Empty(config.GetSection(EventHubsStreamOptions.SectionName).GetChildren());
+        });
+    }
+
+    [Theory]
+    [InlineData("eventHubsSilo")]
+    [InlineData("eventHubsApi")]
+    public void WithEventHubsContainerAppsSilosAndApiUseTheHubThroughTheirIdentity(string parameter)
+    {
+        var config = EnvironmentConfiguration.Build(AzureEnvironment(parameter));
+
+        Assert.Equal(StreamsProvider.EventHubs, StreamsOptions.From(config).Provider);
+        var options = AssertValid(config, EventHubsStreamOptions.SectionName, new EventHubsStreamOptions(), new EventHubsStreamOptionsValidator());
+        Assert.Equal(Samples.EventHubsNamespace, options.FullyQualifiedNamespace);
+        Assert.Null(options.ConnectionString); // no key: the namespace has local auth switched off
+        Assert.Equal(("orleans-streams", "silos", 8), (options.HubName, options.ConsumerGroup, options.PartitionCount));
+    }
+
+    [Fact]
+    public void TheKubernetesEventHubsExampleBindsAndValidates()
+    {
+        var env = Kustomization.ReadEnvFile(Path.Combine(Repo.Kubernetes, "examples", "streams-eventhubs.env"));
+        var config = EnvironmentConfiguration.Build(env);
+
+        Assert.Equal(StreamsProvider.EventHubs, StreamsOptions.From(config).Provider);
+        var options = AssertValid(config, EventHubsStreamOptions.SectionName, new EventHubsStreamOptions(), new EventHubsStreamOptionsValidator());
+        Assert.Equal(("orleans-streams", "silos"), (options.HubName, options.ConsumerGroup)); // the names main.bicep creates
     }
 
     [Fact]

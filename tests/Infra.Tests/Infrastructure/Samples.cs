@@ -8,6 +8,7 @@ public static class Samples
     public const string IngressNetwork = "10.60.2.0/23";
     public const string PodIp = "10.244.1.17";
     public const string BlobEndpoint = "https://stinstatestabc123.blob.core.windows.net/";
+    public const string EventHubsNamespace = "evhns-insta-test-abc123.servicebus.windows.net";
     public const string IdentityClientId = "2f0e8c1a-6d0b-4c39-9d3e-0a6f5b1c2d3e";
     public const string AppInsightsConnectionString = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://example.invalid/";
 

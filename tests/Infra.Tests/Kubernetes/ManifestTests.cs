@@ -280,8 +280,10 @@ public sealed class ManifestTests(ITestOutputHelper output)
         var subjects = Assert.Single(rendered, d => d.Kind == "RoleBinding").Root.Maps("subjects");
         Assert.All(subjects, s => Assert.Equal(ns, s.Str("namespace")));
         var silo = Deployment(rendered, "instagram-silo");
-        var settingsName = Containers(silo).Single().Maps("envFrom").Single().Map("configMapRef").Str("name");
-        Assert.Contains(rendered, d => d.Kind == "ConfigMap" && d.Name == settingsName);
+        // Every ConfigMap a silo takes its environment from (settings, streams) is rendered under its hashed name.
+        var configMaps = Containers(silo).Single().Maps("envFrom").Select(source => source.Map("configMapRef").Str("name")).ToList();
+        Assert.Equal(2, configMaps.Count);
+        Assert.All(configMaps, name => Assert.Contains(rendered, d => d.Kind == "ConfigMap" && d.Name == name));
     }
 
     private static Kustomization OverlayOf(string overlay) => Kustomization.Load(Path.Combine(Repo.Kubernetes, "overlays", overlay));
