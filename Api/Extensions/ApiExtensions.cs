@@ -12,6 +12,7 @@ using Instagram.Api.Infrastructure.Proxies;
 using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Media;
 using Instagram.Api.Posts;
+using Instagram.Api.Realtime;
 using Instagram.Api.Reels;
 using Instagram.Api.Search;
 using Instagram.Api.Stories;
@@ -89,6 +90,7 @@ public static class ApiExtensions
         services.AddSingleton<CursorCodec>();
         services.AddSingleton<UploadUrlSigner>();
         services.AddValidatedOptions<MediaOptions, MediaOptionsValidator>(MediaOptions.SectionName);
+        services.AddRealtime();
 
         services.AddWebClient();
         services.AddApiOpenApi();
@@ -124,6 +126,7 @@ public static class ApiExtensions
         app.MapSearchApi();
         app.MapDiscoveryApi();
         app.MapReelsApi();
+        app.MapRealtimeApi();
         app.MapWebClient();
 
         app.MapOpenApi();
