@@ -1,5 +1,8 @@
 using System.Globalization;
 using Instagram.Api.Tests.Infrastructure;
+using Instagram.Api.Tests.Realtime;
+using Instagram.Grains.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Instagram.Api.Tests.Cluster;
 
@@ -26,9 +29,12 @@ public sealed class ClusterApiFixture : IAsyncLifetime
 
     public ClusterApiFactory Second { get; private set; } = null!;
 
+    /// <summary>The silo's push seam.</summary>
+    public RecordingPushSender Pushes { get; } = new();
+
     public async Task InitializeAsync()
     {
-        _silo = await ClusterSiloHost.StartAsync(Settings());
+        _silo = await ClusterSiloHost.StartAsync(Settings(), services => services.AddSingleton<IPushNotificationSender>(Pushes));
 
         First = new ClusterApiFactory(Settings());
         Second = new ClusterApiFactory(Settings());
@@ -46,7 +52,7 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         }
     }
 
-    public Dictionary<string, string?> Settings() => new()
+    public Dictionary<string, string?> Settings() => new(RealtimeApiFactory.RealtimeSettings)
     {
         ["Orleans:Profile"] = "Cluster",
         ["Orleans:ClusterId"] = _clusterId,
@@ -63,6 +69,13 @@ public sealed class ClusterApiFixture : IAsyncLifetime
     };
 
     private static string Required(string name) => ClusterSiloHost.RequiredConnectionString(name);
+}
+
+/// <summary>For suites that share one such deployment (the ones that need none of their own settings).</summary>
+[CollectionDefinition(Name)]
+public sealed class ClusterApiCollection : ICollectionFixture<ClusterApiFixture>
+{
+    public const string Name = "ClusterApi";
 }
 
 /// <summary>One Api instance in the Cluster profile: a cluster client, no co-hosted silo.</summary>
