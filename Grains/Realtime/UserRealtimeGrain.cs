@@ -19,6 +19,7 @@ internal sealed partial class UserRealtimeGrain(
 {
     private readonly Dictionary<string, Connection> _connections = new(StringComparer.Ordinal);
     private readonly Dictionary<long, PendingPush> _pendingPushes = [];
+    private readonly Dictionary<GrainId, Task> _instanceTails = [];
     private IGrainTimer? _sweep;
     private bool _online;
     private bool _lastActiveUnsaved;
@@ -59,8 +60,10 @@ internal sealed partial class UserRealtimeGrain(
         foreach (var instance in _connections.Values.GroupBy(c => c.InstanceId))
         {
             // Not awaited: a slow or vanished Api instance must not hold up the caller (a conversation) or this
-            // registry. Calls to one instance leave in order, and the instance handles them in order.
-            _ = ForwardAsync(instance.Key, instance.First().Observer, [.. instance.Select(c => c.Id)], realtimeEvent);
+            // registry. Orleans does not keep one-way order between two calls in flight, so each instance's calls
+            // are chained: the next leaves when the previous has answered, and a device sees seq 1, 2, 3 in order.
+            var previous = _instanceTails.GetValueOrDefault(instance.Key, Task.CompletedTask);
+            _instanceTails[instance.Key] = ForwardAfterAsync(previous, instance.Key, instance.First().Observer, [.. instance.Select(c => c.Id)], realtimeEvent);
         }
 
         return Task.CompletedTask;
@@ -161,6 +164,14 @@ internal sealed partial class UserRealtimeGrain(
         {
             _connections.Remove(stale.Id);
         }
+
+        foreach (var (instanceId, tail) in _instanceTails.ToArray())
+        {
+            if (tail.IsCompleted && !_connections.Values.Any(c => c.InstanceId == instanceId))
+            {
+                _instanceTails.Remove(instanceId); // an instance this user has left: its chain ends
+            }
+        }
     }
 
     private bool IsOnline(DateTimeOffset now) => _connections.Values.Any(c => now - c.HeartbeatAt < Options.OfflineAfter);
@@ -218,8 +229,9 @@ internal sealed partial class UserRealtimeGrain(
         }
     }
 
-    private async Task ForwardAsync(GrainId instanceId, IRealtimeObserver observer, string[] connectionIds, RealtimeEvent realtimeEvent)
+    private async Task ForwardAfterAsync(Task previous, GrainId instanceId, IRealtimeObserver observer, string[] connectionIds, RealtimeEvent realtimeEvent)
     {
+        await previous; // never faults: failures are handled below
         try
         {
             RealtimeMetrics.EventsRouted.Add(1);
