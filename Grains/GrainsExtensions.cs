@@ -1,6 +1,7 @@
 using Instagram.Grains.Abstractions;
 using Instagram.Grains.Discovery;
 using Instagram.Grains.Feed;
+using Instagram.Grains.Messages;
 using Instagram.Grains.Notifications;
 using Instagram.Grains.Realtime;
 using Instagram.Grains.Stories;
@@ -21,6 +22,7 @@ public static class GrainsExtensions
         silo.Services.AddValidatedOptions<DiscoveryOptions, DiscoveryOptionsValidator>(DiscoveryOptions.SectionName);
         silo.Services.AddValidatedOptions<StoriesOptions, StoriesOptionsValidator>(StoriesOptions.SectionName);
         silo.Services.AddValidatedOptions<NotificationOptions, NotificationOptionsValidator>(NotificationOptions.SectionName);
+        silo.Services.AddValidatedOptions<MessagesOptions, MessagesOptionsValidator>(MessagesOptions.SectionName);
         silo.Services.AddValidatedOptions<RealtimeOptions, RealtimeOptionsValidator>(RealtimeOptions.SectionName);
         silo.Services.TryAddSingleton<IPushNotificationSender, LoggingPushNotificationSender>();
         silo.Services.AddIdGenerator();

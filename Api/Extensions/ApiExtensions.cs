@@ -11,6 +11,7 @@ using Instagram.Api.Infrastructure.Health;
 using Instagram.Api.Infrastructure.Proxies;
 using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Media;
+using Instagram.Api.Messages;
 using Instagram.Api.Posts;
 using Instagram.Api.Realtime;
 using Instagram.Api.Reels;
@@ -126,6 +127,7 @@ public static class ApiExtensions
         app.MapSearchApi();
         app.MapDiscoveryApi();
         app.MapReelsApi();
+        app.MapMessagesApi();
         app.MapRealtimeApi();
         app.MapWebClient();
 

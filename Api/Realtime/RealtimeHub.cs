@@ -1,4 +1,6 @@
 using Instagram.Api.Auth;
+using Instagram.Grains.Messages;
+using Instagram.Grains.Realtime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,7 +11,7 @@ namespace Instagram.Api.Realtime;
 /// connections this instance holds and when the client is active; events reach clients through <see cref="RealtimeObserver"/>.
 /// </summary>
 [Authorize]
-public sealed class RealtimeHub(RealtimeConnections connections, ITokenRevocationList revocations) : Hub
+public sealed class RealtimeHub(RealtimeConnections connections, ITokenRevocationList revocations, IGrainFactory grains) : Hub
 {
     public const string Path = "/hubs/realtime";
 
@@ -31,8 +33,21 @@ public sealed class RealtimeHub(RealtimeConnections connections, ITokenRevocatio
     }
 
     /// <summary>
-    /// Accepted and ignored for now: telling the other participants needs a cheap participation check from the
-    /// conversations, which they do not offer yet. It counts as activity.
+    /// The caller is typing in a conversation: the other participants' devices get a <c>typing</c> event (nobody is
+    /// pushed). Someone who does not take part gets a hub error that does not say whether the conversation exists.
     /// </summary>
-    public Task Typing(string conversationId) => connections.HeartbeatAsync(Context.ConnectionId);
+    public async Task Typing(string conversationId)
+    {
+        var userId = Context.User!.UserId();
+        if (!long.TryParse(conversationId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) || id <= 0
+            || await grains.GetGrain<IConversationGrain>(id).GetSummaryAsync(userId) is not { } conversation)
+        {
+            throw new HubException("Unknown conversation.");
+        }
+
+        var typing = new TypingEvent(id, userId);
+        await Task.WhenAll(conversation.ParticipantIds.Where(p => p != userId)
+            .Select(p => grains.GetGrain<IUserRealtimeGrain>(p).DeliverAsync(typing)));
+        await connections.HeartbeatAsync(Context.ConnectionId);
+    }
 }

@@ -1,7 +1,7 @@
 namespace Instagram.Grains.Media;
 
 /// <summary>
-/// The one post, story or avatar a media item belongs to: the post's or story's id, or the user's id for an avatar.
+/// The one post, story, message or avatar a media item belongs to: the post's, story's or message's id, or the user's id for an avatar.
 /// One use per item means deleting a story or a post can delete its images without breaking anything else.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Instagram.Grains.Media.MediaUse")]
@@ -12,4 +12,6 @@ public sealed record MediaUse([property: Id(0)] MediaUseKind Kind, [property: Id
     public static MediaUse ForStory(long storyId) => new(MediaUseKind.Story, storyId);
 
     public static MediaUse ForAvatar(long userId) => new(MediaUseKind.Avatar, userId);
+
+    public static MediaUse ForMessage(long messageId) => new(MediaUseKind.Message, messageId);
 }

@@ -7,4 +7,5 @@ public enum MediaUseKind
     Post = 0,
     Story = 1,
     Avatar = 2,
+    Message = 3,
 }

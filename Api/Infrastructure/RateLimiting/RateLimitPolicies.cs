@@ -11,6 +11,9 @@ public static class RateLimitPolicies
     public const string Search = "search";
     public const string Feed = "feed";
 
+    /// <summary>Starting conversations and sending messages.</summary>
+    public const string Messages = "messages";
+
     /// <summary>Register, login and refresh: anonymous, so limited per client address.</summary>
     public const string Auth = "auth";
 
@@ -19,5 +22,5 @@ public static class RateLimitPolicies
     /// <summary>Every request, whatever else limits it: a budget per user (per address when anonymous).</summary>
     public const string General = "general";
 
-    public static readonly string[] All = [Posts, Likes, Comments, Follows, Stories, Search, Feed, Auth, Uploads];
+    public static readonly string[] All = [Posts, Likes, Comments, Follows, Stories, Search, Feed, Messages, Auth, Uploads];
 }

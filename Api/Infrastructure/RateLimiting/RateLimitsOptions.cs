@@ -20,6 +20,7 @@ public sealed class RateLimitsOptions
     [ValidateObjectMembers] public RateLimitRule Stories { get; set; } = RateLimitRule.PerMinute(5);
     [ValidateObjectMembers] public RateLimitRule Search { get; set; } = RateLimitRule.PerMinute(20);
     [ValidateObjectMembers] public RateLimitRule Feed { get; set; } = RateLimitRule.PerMinute(30);
+    [ValidateObjectMembers] public RateLimitRule Messages { get; set; } = RateLimitRule.PerMinute(60);
     [ValidateObjectMembers] public RateLimitRule Auth { get; set; } = RateLimitRule.PerMinute(20);
     [ValidateObjectMembers] public RateLimitRule Uploads { get; set; } = RateLimitRule.PerMinute(30);
 
@@ -35,6 +36,7 @@ public sealed class RateLimitsOptions
         RateLimitPolicies.Stories => Stories,
         RateLimitPolicies.Search => Search,
         RateLimitPolicies.Feed => Feed,
+        RateLimitPolicies.Messages => Messages,
         RateLimitPolicies.Auth => Auth,
         RateLimitPolicies.Uploads => Uploads,
         RateLimitPolicies.General => General,

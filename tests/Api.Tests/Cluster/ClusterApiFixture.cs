@@ -13,6 +13,7 @@ namespace Instagram.Api.Tests.Cluster;
 public sealed class ClusterApiFixture : IAsyncLifetime
 {
     public const int PostLimit = 3;
+    public const int MessageLimit = 20;
     public const int LoginFreeAttempts = 3;
 
     /// <summary>Generator ids the three processes lease: exactly one each, none configured.</summary>
@@ -42,6 +43,14 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         _ = Second.Server;
     }
 
+    /// <summary>A client of the second Api instance signed in as <paramref name="user"/> (who signed in on the first).</summary>
+    public HttpClient OnSecondInstance(ApiClient user)
+    {
+        var http = Second.CreateClient();
+        http.DefaultRequestHeaders.Authorization = user.Http.DefaultRequestHeaders.Authorization;
+        return http;
+    }
+
     public async Task DisposeAsync()
     {
         await First.DisposeAsync();
@@ -62,6 +71,7 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         ["ConnectionStrings:Blobs"] = Required("Blobs"),
         ["RateLimits:Enabled"] = "true",
         ["RateLimits:Posts:PermitLimit"] = PostLimit.ToString(CultureInfo.InvariantCulture),
+        ["RateLimits:Messages:PermitLimit"] = MessageLimit.ToString(CultureInfo.InvariantCulture),
         ["RateLimits:Auth:PermitLimit"] = "1000",
         ["RateLimits:LoginBackoff:FreeAttempts"] = LoginFreeAttempts.ToString(CultureInfo.InvariantCulture),
         ["Ids:LeaseFirst"] = LeaseFirst.ToString(CultureInfo.InvariantCulture),
@@ -71,11 +81,11 @@ public sealed class ClusterApiFixture : IAsyncLifetime
     private static string Required(string name) => ClusterSiloHost.RequiredConnectionString(name);
 }
 
-/// <summary>For suites that share one such deployment (the ones that need none of their own settings).</summary>
+/// <summary>The suites that share one <see cref="ClusterApiFixture"/>: starting it (a silo and two Api instances) is the slow part.</summary>
 [CollectionDefinition(Name)]
 public sealed class ClusterApiCollection : ICollectionFixture<ClusterApiFixture>
 {
-    public const string Name = "ClusterApi";
+    public const string Name = "Api cluster on real services";
 }
 
 /// <summary>One Api instance in the Cluster profile: a cluster client, no co-hosted silo.</summary>

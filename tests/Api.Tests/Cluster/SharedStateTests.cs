@@ -7,13 +7,14 @@ namespace Instagram.Api.Tests.Cluster;
 
 /// <summary>Two Api instances behind one cluster behave as one service.</summary>
 [Trait("Category", "Services")]
-public sealed class SharedStateTests(ClusterApiFixture cluster) : IClassFixture<ClusterApiFixture>
+[Collection(ClusterApiCollection.Name)]
+public sealed class SharedStateTests(ClusterApiFixture cluster)
 {
     [Fact]
     public async Task AnIdempotencyKeyUsedOnOneInstanceIsHonouredByTheOther()
     {
         var user = await ApiClient.RegisterAsync(cluster.First);
-        var onSecond = OnSecondInstance(user);
+        var onSecond = cluster.OnSecondInstance(user);
         var mediaId = await user.UploadAsync();
         var key = Guid.NewGuid().ToString("N");
 
@@ -32,7 +33,7 @@ public sealed class SharedStateTests(ClusterApiFixture cluster) : IClassFixture<
     public async Task RateLimitsCountRequestsOnEveryInstance()
     {
         var user = await ApiClient.RegisterAsync(cluster.First);
-        var onSecond = OnSecondInstance(user);
+        var onSecond = cluster.OnSecondInstance(user);
 
         for (var i = 0; i < ClusterApiFixture.PostLimit; i++)
         {
@@ -67,19 +68,12 @@ public sealed class SharedStateTests(ClusterApiFixture cluster) : IClassFixture<
     public async Task LogoutOnOneInstanceEndsTheSessionOnTheOther()
     {
         var user = await ApiClient.RegisterAsync(cluster.First);
-        var onSecond = OnSecondInstance(user);
+        var onSecond = cluster.OnSecondInstance(user);
         Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/v1/users/me")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await user.Http.PostAsync("/v1/auth/logout", null)).StatusCode);
 
         await ProblemAssert.IsProblemAsync(await onSecond.GetAsync("/v1/users/me"), HttpStatusCode.Unauthorized);
-    }
-
-    private HttpClient OnSecondInstance(ApiClient user)
-    {
-        var http = cluster.Second.CreateClient();
-        http.DefaultRequestHeaders.Authorization = user.Http.DefaultRequestHeaders.Authorization;
-        return http;
     }
 
     private static Task<HttpResponseMessage> CreatePostAsync(HttpClient http, string mediaId, string? key)

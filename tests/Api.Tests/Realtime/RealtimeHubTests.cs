@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using Instagram.Api.Realtime;
 using Instagram.Api.Tests.Infrastructure;
 using Instagram.Grains.Messages;
 using Instagram.Grains.Realtime;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.SignalR.Client;
 using Orleans.Core.Internal;
 
 namespace Instagram.Api.Tests.Realtime;
@@ -63,7 +66,7 @@ public abstract class RealtimeHubTests : IAsyncLifetime
 
         foreach (var device in new[] { phone, laptop })
         {
-            Assert.Equal([1L, 2, 3, 4, 5], await SeqsUpToAsync(device, conversationId, 5));
+            Assert.Equal([1L, 2, 3, 4, 5], await SeqsUpToAsync(device, Id(conversationId), 5));
         }
     }
 
@@ -81,7 +84,7 @@ public abstract class RealtimeHubTests : IAsyncLifetime
 
         await DeliverMessagesAsync([.. members.Select(Registry)], conversationId, count: 10);
 
-        var seqs = await Task.WhenAll(devices.Select(d => SeqsUpToAsync(d, conversationId, 10)));
+        var seqs = await Task.WhenAll(devices.Select(d => SeqsUpToAsync(d, Id(conversationId), 10)));
         Assert.All(seqs, s => Assert.Equal(Enumerable.Range(1, 10).Select(n => (long)n), s));
     }
 
@@ -236,6 +239,75 @@ public abstract class RealtimeHubTests : IAsyncLifetime
         }, "an event reaching the device again");
     }
 
+    [Fact]
+    public async Task AMessageSentOverHttpOnOneInstanceReachesTheOtherParticipantOnTheOtherWithTypingAndReadReceipts()
+    {
+        var ann = await ApiClient.RegisterAsync(First, "ann");
+        var bob = await ApiClient.RegisterAsync(Second, "bob");
+        var stranger = await ApiClient.RegisterAsync(Second, "stranger");
+        var annDevice = await ConnectAsync(First, ann);
+        var bobDevice = await ConnectAsync(Second, bob);
+        var strangerDevice = await ConnectAsync(Second, stranger);
+        var conversationId = await StartConversationAsync(ann, bob);
+
+        var sent = await SendOverHttpAsync(ann, conversationId, "hi bob");
+        var received = (await bobDevice.NextAsync(RealtimeEventPayloads.Message)).GetProperty("message");
+        foreach (var field in new[] { "id", "conversationId", "senderId", "clientMessageId", "text" })
+        {
+            Assert.Equal(sent[field]!.GetValue<string>(), received.GetProperty(field).GetString());
+        }
+
+        Assert.Equal(sent["seq"]!.GetValue<long>(), received.GetProperty("seq").GetInt64());
+        Assert.Equal(sent["createdAt"]!.GetValue<DateTimeOffset>(), received.GetProperty("createdAt").GetDateTimeOffset());
+        // The sender's other devices hear of it too (here: the one that sent it).
+        Assert.Equal(sent["id"]!.GetValue<string>(), (await annDevice.NextAsync(RealtimeEventPayloads.Message)).GetProperty("message").GetProperty("id").GetString());
+
+        await bobDevice.Connection.InvokeAsync("Typing", conversationId);
+        var typing = await annDevice.NextAsync(RealtimeEventPayloads.Typing);
+        Assert.Equal(conversationId, typing.GetProperty("conversationId").GetString());
+        Assert.Equal(bob.Id, typing.GetProperty("userId").GetString());
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => strangerDevice.Connection.InvokeAsync("Typing", conversationId));
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => strangerDevice.Connection.InvokeAsync("Typing", "not-an-id"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await bob.Http.PostAsJsonAsync($"/v1/conversations/{conversationId}/read", new { upToSeq = 1 })).StatusCode);
+        var read = await annDevice.NextAsync(RealtimeEventPayloads.Read);
+        Assert.Equal(bob.Id, read.GetProperty("userId").GetString());
+        Assert.Equal(1, read.GetProperty("upToSeq").GetInt64());
+
+        // Having a conversation makes them contacts: each may see the other's presence; the stranger may not.
+        await Eventually.TrueAsync(async () => await PresenceAsync(bob, ann) is { Online: true }, "ann's presence shown to bob");
+        await ProblemAssert.IsProblemAsync(await stranger.Http.GetAsync($"/v1/users/{ann.Id}/presence"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ADisconnectedDeviceCatchesUpByAfterSeqWithNoGapOrDuplicate()
+    {
+        var ann = await ApiClient.RegisterAsync(First, "ann");
+        var bob = await ApiClient.RegisterAsync(Second, "bob");
+        var conversationId = await StartConversationAsync(ann, bob);
+        var seen = new List<long>();
+
+        var bobDevice = await RealtimeClient.ConnectAsync(Second, bob);
+        await SendOverHttpAsync(ann, conversationId, "one");
+        await SendOverHttpAsync(ann, conversationId, "two");
+        seen.AddRange(await SeqsUpToAsync(bobDevice, conversationId, 2));
+        await bobDevice.DisposeAsync();
+
+        for (var i = 3; i <= 5; i++)
+        {
+            await SendOverHttpAsync(ann, conversationId, $"while away {i}");
+        }
+
+        // Reconnect first, then read what was missed: anything sent meanwhile arrives live and is not lost.
+        bobDevice = await ConnectAsync(First, bob);
+        var missed = await bob.Http.GetFromJsonAsync<JsonObject>($"/v1/conversations/{conversationId}/messages?afterSeq={seen.Max()}");
+        seen.AddRange(missed!["items"]!.AsArray().Select(m => m!["seq"]!.GetValue<long>()));
+        await SendOverHttpAsync(ann, conversationId, "six");
+        seen.AddRange(await SeqsUpToAsync(bobDevice, conversationId, 6));
+
+        Assert.Equal([1L, 2, 3, 4, 5, 6], seen);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -251,6 +323,20 @@ public abstract class RealtimeHubTests : IAsyncLifetime
         var client = await RealtimeClient.ConnectAsync(api, user, webSockets);
         _clients.Add(client);
         return client;
+    }
+
+    private static async Task<string> StartConversationAsync(ApiClient creator, ApiClient other)
+    {
+        var response = await creator.Http.PostAsJsonAsync("/v1/conversations", new { participantIds = new[] { other.Id } });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+    }
+
+    private static async Task<JsonObject> SendOverHttpAsync(ApiClient sender, string conversationId, string text)
+    {
+        var response = await sender.Http.PostAsJsonAsync($"/v1/conversations/{conversationId}/messages", new { clientMessageId = Guid.NewGuid().ToString("N"), text });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
     private IUserRealtimeGrain Registry(ApiClient user) => Grains.GetGrain<IUserRealtimeGrain>(long.Parse(user.Id, CultureInfo.InvariantCulture));
@@ -282,12 +368,12 @@ public abstract class RealtimeHubTests : IAsyncLifetime
     /// The seqs of the device's messages in the conversation, in arrival order, up to the one numbered
     /// <paramref name="last"/> (so a duplicate of an earlier one shows up in the list).
     /// </summary>
-    private static async Task<List<long>> SeqsUpToAsync(RealtimeClient device, long conversationId, long last)
+    private static async Task<List<long>> SeqsUpToAsync(RealtimeClient device, string conversationId, long last)
     {
         var seqs = new List<long>();
         while (seqs.LastOrDefault() != last)
         {
-            var message = await device.NextAsync(RealtimeEventPayloads.Message, m => m.GetProperty("conversationId").GetString() == Id(conversationId));
+            var message = await device.NextAsync(RealtimeEventPayloads.Message, m => m.GetProperty("conversationId").GetString() == conversationId);
             seqs.Add(message.GetProperty("message").GetProperty("seq").GetInt64());
         }
 

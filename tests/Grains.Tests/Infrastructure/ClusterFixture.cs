@@ -11,6 +11,8 @@ namespace Instagram.Grains.Tests.Infrastructure;
 public abstract class ClusterFixture : IAsyncLifetime
 {
     public const int CelebrityThreshold = 40;
+    public const int MessagePageSize = 8;
+    public const int InboxRecent = 3;
 
     public static readonly TimeSpan StoryLifetime = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan StoryPurgeDelay = TimeSpan.FromSeconds(4);
@@ -50,6 +52,11 @@ public abstract class ClusterFixture : IAsyncLifetime
         builder.Properties["Discovery:TrendingFlushInterval"] = "00:00:00.100";
         builder.Properties["Discovery:ReelsCacheTtl"] = "00:00:00";
         builder.Properties["Discovery:WatchFlushInterval"] = "00:00:00.100";
+        // Small message pages, dedup windows and inbox recent sets: a few messages cross every boundary.
+        builder.Properties["Messages:PageSize"] = MessagePageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.Properties["Messages:DedupWindowPerSender"] = "4";
+        builder.Properties["Messages:InboxRecent"] = InboxRecent.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.Properties["Messages:InboxArchivePageSize"] = "2";
         builder.AddSiloBuilderConfigurator<FaultInjection.SiloSetup>();
         Configure(builder);
         builder.AddSiloBuilderConfigurator<StorageWrites.SiloSetup>();

@@ -1,0 +1,4 @@
+namespace Instagram.Grains.Messages;
+
+[OptionsValidator]
+public sealed partial class MessagesOptionsValidator : IValidateOptions<MessagesOptions>;
