@@ -152,6 +152,27 @@ public abstract class ConversationRouteTests
         await ProblemAssert.IsProblemAsync(await bob.Http.PostAsJsonAsync($"/v1/conversations/{id}/read", new { upToSeq = 99 }), HttpStatusCode.UnprocessableEntity);
     }
 
+    [Fact]
+    public async Task InAGroupEveryMemberHasTheirOwnReadPointer()
+    {
+        var (ann, bob, cat) = (await RegisterAsync("ann"), await RegisterAsync("bob"), await RegisterAsync("cat"));
+        var created = await ann.Http.PostAsJsonAsync("/v1/conversations", new { participantIds = new[] { bob.Id, cat.Id }, name = "trip" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = IdOf((await created.Content.ReadFromJsonAsync<JsonObject>())!);
+        Assert.Equal(HttpStatusCode.NoContent, (await bob.Http.PostAsync($"/v1/conversations/{id}/accept", null)).StatusCode);
+        await SendAsync(ann, id, "where to?");
+        await SendAsync(bob, id, "the sea");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await cat.Http.PostAsJsonAsync($"/v1/conversations/{id}/read", new { upToSeq = 1 })).StatusCode);
+        Assert.Equal(1, UnreadOf(await ListAsync(Reader(ann)), id));
+        Assert.Equal(0, UnreadOf(await ListAsync(Reader(bob)), id));
+        Assert.Equal(1, UnreadOf(await ListAsync(Reader(cat), "requests"), id)); // reading is not accepting
+        var listed = (await ListAsync(Reader(cat), "requests")).Single()!;
+        Assert.True(listed["isGroup"]!.GetValue<bool>());
+        Assert.Equal("trip", listed["name"]!.GetValue<string>());
+        Assert.Equal("the sea", listed["lastMessage"]!["text"]!.GetValue<string>());
+    }
+
     protected static async Task<string> StartAsync(ApiClient creator, params ApiClient[] others)
     {
         var response = await creator.Http.PostAsJsonAsync("/v1/conversations", new { participantIds = others.Select(o => o.Id).ToArray() });
