@@ -29,6 +29,9 @@ public sealed class RunOptions
     public required IReadOnlyList<string> Commands { get; init; }
     public required TargetKind Target { get; init; }
     public Uri? HttpTarget { get; init; }
+
+    /// <summary>A second Api instance of the same cluster (`messages` splits its hub clients between the two).</summary>
+    public Uri? SecondHttpTarget { get; init; }
     public required int Users { get; init; }
     public required int Posts { get; init; }
     public required int MedianFollowers { get; init; }
@@ -151,6 +154,7 @@ public sealed class RunOptions
             Commands = commands,
             Target = kind,
             HttpTarget = http,
+            SecondHttpTarget = SecondTarget(flags, kind),
             Users = users,
             Posts = flags.Int("posts", kind == TargetKind.Http ? 1_000 : 5_000, 0, Bounds.MaxPosts),
             MedianFollowers = flags.Int("median-followers", 100, 1, 5_000),
@@ -234,6 +238,23 @@ public sealed class RunOptions
         }
 
         return Path.GetFullPath("results");
+    }
+
+    private static Uri? SecondTarget(FlagReader flags, TargetKind kind)
+    {
+        if (!flags.Has("second-target"))
+        {
+            return null;
+        }
+
+        var value = flags.String("second-target", "");
+        if (kind != TargetKind.Http || !Uri.TryCreate(value, UriKind.Absolute, out var second) || second.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new UsageException($"--second-target must be http://127.0.0.1:PORT next to an http --target, not '{value}'.");
+        }
+
+        Loopback.Require(second.Host, "--second-target");
+        return second;
     }
 
     private static FlagReader ReadFlags(string[] args)

@@ -24,6 +24,8 @@ public static class Usage
           capacity         runs no load: reads result files and prints the capacity plan (capacity --help; docs/capacity.md)
           video            1080p clips uploaded in chunks, posted and polled until published, one at a time: video
                            seconds transcoded per wall second and per core-second, upload-to-published per clip
+          messages         --users hub clients (SignalR) in 1:1 and group conversations; senders POST messages, receivers
+                           time send-to-receive: messages delivered/s, delivery p50/p99; http targets only
           Several commands run in one go when separated by commas: feed-read,fanout,celebrity-read,mixed
 
         target
@@ -31,6 +33,7 @@ public static class Usage
           --target cluster               IClusterClient to a running Cluster-profile cluster; needs ConnectionStrings__Postgres,
                                          ConnectionStrings__Redis, Orleans__ClusterId, Orleans__ServiceId in the environment
           --target http://127.0.0.1:PORT the Api over HTTP; start it with RateLimits__Enabled=false
+          --second-target http://127.0.0.1:PORT2  messages: a second Api of the same cluster; hub clients alternate
           Only loopback addresses (127.0.0.1, localhost, ::1) are accepted, for every target and service.
 
         graph (same flags and --random-seed = same graph)

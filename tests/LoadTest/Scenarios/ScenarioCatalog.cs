@@ -5,7 +5,7 @@ public static class ScenarioCatalog
 {
     public const string Seed = "seed";
 
-    public static readonly IReadOnlyList<string> Commands = [Seed, "feed-read", "fanout", "celebrity-read", "like-storm", "mixed", "search", "feed-memory", "follow", "cold-feed-read", "reels-read", "video"];
+    public static readonly IReadOnlyList<string> Commands = [Seed, "feed-read", "fanout", "celebrity-read", "like-storm", "mixed", "search", "feed-memory", "follow", "cold-feed-read", "reels-read", "video", "messages"];
 
     public static Scenario? Create(string command) => command switch
     {
@@ -20,6 +20,7 @@ public static class ScenarioCatalog
         "cold-feed-read" => new ColdFeedReadScenario(),
         "reels-read" => new ReelsReadScenario(),
         "video" => new VideoScenario(),
+        "messages" => new MessagesScenario(),
         _ => null,
     };
 
