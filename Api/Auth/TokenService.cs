@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Instagram.Api.Infrastructure.Dashboard;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -18,9 +19,21 @@ public sealed class TokenService(IOptions<JwtOptions> options, TimeProvider time
 
     public static SymmetricSecurityKey SigningKeyOf(JwtOptions options) => new(Encoding.UTF8.GetBytes(options.SigningKey));
 
-    public string CreateAccessToken(long userId, string sessionId)
+    /// <summary>An access token; an admin's carries the admin role (<see cref="AdminRole"/>), decided when it is issued.</summary>
+    public string CreateAccessToken(long userId, string sessionId, bool isAdmin)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        List<Claim> claims =
+        [
+            new Claim(JwtRegisteredClaimNames.Sub, userId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(JwtRegisteredClaimNames.Sid, sessionId),
+            new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+        ];
+        if (isAdmin)
+        {
+            claims.Add(new Claim(AdminRole.ClaimType, AdminRole.Name));
+        }
+
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Value.Issuer,
@@ -28,12 +41,7 @@ public sealed class TokenService(IOptions<JwtOptions> options, TimeProvider time
             IssuedAt = now,
             NotBefore = now,
             Expires = now + options.Value.AccessTokenLifetime,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(JwtRegisteredClaimNames.Sub, userId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Claim(JwtRegisteredClaimNames.Sid, sessionId),
-                new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
-            ]),
+            Subject = new ClaimsIdentity(claims),
             SigningCredentials = new SigningCredentials(SigningKeyOf(options.Value), SecurityAlgorithms.HmacSha256),
         });
     }
