@@ -22,6 +22,7 @@ public static class AuthExtensions
         }
 
         services.AddSingleton<TokenService>();
+        services.AddSingleton<SessionEnder>();
         services.AddSingleton<AuthServices>();
         services.AddSingleton<IPasswordHasher<AccountCredentials>, PasswordHasher<AccountCredentials>>();
 

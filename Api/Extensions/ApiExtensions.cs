@@ -11,6 +11,7 @@ using Instagram.Api.Infrastructure.Health;
 using Instagram.Api.Infrastructure.Proxies;
 using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Media;
+using Instagram.Api.Moderation;
 using Instagram.Api.Posts;
 using Instagram.Api.Reels;
 using Instagram.Api.Search;
@@ -124,6 +125,8 @@ public static class ApiExtensions
         app.MapSearchApi();
         app.MapDiscoveryApi();
         app.MapReelsApi();
+        app.MapReportsApi();
+        app.MapAdminApi();
         app.MapWebClient();
 
         app.MapOpenApi();
