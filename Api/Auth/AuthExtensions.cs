@@ -47,7 +47,7 @@ public static class AuthExtensions
                     {
                         var revocations = context.HttpContext.RequestServices.GetRequiredService<ITokenRevocationList>();
                         if (context.Principal?.SessionId() is not { } sessionId || context.SecurityToken is not JsonWebToken token
-                            || await revocations.IsRevokedAsync(sessionId, context.Principal.UserId(), token.IssuedAt))
+                            || await revocations.IsRevokedAsync(sessionId, context.Principal.UserId(), TokenService.IssuedAt(token)))
                         {
                             context.Fail("The session has ended.");
                         }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Instagram.Api.Auth;
 using Instagram.Api.Infrastructure.Dashboard;
 using Instagram.Grains.Moderation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Instagram.Api.Moderation;
 
@@ -56,7 +57,7 @@ public static class AdminApi
         return TypedResults.Ok(page.ToResponse(cursors, AdminActionResponse.From));
     }
 
-    public static async Task<Ok<AdminActionResponse>> SuspendUser(string id, AdminNoteRequest? request, ClaimsPrincipal user,
+    public static async Task<Ok<AdminActionResponse>> SuspendUser(string id, [FromBody] AdminNoteRequest? request, ClaimsPrincipal user,
         IGrainFactory grains, SessionEnder sessions)
     {
         var userId = RouteIds.Parse(id);
@@ -65,7 +66,7 @@ public static class AdminApi
         return TypedResults.Ok(AdminActionResponse.From(action));
     }
 
-    public static async Task<Ok<AdminActionResponse>> LiftSuspension(string id, AdminNoteRequest? request, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Ok<AdminActionResponse>> LiftSuspension(string id, [FromBody] AdminNoteRequest? request, ClaimsPrincipal user, IGrainFactory grains)
     {
         var action = await grains.GetGrain<IModerationGrain>(0).LiftSuspensionAsync(RouteIds.Parse(id), user.UserId(), request?.Note);
         return TypedResults.Ok(AdminActionResponse.From(action));

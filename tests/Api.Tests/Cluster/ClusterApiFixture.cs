@@ -60,6 +60,7 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         ["RateLimits:LoginBackoff:FreeAttempts"] = LoginFreeAttempts.ToString(CultureInfo.InvariantCulture),
         ["Ids:LeaseFirst"] = LeaseFirst.ToString(CultureInfo.InvariantCulture),
         ["Ids:LeaseLast"] = LeaseLast.ToString(CultureInfo.InvariantCulture),
+        ["Admin:Usernames:0"] = Moderation.Moderation.AdminUsername,
     };
 
     private static string Required(string name) => ClusterSiloHost.RequiredConnectionString(name);
