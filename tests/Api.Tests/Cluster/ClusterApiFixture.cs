@@ -71,3 +71,10 @@ public sealed class ClusterApiFactory(IDictionary<string, string?> settings) : A
 {
     protected override IDictionary<string, string?> Settings => settings;
 }
+
+/// <summary>The classes that share one <see cref="ClusterApiFixture"/>: one silo host and two Apis for all of them.</summary>
+[CollectionDefinition(Name)]
+public sealed class ClusterApiCollection : ICollectionFixture<ClusterApiFixture>
+{
+    public const string Name = "ClusterApi";
+}

@@ -9,7 +9,8 @@ namespace Instagram.Api.Tests.Cluster;
 
 /// <summary>No two processes of a service mint ids with the same generator id, whatever the deployment configures.</summary>
 [Trait("Category", "Services")]
-public sealed class GeneratorIdLeaseTests(ClusterApiFixture cluster) : IClassFixture<ClusterApiFixture>
+[Collection(ClusterApiCollection.Name)]
+public sealed class GeneratorIdLeaseTests(ClusterApiFixture cluster)
 {
     [Fact]
     public async Task EveryProcessOfTheServiceLeasesItsOwnGeneratorId()

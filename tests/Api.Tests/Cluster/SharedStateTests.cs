@@ -7,7 +7,8 @@ namespace Instagram.Api.Tests.Cluster;
 
 /// <summary>Two Api instances behind one cluster behave as one service.</summary>
 [Trait("Category", "Services")]
-public sealed class SharedStateTests(ClusterApiFixture cluster) : IClassFixture<ClusterApiFixture>
+[Collection(ClusterApiCollection.Name)]
+public sealed class SharedStateTests(ClusterApiFixture cluster)
 {
     [Fact]
     public async Task AnIdempotencyKeyUsedOnOneInstanceIsHonouredByTheOther()
