@@ -15,14 +15,14 @@ public static class Moderation
     public const string Password = "correct horse battery";
 
     /// <summary>The admin, signed in on <paramref name="http"/>: registered by the first test that needs it, logged in after that.</summary>
-    public static async Task<ApiClient> SignInAdminAsync(HttpClient http)
+    public static async Task<ApiClient> SignInAdminAsync(HttpClient http, string username = AdminUsername)
     {
-        using var registered = await http.PostAsJsonAsync("/v1/auth/register", new { username = AdminUsername, email = "mod@example.com", password = Password });
-        using var login = registered.IsSuccessStatusCode ? null : await http.PostAsJsonAsync("/v1/auth/login", new { login = AdminUsername, password = Password });
+        using var registered = await http.PostAsJsonAsync("/v1/auth/register", new { username, email = $"{username}@example.com", password = Password });
+        using var login = registered.IsSuccessStatusCode ? null : await http.PostAsJsonAsync("/v1/auth/login", new { login = username, password = Password });
         var tokens = await (login ?? registered).Content.ReadFromJsonAsync<JsonObject>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens!["accessToken"]!.GetValue<string>());
         var me = await http.GetFromJsonAsync<JsonObject>("/v1/users/me");
-        return new ApiClient(http, AdminUsername, me!["id"]!.GetValue<string>(), tokens["accessToken"]!.GetValue<string>(), tokens["refreshToken"]!.GetValue<string>());
+        return new ApiClient(http, username, me!["id"]!.GetValue<string>(), tokens["accessToken"]!.GetValue<string>(), tokens["refreshToken"]!.GetValue<string>());
     }
 
     public static Task<HttpResponseMessage> TryReportAsync(this ApiClient reporter, string targetType, string targetId, string reason = "spam") =>
