@@ -125,8 +125,7 @@ public static class ApiExtensions
         app.MapSearchApi();
         app.MapDiscoveryApi();
         app.MapReelsApi();
-        app.MapReportsApi();
-        app.MapAdminApi();
+        app.MapModerationApi();
         app.MapWebClient();
 
         app.MapOpenApi();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Instagram.Api.Auth;
 using Instagram.Api.Infrastructure.Dashboard;
@@ -6,24 +7,36 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Instagram.Api.Moderation;
 
-public static class AdminApi
+public static class ModerationApi
 {
-    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapModerationApi(this IEndpointRouteBuilder app)
     {
+        var reports = app.MapGroup("/v1/reports").WithTags("Moderation").RequireAuthorization().ProducesAuthorizedProblems();
+        // 404: the target is unknown or hidden from the caller; 422: one's own account or content, or a message (not yet).
+        reports.MapPost("", FileReport).WithName(nameof(FileReport)).WithSummary("Report a post, comment, user or story to the admins.")
+            .ProducesJsonBodyProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+
         // Admins only (the role in their token): 401 without a token, 403 for everyone else.
-        var api = app.MapGroup("/v1/admin").WithTags("Admin").RequireAuthorization(AdminRole.PolicyName)
+        var admin = app.MapGroup("/v1/admin").WithTags("Admin").RequireAuthorization(AdminRole.PolicyName)
             .ProducesAuthorizedProblems().ProducesProblem(StatusCodes.Status403Forbidden).ProducesValidationProblem();
-        api.MapGet("/reports", GetReports).WithName(nameof(GetReports)).WithSummary("The report queue: open items oldest first, or resolved items latest first.");
+        admin.MapGet("/reports", GetReports).WithName(nameof(GetReports)).WithSummary("The report queue: open items oldest first, or resolved items latest first.");
         // 404: no such item; 409: resolved already.
-        api.MapPost("/reports/{id}/resolve", ResolveReport).WithName(nameof(ResolveReport)).WithSummary("Dismiss a report item, remove its target, or suspend its author.")
+        admin.MapPost("/reports/{id}/resolve", ResolveReport).WithName(nameof(ResolveReport)).WithSummary("Dismiss a report item, remove its target, or suspend its author.")
             .ProducesJsonBodyProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
-        api.MapGet("/actions", GetAdminActions).WithName(nameof(GetAdminActions)).WithSummary("The audit log of admin actions, newest first.");
+        admin.MapGet("/actions", GetAdminActions).WithName(nameof(GetAdminActions)).WithSummary("The audit log of admin actions, newest first.");
         // 404: no such user; 409: suspended already (or, lifting, not suspended); 422: suspending oneself.
-        api.MapPost("/users/{id}/suspend", SuspendUser).WithName(nameof(SuspendUser)).WithSummary("Suspend an account: its sessions end and its content is hidden.")
+        admin.MapPost("/users/{id}/suspend", SuspendUser).WithName(nameof(SuspendUser)).WithSummary("Suspend an account: its sessions end and its content is hidden.")
             .ProducesJsonBodyProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
-        api.MapDelete("/users/{id}/suspend", LiftSuspension).WithName(nameof(LiftSuspension)).WithSummary("Lift a suspension: the account's content shows again.")
+        admin.MapDelete("/users/{id}/suspend", LiftSuspension).WithName(nameof(LiftSuspension)).WithSummary("Lift a suspension: the account's content shows again.")
             .ProducesJsonBodyProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return app;
+    }
+
+    public static async Task<Accepted<FileReportResponse>> FileReport(FileReportRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var target = new ReportTarget(request.TargetType!.Value, RouteIds.Parse(request.TargetId, "targetId"));
+        var reportId = await grains.GetGrain<IModerationGrain>(0).FileReportAsync(user.UserId(), target, request.Reason);
+        return TypedResults.Accepted((string?)null, new FileReportResponse(reportId.ToString(CultureInfo.InvariantCulture)));
     }
 
     public static async Task<Ok<PageResponse<ReportItemResponse>>> GetReports(string? status, [AsParameters] PageQuery query, IGrainFactory grains, CursorCodec cursors)
