@@ -10,9 +10,11 @@ public static partial class AccountRules
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
+    public static bool IsValidUsername(string normalized) => UsernamePattern().IsMatch(normalized);
+
     public static void EnsureValidUsername(string normalized)
     {
-        if (!UsernamePattern().IsMatch(normalized))
+        if (!IsValidUsername(normalized))
         {
             throw DomainException.InvalidInput("username must be 1 to 30 characters of a-z, 0-9, '.' and '_'.");
         }

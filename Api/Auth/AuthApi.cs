@@ -1,4 +1,5 @@
 using System.Globalization;
+using Instagram.Api.Infrastructure.Dashboard;
 using Instagram.Api.Infrastructure.RateLimiting;
 using Instagram.Api.Users;
 using Instagram.Grains.Auth;
@@ -16,10 +17,11 @@ public static class AuthApi
         // Anonymous endpoints: a budget per client address, and login also per account (LoginBackoff).
         api.MapPost("/register", Register).RequireRateLimiting(RateLimitPolicies.Auth).WithName(nameof(Register)).WithSummary("Create an account and sign in.")
             .ProducesJsonBodyProblems().ProducesProblems(StatusCodes.Status409Conflict);
+        // 403: the account is suspended.
         api.MapPost("/login", Login).RequireRateLimiting(RateLimitPolicies.Auth).WithName(nameof(Login)).WithSummary("Sign in with a username or email.")
-            .ProducesJsonBodyProblems().ProducesProblems(StatusCodes.Status401Unauthorized);
+            .ProducesJsonBodyProblems().ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         api.MapPost("/refresh", Refresh).RequireRateLimiting(RateLimitPolicies.Auth).WithName(nameof(Refresh)).WithSummary("Trade a refresh token for a new pair (rotation).")
-            .ProducesJsonBodyProblems().ProducesProblems(StatusCodes.Status401Unauthorized);
+            .ProducesJsonBodyProblems().ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         api.MapPost("/logout", Logout).WithName(nameof(Logout)).WithSummary("End the session: both tokens stop working.")
             .RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
@@ -58,7 +60,7 @@ public static class AuthApi
             throw;
         }
 
-        var tokens = await StartSessionAsync(userId, services);
+        var tokens = await StartSessionAsync(user, services);
         return TypedResults.Created($"/v1/users/{username}", tokens with { User = UserSummaryResponse.From(user) });
     }
 
@@ -90,13 +92,14 @@ public static class AuthApi
             verified = false;
         }
 
-        if (!verified)
+        if (!verified || await services.Grains.GetGrain<IUserGrain>(userId!.Value).GetSummaryAsync() is not { } user)
         {
             return InvalidCredentials("Invalid login or password.");
         }
 
         await services.LoginBackoff.ResetAsync(account);
-        return TypedResults.Ok(await StartSessionAsync(userId!.Value, services));
+        // Told only after the password is right, so the answer does not tell strangers which accounts are suspended.
+        return user.IsSuspended ? AccountSuspended() : TypedResults.Ok(await StartSessionAsync(user, services));
     }
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(RefreshRequest request, AuthServices services, ITokenRevocationList revocations)
@@ -107,9 +110,17 @@ public static class AuthApi
         }
 
         var (next, nextHash) = TokenService.CreateRefreshToken(sessionId);
-        var userId = await services.Grains.GetGrain<ISessionGrain>(sessionId)
-            .RotateAsync(presentedHash, nextHash, services.Tokens.RefreshTokenExpiry());
-        if (userId is not { } id)
+        long? userId;
+        try
+        {
+            userId = await services.Grains.GetGrain<ISessionGrain>(sessionId).RotateAsync(presentedHash, nextHash, services.Tokens.RefreshTokenExpiry());
+        }
+        catch (DomainException ex) when (ex.Kind == DomainErrorKind.Forbidden)
+        {
+            return AccountSuspended(); // and the session is over
+        }
+
+        if (userId is not { } id || await services.Grains.GetGrain<IUserGrain>(id).GetSummaryAsync() is not { } user)
         {
             // A spent token presented again means theft: the session grain has ended the session, and its access
             // tokens (the thief's and the owner's) must stop working too, not live on until they expire.
@@ -117,7 +128,7 @@ public static class AuthApi
             return InvalidCredentials("The refresh token is not valid.");
         }
 
-        return TypedResults.Ok(new TokenResponse(services.Tokens.CreateAccessToken(id, sessionId), next, services.AccessTokenSeconds));
+        return TypedResults.Ok(new TokenResponse(services.AccessToken(user, sessionId), next, services.AccessTokenSeconds));
     }
 
     public static async Task<NoContent> Logout(HttpContext http, AuthServices services, ITokenRevocationList revocations)
@@ -131,12 +142,12 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<TokenResponse> StartSessionAsync(long userId, AuthServices services)
+    private static async Task<TokenResponse> StartSessionAsync(UserSummary user, AuthServices services)
     {
         var sessionId = TokenService.NewSessionId();
         var (refresh, hash) = TokenService.CreateRefreshToken(sessionId);
-        await services.Grains.GetGrain<ISessionGrain>(sessionId).StartAsync(userId, hash, services.Tokens.RefreshTokenExpiry());
-        return new TokenResponse(services.Tokens.CreateAccessToken(userId, sessionId), refresh, services.AccessTokenSeconds);
+        await services.Grains.GetGrain<ISessionGrain>(sessionId).StartAsync(user.Id, hash, services.Tokens.RefreshTokenExpiry());
+        return new TokenResponse(services.AccessToken(user, sessionId), refresh, services.AccessTokenSeconds);
     }
 
     // One answer whether the username or the email is taken, so registering does not tell which emails have accounts.
@@ -145,13 +156,17 @@ public static class AuthApi
     private static ProblemHttpResult InvalidCredentials(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 
+    private static ProblemHttpResult AccountSuspended() =>
+        TypedResults.Problem(Suspension.Message, statusCode: StatusCodes.Status403Forbidden, title: "Account suspended");
+
     private static readonly Lazy<string> UnknownAccountHash =
         new(() => new PasswordHasher<AccountCredentials>().HashPassword(new AccountCredentials(), Guid.NewGuid().ToString()));
 }
 
 /// <summary>What the auth endpoints share, injected as one service to keep their signatures short.</summary>
 public sealed class AuthServices(IGrainFactory grains, IdGenerator ids, TokenService tokens,
-    IPasswordHasher<AccountCredentials> hasher, ILoginBackoff loginBackoff, IOptions<LoginBackoffOptions> backoff, IOptions<JwtOptions> jwt)
+    IPasswordHasher<AccountCredentials> hasher, ILoginBackoff loginBackoff, IOptions<LoginBackoffOptions> backoff, IOptions<JwtOptions> jwt,
+    IOptionsMonitor<AdminOptions> admins)
 {
     public ILoginBackoff LoginBackoff { get; } = backoff.Value.Enabled ? loginBackoff : NoLoginBackoff.Instance;
 
@@ -160,4 +175,7 @@ public sealed class AuthServices(IGrainFactory grains, IdGenerator ids, TokenSer
     public TokenService Tokens { get; } = tokens;
     public IPasswordHasher<AccountCredentials> Hasher { get; } = hasher;
     public int AccessTokenSeconds { get; } = (int)jwt.Value.AccessTokenLifetime.TotalSeconds;
+
+    /// <summary>An access token for the user's session, with the admin role when the username is listed as an admin.</summary>
+    public string AccessToken(UserSummary user, string sessionId) => Tokens.CreateAccessToken(user.Id, sessionId, admins.CurrentValue.IsAdmin(user.Username));
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Instagram.Api.Infrastructure.Dashboard;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Instagram.Api.Auth;
@@ -21,6 +22,7 @@ public static class AuthExtensions
         }
 
         services.AddSingleton<TokenService>();
+        services.AddSingleton<SessionEnder>();
         services.AddSingleton<AuthServices>();
         services.AddSingleton<IPasswordHasher<AccountCredentials>, PasswordHasher<AccountCredentials>>();
 
@@ -37,6 +39,7 @@ public static class AuthExtensions
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                     ClockSkew = TokenService.ClockSkew,
                     NameClaimType = JwtRegisteredClaimNames.Sub,
+                    RoleClaimType = AdminRole.ClaimType,
                 };
                 bearer.Events = new JwtBearerEvents
                 {
@@ -55,7 +58,8 @@ public static class AuthExtensions
                     OnTokenValidated = async context =>
                     {
                         var revocations = context.HttpContext.RequestServices.GetRequiredService<ITokenRevocationList>();
-                        if (context.Principal?.SessionId() is not { } sessionId || await revocations.IsRevokedAsync(sessionId))
+                        if (context.Principal?.SessionId() is not { } sessionId || context.SecurityToken is not JsonWebToken token
+                            || await revocations.IsRevokedAsync(sessionId, context.Principal.UserId(), TokenService.IssuedAt(token)))
                         {
                             context.Fail("The session has ended.");
                         }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Instagram.Api.Infrastructure.Dashboard;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -18,9 +19,21 @@ public sealed class TokenService(IOptions<JwtOptions> options, TimeProvider time
 
     public static SymmetricSecurityKey SigningKeyOf(JwtOptions options) => new(Encoding.UTF8.GetBytes(options.SigningKey));
 
-    public string CreateAccessToken(long userId, string sessionId)
+    /// <summary>An access token; an admin's carries the admin role (<see cref="AdminRole"/>), decided when it is issued.</summary>
+    public string CreateAccessToken(long userId, string sessionId, bool isAdmin)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        List<Claim> claims =
+        [
+            new Claim(JwtRegisteredClaimNames.Sub, userId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(JwtRegisteredClaimNames.Sid, sessionId),
+            new Claim(JwtRegisteredClaimNames.Jti, Guid.CreateVersion7(time.GetUtcNow()).ToString("N")),
+        ];
+        if (isAdmin)
+        {
+            claims.Add(new Claim(AdminRole.ClaimType, AdminRole.Name));
+        }
+
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Value.Issuer,
@@ -28,14 +41,43 @@ public sealed class TokenService(IOptions<JwtOptions> options, TimeProvider time
             IssuedAt = now,
             NotBefore = now,
             Expires = now + options.Value.AccessTokenLifetime,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(JwtRegisteredClaimNames.Sub, userId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Claim(JwtRegisteredClaimNames.Sid, sessionId),
-                new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
-            ]),
+            Subject = new ClaimsIdentity(claims),
             SigningCredentials = new SigningCredentials(SigningKeyOf(options.Value), SecurityAlgorithms.HmacSha256),
         });
+    }
+
+    /// <summary>
+    /// When a token was issued, to the millisecond: its id is a version-7 GUID, whose first 48 bits are that time. The
+    /// iat claim has whole seconds only, too coarse to tell a token issued just before a suspension from one issued just
+    /// after it was lifted within the same second. Tokens with another kind of id fall back to iat.
+    /// </summary>
+    public static DateTimeOffset IssuedAt(JsonWebToken token) => IssuedAt(token.Id, token.IssuedAt);
+
+    /// <summary>The same for a signed-in principal (e.g. a hub connection, which keeps the claims but not the token).</summary>
+    public static DateTimeOffset IssuedAt(ClaimsPrincipal user)
+    {
+        var issuedAt = long.TryParse(user.FindFirst(JwtRegisteredClaimNames.Iat)?.Value, System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : DateTimeOffset.MinValue;
+        return IssuedAt(user.FindFirst(JwtRegisteredClaimNames.Jti)?.Value, issuedAt);
+    }
+
+    private static DateTimeOffset IssuedAt(string? tokenId, DateTimeOffset fallback)
+    {
+        if (Guid.TryParseExact(tokenId, "N", out var id) && id.Version == 7)
+        {
+            var bytes = id.ToByteArray(bigEndian: true);
+            var milliseconds = 0L;
+            for (var i = 0; i < 6; i++)
+            {
+                milliseconds = (milliseconds << 8) | bytes[i];
+            }
+
+            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        }
+
+        return fallback;
     }
 
     public DateTimeOffset RefreshTokenExpiry() => time.GetUtcNow() + options.Value.RefreshTokenLifetime;

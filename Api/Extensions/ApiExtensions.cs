@@ -12,6 +12,7 @@ using Instagram.Api.Infrastructure.Proxies;
 using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Media;
 using Instagram.Api.Messages;
+using Instagram.Api.Moderation;
 using Instagram.Api.Posts;
 using Instagram.Api.Realtime;
 using Instagram.Api.Reels;
@@ -129,6 +130,7 @@ public static class ApiExtensions
         app.MapReelsApi();
         app.MapMessagesApi();
         app.MapRealtimeApi();
+        app.MapModerationApi();
         app.MapWebClient();
 
         app.MapOpenApi();

@@ -23,7 +23,7 @@ public sealed class RealtimeHub(RealtimeConnections connections, ITokenRevocatio
     public async Task Heartbeat()
     {
         // A logout ends the session for open connections too, at their next heartbeat.
-        if (Context.User!.SessionId() is not { } session || await revocations.IsRevokedAsync(session))
+        if (Context.User!.SessionId() is not { } session || await revocations.IsRevokedAsync(session, Context.User!.UserId(), TokenService.IssuedAt(Context.User!)))
         {
             Context.Abort();
             return;

@@ -9,7 +9,10 @@ public interface ISessionGrain : IGrainWithStringKey
 {
     [Alias("StartAsync")] Task StartAsync(long userId, string refreshTokenHash, DateTimeOffset expiresAt);
 
-    /// <summary>Spends the presented refresh token and installs the next; returns the user id, or null if refused.</summary>
+    /// <summary>
+    /// Spends the presented refresh token and installs the next; returns the user id, or null if refused (also when a
+    /// suspension ended the session). A 403 while the account is suspended.
+    /// </summary>
     [Alias("RotateAsync")] Task<long?> RotateAsync(string presentedHash, string nextHash, DateTimeOffset nextExpiresAt);
 
     [Alias("RevokeAsync")] Task RevokeAsync();

@@ -35,4 +35,16 @@ public interface IUserGrain : IGrainWithIntegerKey
     [AlwaysInterleave, Alias("GetPostsAsync")] Task<Page<Posts.PostView>> GetPostsAsync(long viewerId, PageRequest page);
 
     [Alias("UpdateProfileAsync")] Task<UserProfile> UpdateProfileAsync(ProfileUpdate update);
+
+    /// <summary>
+    /// Suspends the account (its content is hidden, its sessions end) or lifts the suspension; nothing is deleted.
+    /// 404 for an unknown account; false when it already was in that state.
+    /// </summary>
+    [Alias("SetSuspendedAsync")] Task<bool> SetSuspendedAsync(bool suspended);
+
+    /// <summary>
+    /// Whether a session started at <paramref name="sessionStartedAt"/> may go on: false once a suspension ended it
+    /// (for good: lifting the suspension does not revive it). A 403 while the account is suspended.
+    /// </summary>
+    [AlwaysInterleave, Alias("AdmitSessionAsync")] Task<bool> AdmitSessionAsync(DateTimeOffset sessionStartedAt);
 }

@@ -2,6 +2,7 @@ namespace Instagram.Grains.Auth;
 
 internal sealed partial class SessionGrain(
     [PersistentState("session", ProviderNames.GrainStorage)] IPersistentState<SessionState> session,
+    IGrainFactory grains,
     TimeProvider time,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
@@ -14,7 +15,7 @@ internal sealed partial class SessionGrain(
             throw DomainException.Conflict("This session already exists.");
         }
 
-        session.State = new SessionState { UserId = userId, RefreshTokenHash = refreshTokenHash, ExpiresAt = expiresAt };
+        session.State = new SessionState { UserId = userId, RefreshTokenHash = refreshTokenHash, ExpiresAt = expiresAt, StartedAt = time.GetUtcNow() };
         await session.WriteStateAsync();
     }
 
@@ -34,6 +35,24 @@ internal sealed partial class SessionGrain(
 
         if (!string.Equals(session.State.RefreshTokenHash, presentedHash, StringComparison.Ordinal))
         {
+            return null;
+        }
+
+        // A suspension ends the account's sessions; the account does not list them, so each learns it here.
+        bool admitted;
+        try
+        {
+            admitted = await grains.GetGrain<Users.IUserGrain>(session.State.UserId).AdmitSessionAsync(session.State.StartedAt);
+        }
+        catch (DomainException)
+        {
+            await RevokeAsync(); // suspended: refused with a 403, and over for good
+            throw;
+        }
+
+        if (!admitted)
+        {
+            await RevokeAsync();
             return null;
         }
 

@@ -10,4 +10,7 @@ public sealed class SessionState
 
     /// <summary>Refresh tokens already spent; seeing one again means it was stolen.</summary>
     [Id(4)] public List<string> SpentHashes { get; set; } = [];
+
+    /// <summary>When the session began (sign-in); a suspension ends every session begun before it.</summary>
+    [Id(5)] public DateTimeOffset StartedAt { get; set; }
 }

@@ -6,8 +6,8 @@ namespace Instagram.Grains.Common;
 
 /// <summary>
 /// The one rule every read path applies: a viewer sees an owner's content (posts, grid, comments, likes,
-/// follower lists, stories) unless either blocks the other, or the owner is private and the viewer does not
-/// follow them. Owners always see their own.
+/// follower lists, stories) unless the owner is suspended, either blocks the other, or the owner is private and the
+/// viewer does not follow them. Owners always see their own.
 /// </summary>
 internal static class Visibility
 {
@@ -18,7 +18,7 @@ internal static class Visibility
             return true;
         }
 
-        if (await grains.IsBlockedEitherWayAsync(viewerId, owner.Id))
+        if (owner.IsSuspended || await grains.IsBlockedEitherWayAsync(viewerId, owner.Id))
         {
             return false;
         }
@@ -38,6 +38,12 @@ internal static class Visibility
             : DomainException.NotFound(what);
     }
 
+    /// <summary>
+    /// A suspended account, and everything it made, does not exist for anyone else. Its summaries carry the flag, so
+    /// the check costs no call; nothing is deleted, and lifting the suspension shows it all again.
+    /// </summary>
+    public static bool IsHiddenFrom(this UserSummary owner, long viewerId) => owner.IsSuspended && owner.Id != viewerId;
+
     public static Task<bool> IsBlockedEitherWayAsync(this IGrainFactory grains, long a, long b) =>
         a == b ? Task.FromResult(false) : grains.GetGrain<IBlocksGrain>(a).IsBlockedEitherWayAsync(b);
 
@@ -49,7 +55,7 @@ internal static class Visibility
     public static async Task<HashSet<long>> VisibleOwnersAsync(this IGrainFactory grains, long viewerId, IEnumerable<UserSummary> owners, long[] blocked)
     {
         var excluded = blocked.ToHashSet();
-        var candidates = owners.DistinctBy(o => o.Id).Where(o => o.Id == viewerId || !excluded.Contains(o.Id)).ToArray();
+        var candidates = owners.DistinctBy(o => o.Id).Where(o => o.Id == viewerId || (!excluded.Contains(o.Id) && !o.IsSuspended)).ToArray();
         var following = grains.GetGrain<IFollowingGrain>(viewerId);
         var allowed = await Task.WhenAll(candidates.Select(async o =>
             (o.Id, o.Id == viewerId || !o.IsPrivate || await following.IsFollowingAsync(o.Id))));

@@ -119,7 +119,10 @@ internal sealed partial class FeedGrain(
             {
                 if (views[i] is not { } view)
                 {
-                    _cache.Remove(batch[i].PostId); // deleted since it was cached
+                    if (!await hydrator.IsSuspendedAsync(batch[i].AuthorId))
+                    {
+                        _cache.Remove(batch[i].PostId); // deleted since it was cached
+                    }
                 }
                 else if (view.Post.Status == PostStatus.Published)
                 {

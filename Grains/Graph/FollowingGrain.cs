@@ -45,9 +45,9 @@ internal sealed class FollowingGrain(
             return current;
         }
 
-        // A blocked pair looks like an unknown user: the answer must not reveal the block.
+        // A blocked pair (or a suspended account) looks like an unknown user: the answer must not reveal the block.
         var target = await grains.GetGrain<IUserGrain>(targetId).GetSummaryAsync();
-        if (target is null || await grains.IsBlockedEitherWayAsync(UserId, targetId))
+        if (target is null || target.IsHiddenFrom(UserId) || await grains.IsBlockedEitherWayAsync(UserId, targetId))
         {
             throw DomainException.NotFound("user");
         }

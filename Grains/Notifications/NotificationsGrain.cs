@@ -156,7 +156,7 @@ internal sealed partial class NotificationsGrain(
 
     private async Task<NotificationView?> ToViewAsync(NotificationRecord record, HashSet<long> excluded)
     {
-        // Deleted posts and blocked users vanish from the inbox as soon as they are deleted or blocked.
+        // Deleted posts and blocked or suspended users vanish from the inbox as soon as they are deleted, blocked or suspended.
         if (record.PostId is { } postId && await grains.GetGrain<IPostGrain>(postId).GetDetailsAsync() is null)
         {
             return null;
@@ -168,7 +168,7 @@ internal sealed partial class NotificationsGrain(
             return null;
         }
 
-        var actors = (await Task.WhenAll(actorIds.Select(id => grains.GetGrain<IUserGrain>(id).GetSummaryAsync()))).OfType<UserSummary>().ToArray();
+        var actors = (await grains.SummariesAsync(actorIds)).Where(a => !a.IsHiddenFrom(UserId)).ToArray();
         var hidden = record.ActorIds.Count - actors.Length;
         return new NotificationView(record.Id, record.Type, actors, Math.Max(actors.Length, record.ActorCount - hidden),
             record.PostId, record.UpdatedAt, record.Id <= inbox.State.ReadUpTo);

@@ -38,7 +38,7 @@ internal sealed class SearchGrain(ISearchIndex index, IGrainFactory grains, Post
 
         var excluded = viewer.Excluded.ToHashSet();
         return [.. candidates
-            .Where(c => c.User is not null && !excluded.Contains(c.User.Id))
+            .Where(c => c.User is not null && !excluded.Contains(c.User.Id) && !c.User.IsHiddenFrom(viewerId))
             .OrderByDescending(c => c.Hit.Tier)
             .ThenByDescending(c => c.User!.IsVerified)
             .ThenByDescending(c => c.Followers)

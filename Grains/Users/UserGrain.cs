@@ -59,12 +59,12 @@ internal sealed class UserGrain(
         return new Page<UserSummary>(await grains.VisibleSummariesAsync(viewerId, blocked, ids.Items), ids.NextCursor);
     }
 
-    // The rule for what belongs to this user (grid, followers, following): a blocked pair gets 404 (the user does not
+    // The rule for what belongs to this user (grid, followers, following): a blocked pair or a suspended owner gets 404 (the user does not
     // exist for them), a non-follower of a private account gets 403 (the profile says the account is private).
     private async Task EnsureCanSeeContentAsync(long viewerId)
     {
         var owner = user.RecordExists ? ToSummary() : null;
-        if (owner is null || await grains.IsBlockedEitherWayAsync(viewerId, owner.Id))
+        if (owner is null || owner.IsHiddenFrom(viewerId) || await grains.IsBlockedEitherWayAsync(viewerId, owner.Id))
         {
             throw DomainException.NotFound("user");
         }
@@ -82,8 +82,8 @@ internal sealed class UserGrain(
             return null;
         }
 
-        // Blocked either way: the profile does not exist for that viewer.
-        if (await grains.IsBlockedEitherWayAsync(viewerId, UserId))
+        // Blocked either way, or suspended: the profile does not exist for that viewer.
+        if (ToSummary().IsHiddenFrom(viewerId) || await grains.IsBlockedEitherWayAsync(viewerId, UserId))
         {
             return null;
         }
@@ -156,10 +156,42 @@ internal sealed class UserGrain(
         return (await GetProfileAsync(UserId))!;
     }
 
+    public async Task<bool> SetSuspendedAsync(bool suspended)
+    {
+        if (!user.RecordExists)
+        {
+            throw DomainException.NotFound("user");
+        }
+
+        if (user.State.SuspendedAt.HasValue == suspended)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        user.State.SuspendedAt = suspended ? now : null;
+        user.State.SessionsEndedAt = suspended ? now : user.State.SessionsEndedAt;
+        await user.WriteStateAsync();
+        cache.Authors.Evict(UserId); // read paths on this silo hide (or show) the account at once, others within the cache lifetime
+        return true;
+    }
+
+    public Task<bool> AdmitSessionAsync(DateTimeOffset sessionStartedAt)
+    {
+        if (!user.RecordExists)
+        {
+            return Task.FromResult(false);
+        }
+
+        return user.State.SuspendedAt.HasValue
+            ? throw Suspension.Refusal()
+            : Task.FromResult(user.State.SessionsEndedAt is not { } ended || sessionStartedAt > ended);
+    }
+
     private Task PublishEventAsync() => this.GetStreamProvider(ProviderNames.Streams)
         .GetStream<UserEvent>(StreamId.Create(StreamNamespaces.UserEvents, UserId))
         .OnNextAsync(new UserEvent(ToSummary(), user.State.Bio));
 
     private UserSummary ToSummary() => new(UserId, user.State.Username, user.State.FullName, user.State.AvatarUrl,
-        user.State.IsVerified, user.State.IsPrivate);
+        user.State.IsVerified, user.State.IsPrivate, user.State.SuspendedAt.HasValue);
 }

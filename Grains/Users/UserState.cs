@@ -12,4 +12,10 @@ public sealed class UserState
     [Id(6)] public bool IsPrivate { get; set; }
     [Id(7)] public bool IsVerified { get; set; }
     [Id(8)] public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When an admin suspended the account; null while it is not suspended.</summary>
+    [Id(9)] public DateTimeOffset? SuspendedAt { get; set; }
+
+    /// <summary>Sessions started before this (the last suspension) are over, even after the suspension is lifted.</summary>
+    [Id(10)] public DateTimeOffset? SessionsEndedAt { get; set; }
 }

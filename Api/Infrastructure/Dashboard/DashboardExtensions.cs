@@ -10,21 +10,20 @@ public static class DashboardExtensions
 
     public static IServiceCollection AddAdminAuthorization(this IServiceCollection services)
     {
-        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
-        services.AddSingleton<IAuthorizationHandler, AdminRequirement>();
-        services.AddAuthorizationBuilder().AddPolicy(AdminRequirement.PolicyName, policy => policy.AddRequirements(new AdminRequirement()));
+        services.AddValidatedOptions<AdminOptions, AdminOptionsValidator>(AdminOptions.SectionName);
+        services.AddAuthorizationBuilder().AddPolicy(AdminRole.PolicyName, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole.Name));
         return services;
     }
 
     /// <summary>
-    /// The Orleans dashboard at /dashboard for the usernames in <c>Admin:Usernames</c>, never anonymous: 401 without a
-    /// token, 403 for everyone else (and for everyone while the list is empty).
+    /// The Orleans dashboard at /dashboard for admins (the role the usernames in <c>Admin:Usernames</c> get), never
+    /// anonymous: 401 without a token, 403 for everyone else (and for everyone while the list is empty).
     /// </summary>
     public static WebApplication MapAdminDashboard(this WebApplication app)
     {
         if (DashboardHosting.IsEnabled(app.Configuration))
         {
-            app.MapOrleansDashboard(Path).RequireAuthorization(AdminRequirement.PolicyName).ExcludeFromDescription();
+            app.MapOrleansDashboard(Path).RequireAuthorization(AdminRole.PolicyName).ExcludeFromDescription();
         }
 
         return app;

@@ -76,6 +76,7 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         ["RateLimits:LoginBackoff:FreeAttempts"] = LoginFreeAttempts.ToString(CultureInfo.InvariantCulture),
         ["Ids:LeaseFirst"] = LeaseFirst.ToString(CultureInfo.InvariantCulture),
         ["Ids:LeaseLast"] = LeaseLast.ToString(CultureInfo.InvariantCulture),
+        ["Admin:Usernames:0"] = Moderation.Moderation.AdminUsername,
     };
 
     private static string Required(string name) => ClusterSiloHost.RequiredConnectionString(name);
@@ -93,3 +94,4 @@ public sealed class ClusterApiFactory(IDictionary<string, string?> settings) : A
 {
     protected override IDictionary<string, string?> Settings => settings;
 }
+

@@ -16,6 +16,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["RateLimits:Enabled"] = "false",
+        ["Admin:Usernames:0"] = Moderation.Moderation.AdminUsername,
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Instagram.Api.Tests.Infrastructure;
+using Instagram.Api.Tests.Moderation;
 using Instagram.Grains.Media;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -103,6 +104,26 @@ public sealed class MetricsEndpointTests(TelemetryApiFactory factory)
         await Eventually.TrueAsync(async () => Sum(text = await ScrapeAsync(), Lag, "kind=\"upsert\"") > before, "the indexed post's lag recorded");
         Assert.Contains("\ninstagram_search_index_lag_seconds_bucket{", text);
         Assert.Contains("le=\"0.1\"", text); // the buckets are in seconds, not the milliseconds of the default ones
+    }
+
+    [Fact]
+    public async Task AReportAndItsResolutionAreCounted()
+    {
+        const string Reports = "instagram_moderation_reports_total", Actions = "instagram_moderation_actions_total";
+        var before = await ScrapeAsync();
+        var author = await ApiClient.RegisterAsync(factory);
+        var reporter = await ApiClient.RegisterAsync(factory);
+        var admin = await Moderation.Moderation.SignInAdminAsync(factory.CreateClient(), TelemetryApiFactory.AdminUsername);
+        var id = await reporter.ReportAsync("user", author.Id);
+        await reporter.ReportAsync("user", author.Id); // a repeat: not counted again
+        await admin.ResolveAsync(id, "dismiss");
+
+        await Eventually.TrueAsync(async () =>
+        {
+            var after = await ScrapeAsync();
+            return Sum(after, Reports, "target=\"user\"") == Sum(before, Reports, "target=\"user\"") + 1
+                && Sum(after, Actions, "action=\"dismiss\"") == Sum(before, Actions, "action=\"dismiss\"") + 1;
+        }, "one report and one dismissal counted");
     }
 
     private async Task<string> ScrapeAsync()
