@@ -3,6 +3,7 @@ using Instagram.Grains.Discovery;
 using Instagram.Grains.Feed;
 using Instagram.Grains.Messages;
 using Instagram.Grains.Notifications;
+using Instagram.Grains.Realtime;
 using Instagram.Grains.Stories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,7 @@ public static class GrainsExtensions
         silo.Services.AddValidatedOptions<StoriesOptions, StoriesOptionsValidator>(StoriesOptions.SectionName);
         silo.Services.AddValidatedOptions<NotificationOptions, NotificationOptionsValidator>(NotificationOptions.SectionName);
         silo.Services.AddValidatedOptions<MessagesOptions, MessagesOptionsValidator>(MessagesOptions.SectionName);
+        silo.Services.AddValidatedOptions<RealtimeOptions, RealtimeOptionsValidator>(RealtimeOptions.SectionName);
         silo.Services.TryAddSingleton<IPushNotificationSender, LoggingPushNotificationSender>();
         silo.Services.AddIdGenerator();
         silo.Services.TryAddSingleton<LastSiloStopping>();

@@ -40,6 +40,18 @@ public static class AuthExtensions
                 };
                 bearer.Events = new JwtBearerEvents
                 {
+                    // Browsers cannot set headers on a WebSocket or an EventSource: the hub alone also takes the token
+                    // from the query string.
+                    OnMessageReceived = context =>
+                    {
+                        if (context.HttpContext.Request.Path.StartsWithSegments(Realtime.RealtimeHub.Path)
+                            && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
                     OnTokenValidated = async context =>
                     {
                         var revocations = context.HttpContext.RequestServices.GetRequiredService<ITokenRevocationList>();

@@ -13,6 +13,7 @@ using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Media;
 using Instagram.Api.Messages;
 using Instagram.Api.Posts;
+using Instagram.Api.Realtime;
 using Instagram.Api.Reels;
 using Instagram.Api.Search;
 using Instagram.Api.Stories;
@@ -90,6 +91,7 @@ public static class ApiExtensions
         services.AddSingleton<CursorCodec>();
         services.AddSingleton<UploadUrlSigner>();
         services.AddValidatedOptions<MediaOptions, MediaOptionsValidator>(MediaOptions.SectionName);
+        services.AddRealtime();
 
         services.AddWebClient();
         services.AddApiOpenApi();
@@ -126,6 +128,7 @@ public static class ApiExtensions
         app.MapDiscoveryApi();
         app.MapReelsApi();
         app.MapMessagesApi();
+        app.MapRealtimeApi();
         app.MapWebClient();
 
         app.MapOpenApi();

@@ -1,6 +1,7 @@
 using Instagram.Grains.Abstractions;
 using Instagram.Grains.Graph;
 using Instagram.Grains.Posts;
+using Instagram.Grains.Realtime;
 using Instagram.Grains.Users;
 using Orleans.Streams;
 
@@ -11,13 +12,14 @@ namespace Instagram.Grains.Notifications;
 /// deactivation: a crash can lose the last second of notifications (they are derived data), never a like or comment.
 /// </summary>
 [ImplicitStreamSubscription(StreamNamespaces.Notifications)]
-internal sealed class NotificationsGrain(
+internal sealed partial class NotificationsGrain(
     [PersistentState("notifications", ProviderNames.GrainStorage)] IPersistentState<NotificationsState> inbox,
     IGrainFactory grains,
     IdGenerator ids,
     IPushNotificationSender push,
     IOptions<NotificationOptions> options,
-    TimeProvider time) : Grain, INotificationsGrain
+    TimeProvider time,
+    ILogger<NotificationsGrain> logger) : Grain, INotificationsGrain
 {
     private const int ActorsShown = 10;
     private WriteBehind _writes = null!;
@@ -96,10 +98,11 @@ internal sealed class NotificationsGrain(
             existing.UpdatedAt = now;
             items.Remove(existing);
             items.Insert(0, existing);
+            await ShowOnDevicesAsync(existing);
         }
         else
         {
-            items.Insert(0, new NotificationRecord
+            var record = new NotificationRecord
             {
                 Id = ids.NextId(),
                 Type = notification.Type,
@@ -108,17 +111,48 @@ internal sealed class NotificationsGrain(
                 ActorCount = 1,
                 CreatedAt = now,
                 UpdatedAt = now,
-            });
+            };
+            items.Insert(0, record);
             if (items.Count > options.Value.MaxItems)
             {
                 items.RemoveRange(options.Value.MaxItems, items.Count - options.Value.MaxItems);
             }
 
             await push.SendAsync(UserId, notification.Type, notification.ActorId, notification.PostId);
+            await ShowOnDevicesAsync(record);
         }
 
         _writes.MarkDirty();
     }
+
+    /// <summary>
+    /// Hands the entry, as GET /v1/notifications shows it, to the user's connected devices. Built only when a device is
+    /// connected (a viral post's author gets many a second), and best effort: the inbox has it either way.
+    /// </summary>
+    private async Task ShowOnDevicesAsync(NotificationRecord record)
+    {
+        try
+        {
+            var realtime = grains.GetGrain<IUserRealtimeGrain>(UserId);
+            if (!await realtime.IsConnectedAsync())
+            {
+                return;
+            }
+
+            var excluded = (await grains.GetGrain<IBlocksGrain>(UserId).GetExcludedAsync()).ToHashSet();
+            if (await ToViewAsync(record, excluded) is { } view)
+            {
+                await realtime.DeliverAsync(new NotificationReceivedEvent(view));
+            }
+        }
+        catch (Exception exception)
+        {
+            LogRealtimeFailed(exception, UserId, record.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} of user {UserId} did not reach their connected devices")]
+    private partial void LogRealtimeFailed(Exception exception, long userId, long notificationId);
 
     private async Task<NotificationView?> ToViewAsync(NotificationRecord record, HashSet<long> excluded)
     {

@@ -1,5 +1,8 @@
 using System.Globalization;
 using Instagram.Api.Tests.Infrastructure;
+using Instagram.Api.Tests.Realtime;
+using Instagram.Grains.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Instagram.Api.Tests.Cluster;
 
@@ -27,9 +30,12 @@ public sealed class ClusterApiFixture : IAsyncLifetime
 
     public ClusterApiFactory Second { get; private set; } = null!;
 
+    /// <summary>The silo's push seam.</summary>
+    public RecordingPushSender Pushes { get; } = new();
+
     public async Task InitializeAsync()
     {
-        _silo = await ClusterSiloHost.StartAsync(Settings());
+        _silo = await ClusterSiloHost.StartAsync(Settings(), services => services.AddSingleton<IPushNotificationSender>(Pushes));
 
         First = new ClusterApiFactory(Settings());
         Second = new ClusterApiFactory(Settings());
@@ -55,7 +61,7 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         }
     }
 
-    public Dictionary<string, string?> Settings() => new()
+    public Dictionary<string, string?> Settings() => new(RealtimeApiFactory.RealtimeSettings)
     {
         ["Orleans:Profile"] = "Cluster",
         ["Orleans:ClusterId"] = _clusterId,

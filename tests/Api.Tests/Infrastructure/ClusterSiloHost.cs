@@ -1,6 +1,7 @@
 using System.Globalization;
 using Instagram.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Instagram.Api.Tests.Infrastructure;
@@ -17,7 +18,8 @@ public sealed class ClusterSiloHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<ClusterSiloHost> StartAsync(IDictionary<string, string?> settings)
+    /// <summary>Starts the host; <paramref name="services"/> replaces services for the test (a recording push seam...).</summary>
+    public static async Task<ClusterSiloHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var withPorts = new Dictionary<string, string?>(settings)
         {
@@ -27,6 +29,7 @@ public sealed class ClusterSiloHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(withPorts);
         builder.UseInstagramSilo();
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new ClusterSiloHost(host);
