@@ -65,6 +65,7 @@ function drawBars(user) {
     link("/explore", { class: "tab" }, icon("explore"), h("span", {}, "Explore")),
     link("/reels", { class: "tab" }, icon("reels"), h("span", {}, "Reels")),
     link("/compose", { class: "tab" }, icon("compose"), h("span", {}, "Post")),
+    link("/direct", { class: "tab" }, icon("messages"), h("span", {}, "Messages")),
     link("/notifications", { class: "tab" }, icon("heart"), h("span", {}, "Activity")),
     link(`/u/${encodeURIComponent(user.username)}`, { class: "tab" },
       h("span", { class: "avatar placeholder tab-avatar", "aria-hidden": "true" }, user.username.slice(0, 1).toUpperCase()),
