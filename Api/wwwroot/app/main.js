@@ -75,7 +75,9 @@ function drawBars(user) {
 
 function highlightTab() {
   for (const tab of document.querySelectorAll("#tabbar a")) {
-    if (tab.getAttribute("href") === location.pathname) tab.setAttribute("aria-current", "page");
+    // A tab stays current on the pages under it (a conversation under Messages).
+    const href = tab.getAttribute("href");
+    if (href === location.pathname || (href !== "/" && location.pathname.startsWith(`${href}/`))) tab.setAttribute("aria-current", "page");
     else tab.removeAttribute("aria-current");
   }
 }
