@@ -7,19 +7,23 @@ import { accessTokenNow, refreshTokens } from "./session.js";
 
 const separator = "\u001e";
 const heartbeatMs = 15_000;
+// Moving from one messages page to the next should not drop the connection in between.
+const lingerMs = 10_000;
 const listeners = new Set();
 let socket = null;
-let heartbeat = null;
+let connecting = false;
 let retry = null;
+let linger = null;
 let failures = 0;
 
 /** Calls `listener({ type: "open" })` on each connection and `listener({ type: "event", target, payload })` on each server event. Returns the unsubscribe function. */
 export function listen(listener) {
   listeners.add(listener);
-  if (listeners.size === 1) connect();
+  clearTimeout(linger);
+  if (!socket && !connecting) connect();
   return () => {
     listeners.delete(listener);
-    if (listeners.size === 0) disconnect();
+    if (listeners.size === 0) linger = setTimeout(disconnect, lingerMs);
   };
 }
 
@@ -28,13 +32,19 @@ const record = (message) => JSON.stringify(message) + separator;
 
 async function connect() {
   clearTimeout(retry);
-  // After a failed attempt the access token may be the reason (it expired while the tab slept): refresh it first.
-  if (failures > 0 || !accessTokenNow()) await refreshTokens().catch(() => false);
+  connecting = true;
+  try {
+    // After a failed attempt the access token may be the reason (it expired while the tab slept): refresh it first.
+    if (failures > 0 || !accessTokenNow()) await refreshTokens().catch(() => false);
+  } finally {
+    connecting = false;
+  }
   const token = accessTokenNow();
-  if (listeners.size === 0 || !token) return;
+  if (listeners.size === 0 || !token || socket) return;
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
   const ws = new WebSocket(`${scheme}//${location.host}/hubs/realtime?access_token=${encodeURIComponent(token)}`);
   socket = ws;
+  let heartbeat = null;
   let handshaken = false;
   let buffer = "";
 
@@ -59,6 +69,7 @@ async function connect() {
       } else if (message.type === 1) {
         emit({ type: "event", target: message.target, payload: message.arguments?.[0] });
       } else if (message.type === 7) {
+        // The server closes (its error, if any, is not the reader's business): reconnect as after a drop.
         ws.close();
       }
     }
@@ -80,8 +91,8 @@ export function send(target, ...args) {
 }
 
 function disconnect() {
+  if (listeners.size > 0) return;
   clearTimeout(retry);
-  clearInterval(heartbeat);
   const ws = socket;
   socket = null;
   failures = 0;
