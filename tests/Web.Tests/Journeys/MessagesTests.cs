@@ -64,6 +64,53 @@ public sealed partial class MessagesTests(WebFixture web)
         Assert.Empty(recipient.PageErrors);
     }
 
+    [Fact]
+    public async Task ASendWhoseAnswerIsLostIsRetriedWithTheSameIdAndStoredOnce()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await using var sender = await web.NewUserAsync("retrier" + tag);
+        await using var recipient = await web.NewUserAsync("patient" + tag);
+        await sender.RegisterAsync();
+        await recipient.RegisterAsync();
+        await sender.OpenAsync($"/u/{recipient.Name}");
+        await sender.Page.GetByRole(AriaRole.Button, new() { Name = $"Message {recipient.Name}" }).ClickAsync();
+        await sender.Page.WaitForURLAsync(ThreadUrl());
+
+        // The first send reaches the server, which stores it, but its answer never reaches the page.
+        var sends = new List<string>();
+        var lost = false;
+        await sender.Page.RouteAsync(url => url.EndsWith("/messages", StringComparison.Ordinal), async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            sends.Add(route.Request.PostDataJSON()!.Value.GetProperty("clientMessageId").GetString()!);
+            if (!lost)
+            {
+                lost = true;
+                await route.FetchAsync();
+                await route.AbortAsync();
+                return;
+            }
+
+            await route.ContinueAsync();
+        });
+        await SendAsync(sender, "only once");
+
+        // The hub may show the stored message first; the composer is emptied once a send is answered: by the retry.
+        await Assertions.Expect(sender.Page.GetByLabel("Message", new() { Exact = true })).ToHaveValueAsync("");
+        Assert.Equal(2, sends.Count);
+        Assert.Equal(sends[0], sends[1]);
+        await sender.Page.ReloadAsync();
+        var log = sender.Page.GetByRole(AriaRole.Log);
+        await Assertions.Expect(log.GetByText("only once")).ToBeVisibleAsync();
+        await Assertions.Expect(log.Locator(".message")).ToHaveCountAsync(1);
+        Assert.Empty(sender.PageErrors);
+    }
+
     private static async Task SendAsync(WebUser user, string text)
     {
         await user.Page.GetByLabel("Message", new() { Exact = true }).FillAsync(text);
