@@ -22,9 +22,7 @@ public sealed partial class MessagesTests(WebFixture web)
         await sender.RegisterAsync();
         await recipient.RegisterAsync();
 
-        await sender.OpenAsync($"/u/{recipient.Name}");
-        await sender.Page.GetByRole(AriaRole.Button, new() { Name = $"Message {recipient.Name}" }).ClickAsync();
-        await sender.Page.WaitForURLAsync(ThreadUrl());
+        await MessageFromProfileAsync(sender, recipient.Name);
         var senderLog = sender.Page.GetByRole(AriaRole.Log);
         await Assertions.Expect(senderLog).ToBeVisibleAsync();
         await SendAsync(sender, "hello");
@@ -72,9 +70,7 @@ public sealed partial class MessagesTests(WebFixture web)
         await using var recipient = await web.NewUserAsync("patient" + tag);
         await sender.RegisterAsync();
         await recipient.RegisterAsync();
-        await sender.OpenAsync($"/u/{recipient.Name}");
-        await sender.Page.GetByRole(AriaRole.Button, new() { Name = $"Message {recipient.Name}" }).ClickAsync();
-        await sender.Page.WaitForURLAsync(ThreadUrl());
+        await MessageFromProfileAsync(sender, recipient.Name);
 
         // The first send reaches the server, which stores it, but its answer never reaches the page.
         var sends = new List<string>();
@@ -109,6 +105,14 @@ public sealed partial class MessagesTests(WebFixture web)
         await Assertions.Expect(log.GetByText("only once")).ToBeVisibleAsync();
         await Assertions.Expect(log.Locator(".message")).ToHaveCountAsync(1);
         Assert.Empty(sender.PageErrors);
+    }
+
+    /// <summary>Presses Message on someone's profile and waits for the conversation to open.</summary>
+    private static async Task MessageFromProfileAsync(WebUser user, string name)
+    {
+        await user.OpenAsync($"/u/{name}");
+        await user.Page.GetByRole(AriaRole.Button, new() { Name = $"Message {name}" }).ClickAsync();
+        await user.Page.WaitForURLAsync(ThreadUrl());
     }
 
     private static async Task SendAsync(WebUser user, string text)
