@@ -15,7 +15,7 @@ public static class WebClientApi
     internal static readonly string[] Routes =
     [
         "/", "/login", "/register", "/explore", "/reels", "/search", "/notifications", "/compose", "/trending", "/settings",
-        "/requests", "/p/{postId}", "/u/{username}", "/u/{username}/followers", "/u/{username}/following",
+        "/requests", "/direct", "/direct/{conversationId}", "/p/{postId}", "/u/{username}", "/u/{username}/followers", "/u/{username}/following",
         "/tags/{tag}", "/stories/{userId}",
     ];
 

@@ -65,3 +65,10 @@ export function query(params) {
   const text = search.toString();
   return text ? `?${text}` : "";
 }
+
+/** A random key for a request that must happen once however often it is retried (Idempotency-Key, clientMessageId). */
+export function newKey() {
+  // crypto.randomUUID needs a secure context; a plain-http deployment still gets random keys.
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}

@@ -65,6 +65,7 @@ function drawBars(user) {
     link("/explore", { class: "tab" }, icon("explore"), h("span", {}, "Explore")),
     link("/reels", { class: "tab" }, icon("reels"), h("span", {}, "Reels")),
     link("/compose", { class: "tab" }, icon("compose"), h("span", {}, "Post")),
+    link("/direct", { class: "tab" }, icon("messages"), h("span", {}, "Messages")),
     link("/notifications", { class: "tab" }, icon("heart"), h("span", {}, "Activity")),
     link(`/u/${encodeURIComponent(user.username)}`, { class: "tab" },
       h("span", { class: "avatar placeholder tab-avatar", "aria-hidden": "true" }, user.username.slice(0, 1).toUpperCase()),
@@ -74,7 +75,9 @@ function drawBars(user) {
 
 function highlightTab() {
   for (const tab of document.querySelectorAll("#tabbar a")) {
-    if (tab.getAttribute("href") === location.pathname) tab.setAttribute("aria-current", "page");
+    // A tab stays current on the pages under it (a conversation under Messages).
+    const href = tab.getAttribute("href");
+    if (href === location.pathname || (href !== "/" && location.pathname.startsWith(`${href}/`))) tab.setAttribute("aria-current", "page");
     else tab.removeAttribute("aria-current");
   }
 }

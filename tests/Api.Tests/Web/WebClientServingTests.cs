@@ -17,6 +17,8 @@ public sealed partial class WebClientServingTests(ApiFactory factory)
     [InlineData("/u/someone")]
     [InlineData("/p/123")]
     [InlineData("/tags/sunrise")]
+    [InlineData("/direct")]
+    [InlineData("/direct/123")]
     public async Task TheShellIsServedAtEachClientRouteUncachedAndUnderAStrictPolicy(string path)
     {
         var response = await factory.CreateClient().GetAsync(path);
@@ -28,6 +30,8 @@ public sealed partial class WebClientServingTests(ApiFactory factory)
         Assert.Contains("script-src 'self' 'sha256-", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        // 'self' also admits a WebSocket to this host (CSP level 3): the messages pages' connection to the hub.
+        Assert.Contains("connect-src 'self'", policy, StringComparison.Ordinal);
         Assert.Contains("<script type=\"importmap\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

@@ -1,6 +1,6 @@
 // The comments under a post: oldest first, each reply nested under the comment it answers (the API allows one level),
 // and a form that posts a comment or a reply exactly once however often a failed send is retried.
-import { api } from "../api.js";
+import { api, newKey } from "../api.js";
 import { currentUser } from "../session.js";
 import { avatar, busy, count, h, link, richText, time, toast } from "../dom.js";
 import { onSubmit } from "./form-submit.js";
@@ -167,8 +167,3 @@ function commentForm(post, onPosted) {
   return { element, replyTo };
 }
 
-// crypto.randomUUID needs a secure context; a plain-http deployment still gets random keys.
-function newKey() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-}

@@ -7,11 +7,12 @@ import { notice } from "../components/notice.js";
 import { postGrid } from "../components/post-grid.js";
 import { findUser, missingUser } from "../components/user-lookup.js";
 import { followButton } from "../components/user-row.js";
+import { remember } from "../components/conversations.js";
 
 const isMine = (profile) => profile.id === currentUser()?.id;
 const isLocked = (profile) => profile.isPrivate && !profile.isFollowing && !isMine(profile);
 
-export default async function render(main, { username }) {
+export default async function render(main, { username }, { navigate }) {
   const page = h("section", { class: "page profile" }, loading());
   mount(main, page);
   let stop = null;
@@ -103,7 +104,18 @@ export default async function render(main, { username }) {
       "aria-label": `More options for ${profile.username}`,
       onclick: () => busy(more, () => offerBlock(profile)),
     }, "⋯");
-    return [followButton(profile), more];
+    const message = h("button", {
+      type: "button", class: "secondary small-button", "aria-label": `Message ${profile.username}`,
+      onclick: () => busy(message, () => openConversation(profile)),
+    }, "Message");
+    return [followButton(profile), message, more];
+  }
+
+  // Starts the 1:1 conversation, or finds the one that exists (the API answers both), and opens it.
+  async function openConversation(profile) {
+    const conversation = await api("/v1/conversations", { method: "POST", body: { participantIds: [profile.id] } });
+    remember(conversation);
+    navigate(`/direct/${encodeURIComponent(conversation.id)}`);
   }
 
   async function offerBlock(profile) {
