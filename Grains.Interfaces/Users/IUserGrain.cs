@@ -35,4 +35,10 @@ public interface IUserGrain : IGrainWithIntegerKey
     [AlwaysInterleave, Alias("GetPostsAsync")] Task<Page<Posts.PostView>> GetPostsAsync(long viewerId, PageRequest page);
 
     [Alias("UpdateProfileAsync")] Task<UserProfile> UpdateProfileAsync(ProfileUpdate update);
+
+    /// <summary>
+    /// Why <paramref name="commenterId"/> may not comment on this user's posts under the comment policy, or null when
+    /// they may (the owner always may). Reads the state before its one await, so it interleaves like the summary.
+    /// </summary>
+    [AlwaysInterleave, Alias("CommentRefusalAsync")] Task<string?> CommentRefusalAsync(long commenterId);
 }

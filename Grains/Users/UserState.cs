@@ -12,4 +12,5 @@ public sealed class UserState
     [Id(6)] public bool IsPrivate { get; set; }
     [Id(7)] public bool IsVerified { get; set; }
     [Id(8)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(9)] public CommentPolicy CommentPolicy { get; set; }
 }
