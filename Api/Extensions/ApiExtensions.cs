@@ -11,6 +11,7 @@ using Instagram.Api.Infrastructure.Health;
 using Instagram.Api.Infrastructure.Proxies;
 using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Media;
+using Instagram.Api.Moderation;
 using Instagram.Api.Posts;
 using Instagram.Api.Reels;
 using Instagram.Api.Search;
@@ -89,6 +90,8 @@ public static class ApiExtensions
         services.AddSingleton<CursorCodec>();
         services.AddSingleton<UploadUrlSigner>();
         services.AddValidatedOptions<MediaOptions, MediaOptionsValidator>(MediaOptions.SectionName);
+        services.AddValidatedOptions<AbuseOptions, AbuseOptionsValidator>(AbuseOptions.SectionName);
+        services.AddSingleton<AbuseGuard>();
 
         services.AddWebClient();
         services.AddApiOpenApi();
@@ -124,6 +127,7 @@ public static class ApiExtensions
         app.MapSearchApi();
         app.MapDiscoveryApi();
         app.MapReelsApi();
+        app.MapControlsApi();
         app.MapWebClient();
 
         app.MapOpenApi();
