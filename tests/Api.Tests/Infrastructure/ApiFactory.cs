@@ -5,7 +5,7 @@ namespace Instagram.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The real Api pipeline with its co-hosted Embedded silo. Each factory gets its own free silo ports and media
-/// folder, so factories can run side by side. Rate limits are off unless a test fixture turns them on.
+/// folder, so factories can run side by side. Rate limits and bot-speed limits are off unless a test fixture turns them on.
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -33,6 +33,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Discovery:ExploreCacheTtl", "00:00:00");
         builder.UseSetting("Discovery:ReelsCacheTtl", "00:00:00");
         builder.UseSetting("Discovery:WatchFlushInterval", "00:00:00.100");
+        // Tests follow and comment at machine speed with the same few texts: the bot-speed limits would refuse them.
+        // The fixtures that test those limits turn them on in their Settings.
+        builder.UseSetting("Abuse:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
