@@ -11,6 +11,7 @@ public sealed class ClusterApiFixture : IAsyncLifetime
 {
     public const int PostLimit = 3;
     public const int LoginFreeAttempts = 3;
+    public const int FollowsPerHour = 3;
 
     /// <summary>Generator ids the three processes lease: exactly one each, none configured.</summary>
     public const int LeaseFirst = 100, LeaseLast = 102;
@@ -25,6 +26,14 @@ public sealed class ClusterApiFixture : IAsyncLifetime
     public ClusterApiFactory First { get; private set; } = null!;
 
     public ClusterApiFactory Second { get; private set; } = null!;
+
+    /// <summary>A client of the second Api instance, signed in as <paramref name="user"/> (registered on the first).</summary>
+    public HttpClient OnSecondInstance(ApiClient user)
+    {
+        var http = Second.CreateClient();
+        http.DefaultRequestHeaders.Authorization = user.Http.DefaultRequestHeaders.Authorization;
+        return http;
+    }
 
     public async Task InitializeAsync()
     {
@@ -58,6 +67,8 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         ["RateLimits:Posts:PermitLimit"] = PostLimit.ToString(CultureInfo.InvariantCulture),
         ["RateLimits:Auth:PermitLimit"] = "1000",
         ["RateLimits:LoginBackoff:FreeAttempts"] = LoginFreeAttempts.ToString(CultureInfo.InvariantCulture),
+        ["Abuse:Enabled"] = "true",
+        ["Abuse:MaxFollowsPerHour"] = FollowsPerHour.ToString(CultureInfo.InvariantCulture),
         ["Ids:LeaseFirst"] = LeaseFirst.ToString(CultureInfo.InvariantCulture),
         ["Ids:LeaseLast"] = LeaseLast.ToString(CultureInfo.InvariantCulture),
     };

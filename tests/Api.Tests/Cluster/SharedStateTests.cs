@@ -75,12 +75,7 @@ public sealed class SharedStateTests(ClusterApiFixture cluster) : IClassFixture<
         await ProblemAssert.IsProblemAsync(await onSecond.GetAsync("/v1/users/me"), HttpStatusCode.Unauthorized);
     }
 
-    private HttpClient OnSecondInstance(ApiClient user)
-    {
-        var http = cluster.Second.CreateClient();
-        http.DefaultRequestHeaders.Authorization = user.Http.DefaultRequestHeaders.Authorization;
-        return http;
-    }
+    private HttpClient OnSecondInstance(ApiClient user) => cluster.OnSecondInstance(user);
 
     private static Task<HttpResponseMessage> CreatePostAsync(HttpClient http, string mediaId, string? key)
     {

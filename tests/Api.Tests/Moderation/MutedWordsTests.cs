@@ -63,7 +63,7 @@ public sealed class MutedWordsTests(ApiFactory factory)
         var other = await ApiClient.RegisterAsync(factory);
         await muter.FollowAsync(author);
         await other.FollowAsync(author);
-        var posts = await PublishSamplesAsync(author, tag);
+        var posts = await PublishSamplesAsync([author], tag);
         await PutAsync(muter, Muted);
 
         // Newest first, one item a page: the cursor walks past every hidden post and ends.
@@ -92,9 +92,16 @@ public sealed class MutedWordsTests(ApiFactory factory)
     [Fact]
     public async Task MutedPostsLeaveExploreAndReels()
     {
-        var author = await ApiClient.RegisterAsync(factory);
+        // One author a post: explore shows at most two posts of one author on a page.
+        var authors = new List<ApiClient>();
+        for (var i = 0; i < 6; i++)
+        {
+            authors.Add(await ApiClient.RegisterAsync(factory));
+        }
+
+        var author = authors[0];
         var muter = await ApiClient.RegisterAsync(factory);
-        var posts = await PublishSamplesAsync(author, "mw" + Guid.NewGuid().ToString("N")[..10]);
+        var posts = await PublishSamplesAsync(authors, "mw" + Guid.NewGuid().ToString("N")[..10]);
         var mutedReel = await TestReels.PublishAsync(factory, author, "my cat dances");
         var visibleReel = await TestReels.PublishAsync(factory, author, "category dances");
         await PutAsync(muter, Muted);
@@ -141,17 +148,17 @@ public sealed class MutedWordsTests(ApiFactory factory)
 
     // Hidden for Muted: the word in another case, the word as a hashtag, the muted hashtag, the phrase. Visible: a
     // longer word that starts with it, and the hashtag's word without the '#'.
-    private static async Task<Samples> PublishSamplesAsync(ApiClient author, string tag)
+    private static async Task<Samples> PublishSamplesAsync(IReadOnlyList<ApiClient> authors, string tag)
     {
         var visible = new List<string>();
         var hidden = new List<string>();
-        foreach (var (caption, hides) in new[]
+        foreach (var (caption, hides, i) in new[]
         {
-            ($"my CAT sleeps #{tag}", true), ($"category theory #{tag}", false), ($"look #cat #{tag}", true),
-            ($"finale tonight #spoiler #{tag}", true), ($"spoiler free review #{tag}", false), ($"Red Wine evening #{tag}", true),
+            ($"my CAT sleeps #{tag}", true, 0), ($"category theory #{tag}", false, 1), ($"look #cat #{tag}", true, 2),
+            ($"finale tonight #spoiler #{tag}", true, 3), ($"spoiler free review #{tag}", false, 4), ($"Red Wine evening #{tag}", true, 5),
         })
         {
-            (hides ? hidden : visible).Add(await author.PublishAsync(caption));
+            (hides ? hidden : visible).Add(await authors[i % authors.Count].PublishAsync(caption));
         }
 
         return new Samples([.. visible], [.. hidden]);
