@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Infrastructure.Validation;
+using Instagram.Api.Moderation;
 using Instagram.Api.Users;
 using Instagram.Grains.Comments;
 using Instagram.Grains.Posts;
@@ -18,7 +19,8 @@ public static class CommentsApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("", GetComments).WithName(nameof(GetComments)).WithSummary("Comments on a post, oldest first.");
         // 403: the post's comment policy excludes the caller; 409/422: an Idempotency-Key in flight or reused, a
-        // parent on another post, a reply to a reply.
+        // parent on another post, a reply to a reply, or a bot-speed limit (the same text on many posts, a link from a
+        // new account).
         api.MapPost("", CreateComment).WithName(nameof(CreateComment)).WithSummary("Comment on a post, or reply to a comment.")
             .RequireRateLimiting(RateLimitPolicies.Comments).ProducesJsonBodyProblems()
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
@@ -37,13 +39,15 @@ public static class CommentsApi
     }
 
     public static async Task<Created<CommentResponse>> CreateComment(string id, CreateCommentRequest request, ClaimsPrincipal user,
-        IGrainFactory grains, IdGenerator ids, Idempotency idempotency, [FromHeader(Name = Idempotency.HeaderName)] string? idempotencyKey)
+        IGrainFactory grains, IdGenerator ids, Idempotency idempotency, AbuseGuard abuse, [FromHeader(Name = Idempotency.HeaderName)] string? idempotencyKey)
     {
         var postId = RouteIds.Parse(id);
         var parentId = request.ParentId is { } parent ? RouteIds.Parse(parent, "parentId") : (long?)null;
         var created = await idempotency.RunOnceAsync(user, $"comment:{postId}", idempotencyKey, request, async () =>
         {
+            var repeat = await abuse.AdmitCommentAsync(user.UserId(), postId, request.Text);
             var comment = await grains.GetGrain<ICommentGrain>(ids.NextId()).CreateAsync(new NewComment(postId, user.UserId(), request.Text, parentId));
+            await abuse.RecordCommentAsync(user.UserId(), postId, repeat);
             var author = (await grains.SummariesAsync([comment.AuthorId]))[0];
             return CommentResponse.From(comment, author);
         });

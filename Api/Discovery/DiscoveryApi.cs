@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Instagram.Api.Posts;
 using Instagram.Grains.Discovery;
 using Instagram.Grains.Lists;
+using Instagram.Grains.Moderation;
 using Instagram.Grains.Posts;
 
 namespace Instagram.Api.Discovery;
@@ -26,11 +27,14 @@ public static class DiscoveryApi
             throw DomainException.InvalidInput("tag must be 1 to 100 letters, digits or underscores.");
         }
 
+        var viewerId = user.UserId();
+        var muted = grains.GetGrain<IMutedWordsGrain>(viewerId).GetAsync(); // once per request, beside the list
         var ids = await grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.HashtagPosts, normalized)).GetPageAsync(query.ToPageRequest(cursors), newestFirst: true);
         // Hydrating through the post grains applies tombstones, privacy and blocks for this viewer.
-        var views = await Task.WhenAll(ids.Items.Distinct().Select(id => grains.GetGrain<IPostGrain>(id).GetViewAsync(user.UserId())));
-        // The list is in arrival order; within a page, newest first.
-        var items = views.OfType<PostView>().Where(v => v.Post.Status == PostStatus.Published)
+        var views = await Task.WhenAll(ids.Items.Distinct().Select(id => grains.GetGrain<IPostGrain>(id).GetViewAsync(viewerId)));
+        var hidden = await muted;
+        // The list is in arrival order; within a page, newest first. Muted posts leave the page short; the cursor is the list's.
+        var items = views.OfType<PostView>().Where(v => v.Post.Status == PostStatus.Published && !hidden.HidesPost(v.Post, viewerId))
             .OrderByDescending(v => v.Post.Id).Select(PostResponse.From).ToArray();
         return TypedResults.Ok(new PageResponse<PostResponse>(items, cursors.Encode(ids.NextCursor)));
     }

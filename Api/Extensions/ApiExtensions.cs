@@ -93,6 +93,8 @@ public static class ApiExtensions
         services.AddSingleton<UploadUrlSigner>();
         services.AddValidatedOptions<MediaOptions, MediaOptionsValidator>(MediaOptions.SectionName);
         services.AddRealtime();
+        services.AddValidatedOptions<AbuseOptions, AbuseOptionsValidator>(AbuseOptions.SectionName);
+        services.AddSingleton<AbuseGuard>();
 
         services.AddWebClient();
         services.AddApiOpenApi();
@@ -131,6 +133,7 @@ public static class ApiExtensions
         app.MapMessagesApi();
         app.MapRealtimeApi();
         app.MapModerationApi();
+        app.MapControlsApi();
         app.MapWebClient();
 
         app.MapOpenApi();

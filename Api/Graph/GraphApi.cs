@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Instagram.Api.Moderation;
 using Instagram.Api.Users;
 using Instagram.Grains.Graph;
 using Instagram.Grains.Users;
@@ -11,6 +12,7 @@ public static class GraphApi
     {
         // Every route names a user by id: one that is not a numeric id is a 400.
         var api = app.MapGroup("/v1/users/{id}").WithTags("Graph").RequireAuthorization().ProducesAuthorizedProblems().ProducesValidationProblem();
+        // 429 also when the caller followed Abuse:MaxFollowsPerHour accounts within the hour (with Retry-After).
         api.MapPost("/follow", Follow).WithName(nameof(Follow)).WithSummary("Follow a user (idempotent).")
             .RequireRateLimiting(RateLimitPolicies.Follows).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         api.MapDelete("/follow", Unfollow).WithName(nameof(Unfollow)).WithSummary("Unfollow a user (idempotent).")
@@ -32,9 +34,11 @@ public static class GraphApi
         return app;
     }
 
-    public static async Task<Ok<FollowResponse>> Follow(string id, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Ok<FollowResponse>> Follow(string id, ClaimsPrincipal user, IGrainFactory grains, AbuseGuard abuse)
     {
-        var state = await grains.GetGrain<IFollowingGrain>(user.UserId()).FollowAsync(RouteIds.Parse(id));
+        var targetId = RouteIds.Parse(id);
+        await abuse.AdmitFollowAsync(user.UserId(), targetId);
+        var state = await grains.GetGrain<IFollowingGrain>(user.UserId()).FollowAsync(targetId);
         return TypedResults.Ok(new FollowResponse(state.ToString().ToLowerInvariant()));
     }
 

@@ -6,7 +6,10 @@ using Instagram.Grains.Posts;
 
 namespace Instagram.Api.Posts;
 
-/// <summary>A hydrated post, the shape shared by GET /v1/posts/{id}, the grid and the feed (and, with more, the reels feed).</summary>
+/// <summary>
+/// A hydrated post, the shape shared by GET /v1/posts/{id}, the grid and the feed (and, with more, the reels feed).
+/// <see cref="CanComment"/> (whether the author's comment policy lets the caller comment) is on GET /v1/posts/{id} only.
+/// </summary>
 public record PostResponse(
     string Id,
     UserSummaryResponse Author,
@@ -22,7 +25,8 @@ public record PostResponse(
     DateTimeOffset CreatedAt,
     string Kind,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Suggested = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FailureReason = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FailureReason = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? CanComment = null)
 {
     public static PostResponse From(PostView view)
     {

@@ -4,6 +4,7 @@ using Instagram.Api.Infrastructure.SharedState;
 using Instagram.Api.Users;
 using Microsoft.AspNetCore.Mvc;
 using Instagram.Grains.Posts;
+using Instagram.Grains.Users;
 
 namespace Instagram.Api.Posts;
 
@@ -55,7 +56,8 @@ public static class PostsApi
     public static async Task<Ok<PostResponse>> GetPost(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         var view = await grains.GetGrain<IPostGrain>(RouteIds.Parse(id)).GetViewAsync(user.UserId()) ?? throw DomainException.NotFound("post");
-        return TypedResults.Ok(PostResponse.From(view));
+        var refusal = await grains.GetGrain<IUserGrain>(view.Post.AuthorId).CommentRefusalAsync(user.UserId());
+        return TypedResults.Ok(PostResponse.From(view) with { CanComment = refusal is null });
     }
 
     public static async Task<NoContent> DeletePost(string id, ClaimsPrincipal user, IGrainFactory grains)

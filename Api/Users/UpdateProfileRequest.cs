@@ -14,4 +14,8 @@ public sealed class UpdateProfileRequest
     public bool? IsPrivate { get; init; }
 
     public string? AvatarMediaId { get; init; }
+
+    /// <summary>Who may comment on the caller's posts: "everyone", "followers" (accepted followers) or "off".</summary>
+    [AllowedValues(null, "everyone", "followers", "off", ErrorMessage = "commentPolicy must be 'everyone', 'followers' or 'off'.")]
+    public string? CommentPolicy { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Instagram.Grains.Users;
 
 namespace Instagram.Api.Users;
@@ -14,10 +15,13 @@ public sealed record UserProfileResponse(
     long FollowingCount,
     long PostCount,
     bool IsFollowing,
-    bool FollowRequested)
+    bool FollowRequested,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CommentPolicy = null)
 {
+    /// <summary>The comment policy ("everyone", "followers", "off") is the owner's setting: only their own profile carries it.</summary>
     public static UserProfileResponse From(UserProfile profile) => new(
         profile.User.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), profile.User.Username, profile.User.FullName,
         profile.Bio, profile.User.AvatarUrl, profile.User.IsPrivate, profile.User.IsVerified, profile.FollowerCount,
-        profile.FollowingCount, profile.PostCount, profile.IsFollowing, profile.FollowRequested);
+        profile.FollowingCount, profile.PostCount, profile.IsFollowing, profile.FollowRequested,
+        profile.CommentPolicy?.ToString().ToLowerInvariant());
 }

@@ -27,7 +27,8 @@ public static class UsersApi
     {
         var avatar = request.AvatarMediaId is { } mediaId ? RouteIds.Parse(mediaId, "avatarMediaId") : (long?)null;
         var profile = await grains.GetGrain<IUserGrain>(user.UserId())
-            .UpdateProfileAsync(new ProfileUpdate(request.FullName?.Trim(), request.Bio, request.IsPrivate, avatar));
+            .UpdateProfileAsync(new ProfileUpdate(request.FullName?.Trim(), request.Bio, request.IsPrivate, avatar,
+                request.CommentPolicy is { } policy ? Enum.Parse<CommentPolicy>(policy, ignoreCase: true) : null));
         return TypedResults.Ok(UserProfileResponse.From(profile));
     }
 

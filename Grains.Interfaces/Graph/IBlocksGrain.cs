@@ -1,3 +1,5 @@
+using Instagram.Grains.Common;
+
 namespace Instagram.Grains.Graph;
 
 /// <summary>
@@ -16,6 +18,9 @@ public interface IBlocksGrain : IGrainWithIntegerKey
     [Alias("SetBlockedByAsync")] Task SetBlockedByAsync(long blockerId, bool blocked);
 
     [AlwaysInterleave, Alias("IsBlockedEitherWayAsync")] Task<bool> IsBlockedEitherWayAsync(long otherId);
+
+    /// <summary>Whom this user blocks, most recently blocked first (accounts that no longer exist are left out).</summary>
+    [AlwaysInterleave, Alias("GetBlockingAsync")] Task<Page<Users.UserSummary>> GetBlockingAsync(PageRequest page);
 
     /// <summary>Everyone this user must not see or be seen by.</summary>
     [AlwaysInterleave, Alias("GetExcludedAsync")] Task<long[]> GetExcludedAsync();

@@ -1,3 +1,5 @@
+using Instagram.Grains.Common;
+
 namespace Instagram.Grains.Stories;
 
 /// <summary>
@@ -15,4 +17,18 @@ public interface IStoryReelGrain : IGrainWithIntegerKey
 
     /// <summary>Stories not yet expired, oldest first.</summary>
     [AlwaysInterleave, Alias("GetActiveAsync")] Task<StoryRef[]> GetActiveAsync();
+
+    // The author may hide their stories from chosen users: the list lives with the stories, so the tray, which asks
+    // every followed reel anyway, learns it in the same call.
+
+    /// <summary>What <paramref name="viewerId"/> may see of <see cref="GetActiveAsync"/>: nothing when the author hides their stories from them.</summary>
+    [AlwaysInterleave, Alias("GetActiveForAsync")] Task<StoryRef[]> GetActiveForAsync(long viewerId);
+
+    [AlwaysInterleave, Alias("IsHiddenFromAsync")] Task<bool> IsHiddenFromAsync(long viewerId);
+
+    /// <summary>Hides the author's stories from <paramref name="viewerId"/> or shows them again (idempotent); 404 for an unknown user, 422 for the author.</summary>
+    [Alias("SetHiddenFromAsync")] Task SetHiddenFromAsync(long viewerId, bool hidden);
+
+    /// <summary>Whom the stories are hidden from, most recently hidden first.</summary>
+    [AlwaysInterleave, Alias("GetHiddenFromAsync")] Task<Page<Users.UserSummary>> GetHiddenFromAsync(PageRequest page);
 }

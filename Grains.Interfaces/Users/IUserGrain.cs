@@ -47,4 +47,10 @@ public interface IUserGrain : IGrainWithIntegerKey
     /// (for good: lifting the suspension does not revive it). A 403 while the account is suspended.
     /// </summary>
     [AlwaysInterleave, Alias("AdmitSessionAsync")] Task<bool> AdmitSessionAsync(DateTimeOffset sessionStartedAt);
+
+    /// <summary>
+    /// Why <paramref name="commenterId"/> may not comment on this user's posts under the comment policy, or null when
+    /// they may (the owner always may). Reads the state before its one await, so it interleaves like the summary.
+    /// </summary>
+    [AlwaysInterleave, Alias("CommentRefusalAsync")] Task<string?> CommentRefusalAsync(long commenterId);
 }

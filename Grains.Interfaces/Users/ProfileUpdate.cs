@@ -6,4 +6,5 @@ public sealed record ProfileUpdate(
     [property: Id(0)] string? FullName,
     [property: Id(1)] string? Bio,
     [property: Id(2)] bool? IsPrivate,
-    [property: Id(3)] long? AvatarMediaId);
+    [property: Id(3)] long? AvatarMediaId,
+    [property: Id(4)] CommentPolicy? CommentPolicy = null);

@@ -2,6 +2,7 @@ using Instagram.Grains.Affinity;
 using Instagram.Grains.Lists;
 using Instagram.Grains.Notifications;
 using Instagram.Grains.Posts;
+using Instagram.Grains.Users;
 
 namespace Instagram.Grains.Comments;
 
@@ -26,6 +27,11 @@ internal sealed class CommentGrain(
         }
 
         var post = await grains.VisiblePostAsync(newComment.AuthorId, newComment.PostId);
+        // The author's comment policy holds for new comments only: the ones already there stay.
+        if (await grains.GetGrain<IUserGrain>(post.AuthorId).CommentRefusalAsync(newComment.AuthorId) is { } refusal)
+        {
+            throw DomainException.Forbidden(refusal);
+        }
 
         if (newComment.ParentId is { } parentId)
         {

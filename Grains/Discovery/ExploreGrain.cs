@@ -43,8 +43,11 @@ internal sealed partial class ExploreGrain : Grain, IExploreGrain
             }
         }
 
+        var muted = _hydrator.MutedWordsAsync(UserId);
         var views = await _hydrator.HydrateAsync([.. picked.Select(p => p.PostId)], UserId);
-        return new Page<PostView>([.. views.OfType<PostView>()], position < ranking.Length ? position : null, degraded);
+        var hidden = await muted;
+        // Muted posts leave the page short; the cursor is past everything looked at, so paging goes on.
+        return new Page<PostView>([.. views.OfType<PostView>().Where(v => !hidden.HidesPost(v.Post, UserId))], position < ranking.Length ? position : null, degraded);
     }
 
     // Predicted engagement: the post's velocity, raised by how much the user engages with its author and tags.

@@ -70,9 +70,13 @@ internal sealed partial class FeedGrain(
 
         var position = (int)Math.Clamp(page.Cursor ?? 0, 0, _rankedSnapshot.Length);
         var ids = _rankedSnapshot.Skip(position).Take(page.Limit).ToArray();
+        var muted = hydrator.MutedWordsAsync(OwnerId);
         var views = await hydrator.HydrateAsync(ids, OwnerId);
+        var hidden = await muted;
+        // Muted posts leave the page short; the cursor still moves past them, so paging goes on.
         long? next = position + ids.Length < _rankedSnapshot.Length ? position + ids.Length : null;
-        return new Page<PostView>([.. views.OfType<PostView>().Where(v => v.Post.Status == PostStatus.Published)], next, _rankedDegraded);
+        return new Page<PostView>([.. views.OfType<PostView>().Where(v => v.Post.Status == PostStatus.Published && !hidden.HidesPost(v.Post, OwnerId))],
+            next, _rankedDegraded);
     }
 
     // Seed 003: when the viewer's affinities cannot be read, rank by recency and engagement alone and say so, rather
@@ -106,6 +110,7 @@ internal sealed partial class FeedGrain(
     {
         var result = new List<PostView>(page.Limit);
         var cursor = page.Cursor;
+        var mutedWords = hydrator.MutedWordsAsync(OwnerId); // asked beside the first batch's hydration
         while (result.Count < page.Limit)
         {
             var batch = _cache.Take(cursor, page.Limit - result.Count);
@@ -115,6 +120,7 @@ internal sealed partial class FeedGrain(
             }
 
             var views = await hydrator.HydrateAsync([.. batch.Select(e => e.PostId)], OwnerId);
+            var muted = await mutedWords;
             for (var i = 0; i < batch.Count; i++)
             {
                 if (views[i] is not { } view)
@@ -124,8 +130,9 @@ internal sealed partial class FeedGrain(
                         _cache.Remove(batch[i].PostId); // deleted since it was cached
                     }
                 }
-                else if (view.Post.Status == PostStatus.Published)
+                else if (view.Post.Status == PostStatus.Published && !muted.HidesPost(view.Post, OwnerId))
                 {
+                    // A muted post stays cached (unmuting brings it back); the loop reads on to fill the page.
                     result.Add(view);
                 }
             }

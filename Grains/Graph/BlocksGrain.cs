@@ -53,5 +53,11 @@ internal sealed class BlocksGrain(
     public Task<bool> IsBlockedEitherWayAsync(long otherId) =>
         Task.FromResult(blocks.State.Blocking.Contains(otherId) || blocks.State.BlockedBy.Contains(otherId));
 
-    public Task<long[]> GetExcludedAsync() => Task.FromResult(blocks.State.Blocking.Union(blocks.State.BlockedBy).ToArray());
+    public async Task<Page<UserSummary>> GetBlockingAsync(PageRequest page)
+    {
+        var ids = blocks.State.Blocking.NewestFirst(page);
+        return new Page<UserSummary>(await grains.SummariesAsync(ids.Items), ids.NextCursor);
+    }
+
+    public Task<long[]> GetExcludedAsync() => Task.FromResult(blocks.State.Blocking.Ids.Union(blocks.State.BlockedBy).ToArray());
 }

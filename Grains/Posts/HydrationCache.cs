@@ -1,4 +1,5 @@
 using Instagram.Grains.Feed;
+using Instagram.Grains.Moderation;
 using Instagram.Grains.Users;
 
 namespace Instagram.Grains.Posts;
@@ -13,4 +14,8 @@ internal sealed class HydrationCache(IOptions<FeedOptions> options, TimeProvider
 {
     public SiloCache<long, UserSummary?> Authors { get; } =
         new("hydration.authors", options.Value.HydrationCacheLifetime, options.Value.HydrationCacheCapacity, time);
+
+    /// <summary>Viewers' muted words, read once per request by the lists that hide them; the owner's grain evicts on change.</summary>
+    public SiloCache<long, MutedWords> MutedWords { get; } =
+        new("hydration.muted_words", options.Value.HydrationCacheLifetime, options.Value.HydrationCacheCapacity, time);
 }

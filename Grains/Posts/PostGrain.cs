@@ -159,8 +159,12 @@ internal sealed partial class PostGrain(
     {
         await EnsureVisibleToAsync(viewerId);
         var blocked = grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync();
+        var muted = hydrator.MutedWordsAsync(viewerId);
         var ids = await grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.Comments, PostId)).GetPageAsync(page, newestFirst: false);
-        var comments = (await Task.WhenAll(ids.Items.Select(c => grains.GetGrain<ICommentGrain>(c).GetAsync()))).OfType<CommentDetails>().ToArray();
+        var hidden = await muted;
+        // Comments the viewer muted leave the page short; the cursor is the list's, so paging goes on past them.
+        var comments = (await Task.WhenAll(ids.Items.Select(c => grains.GetGrain<ICommentGrain>(c).GetAsync())))
+            .OfType<CommentDetails>().Where(c => !hidden.HidesComment(c, viewerId)).ToArray();
         var authors = (await grains.VisibleSummariesAsync(viewerId, blocked, comments.Select(c => c.AuthorId).Distinct())).ToDictionary(a => a.Id);
         CommentView[] items = [.. comments.Where(c => authors.ContainsKey(c.AuthorId)).Select(c => new CommentView(c, authors[c.AuthorId]))];
         return new Page<CommentView>(items, ids.NextCursor);

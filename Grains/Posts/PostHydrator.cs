@@ -1,5 +1,6 @@
 using Instagram.Grains.Graph;
 using Instagram.Grains.Likes;
+using Instagram.Grains.Moderation;
 using Instagram.Grains.Users;
 
 namespace Instagram.Grains.Posts;
@@ -43,5 +44,14 @@ internal sealed class PostHydrator(IGrainFactory grains, HydrationCache cache)
     /// </summary>
     public async Task<bool> IsSuspendedAsync(long authorId) => (await cache.Authors.GetAsync(authorId, LoadAuthorAsync))?.IsSuspended == true;
 
+    /// <summary>
+    /// The viewer's muted words, for the lists that hide what they match (feed, explore, reels, comments), read once
+    /// per request from the silo's cache; the grid and a post's own page do not hide anything.
+    /// </summary>
+    public Task<MutedWords> MutedWordsAsync(long viewerId) =>
+        cache.MutedWords.GetAsync(viewerId, LoadMutedWordsAsync);
+
     private Task<UserSummary?> LoadAuthorAsync(long userId) => grains.GetGrain<IUserGrain>(userId).GetSummaryAsync();
+
+    private Task<MutedWords> LoadMutedWordsAsync(long userId) => grains.GetGrain<IMutedWordsGrain>(userId).GetAsync();
 }

@@ -69,9 +69,11 @@ internal sealed partial class ReelsGrain : Grain, IReelsGrain
         // Hydrated beyond the page: items may drop out (deleted, blocked, turned private) and the last ones need the
         // next items' URLs to prefetch.
         var window = order.Skip(position).Take((2 * page.Limit) + PrefetchAhead).ToArray();
+        var muted = _hydrator.MutedWordsAsync(ViewerId);
         var views = await _hydrator.HydrateAsync(window, ViewerId);
+        var hidden = await muted;
         var shown = views.Select((view, index) => (View: view, Index: index))
-            .Where(v => v.View is { Post: { Kind: PostKind.Reel, Status: PostStatus.Published }, Author.IsPrivate: false })
+            .Where(v => v.View is { Post: { Kind: PostKind.Reel, Status: PostStatus.Published }, Author.IsPrivate: false } && !hidden.HidesPost(v.View.Post, ViewerId))
             .ToArray();
         var items = shown.Take(page.Limit).Select((v, i) => new ReelItem(v.View!,
             [.. shown.Skip(i + 1).Take(PrefetchAhead).SelectMany(next => PrefetchUrls(next.View!))])).ToArray();

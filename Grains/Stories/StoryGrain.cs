@@ -166,9 +166,11 @@ internal sealed class StoryGrain(
 
     private bool IsActive => story.RecordExists && story.State.ExpiresAt > time.GetUtcNow();
 
+    // The author's hide list counts as not seeing: the story is as unknown to a hidden viewer as to a blocked one.
     private async Task<bool> CanSeeAsync(long viewerId) =>
         await grains.GetGrain<IUserGrain>(story.State.AuthorId).GetSummaryAsync() is { } author
-        && await grains.CanSeeContentAsync(viewerId, author);
+        && await grains.CanSeeContentAsync(viewerId, author)
+        && (viewerId == author.Id || !await grains.GetGrain<IStoryReelGrain>(author.Id).IsHiddenFromAsync(viewerId));
 
     private StoryDetails ToDetails() => new(StoryId, story.State.AuthorId, story.State.Media!, story.State.CreatedAt, story.State.ExpiresAt);
 }

@@ -1,3 +1,5 @@
+using Instagram.Grains.Users;
+
 namespace Instagram.Grains.Stories;
 
 internal sealed partial class StoryReelGrain(
@@ -8,6 +10,9 @@ internal sealed partial class StoryReelGrain(
     ILogger<StoryReelGrain> logger) : Grain, IStoryReelGrain, IRemindable
 {
     public const string ReminderName = "expire-stories";
+
+    // The list travels with the reel's state on every write: bounded, like any grain state.
+    public const int MaxHiddenFrom = 10_000;
 
     private long AuthorId => this.GetPrimaryKeyLong();
 
@@ -37,6 +42,40 @@ internal sealed partial class StoryReelGrain(
     {
         var now = time.GetUtcNow();
         return Task.FromResult(reel.State.Stories.Where(s => s.ExpiresAt > now).ToArray());
+    }
+
+    public Task<StoryRef[]> GetActiveForAsync(long viewerId) =>
+        reel.State.HiddenFrom.Contains(viewerId) ? Task.FromResult<StoryRef[]>([]) : GetActiveAsync();
+
+    public Task<bool> IsHiddenFromAsync(long viewerId) => Task.FromResult(reel.State.HiddenFrom.Contains(viewerId));
+
+    public async Task SetHiddenFromAsync(long viewerId, bool hidden)
+    {
+        if (viewerId == AuthorId)
+        {
+            throw DomainException.Unprocessable("You cannot hide your stories from yourself.");
+        }
+
+        if (await grains.GetGrain<IUserGrain>(viewerId).GetSummaryAsync() is null)
+        {
+            throw DomainException.NotFound("user");
+        }
+
+        if (hidden && reel.State.HiddenFrom.Count >= MaxHiddenFrom && !reel.State.HiddenFrom.Contains(viewerId))
+        {
+            throw DomainException.Unprocessable($"Stories can be hidden from at most {MaxHiddenFrom} users.");
+        }
+
+        if (hidden ? reel.State.HiddenFrom.Add(viewerId) : reel.State.HiddenFrom.Remove(viewerId))
+        {
+            await reel.WriteStateAsync();
+        }
+    }
+
+    public async Task<Page<UserSummary>> GetHiddenFromAsync(PageRequest page)
+    {
+        var ids = reel.State.HiddenFrom.NewestFirst(page);
+        return new Page<UserSummary>(await grains.SummariesAsync(ids.Items), ids.NextCursor);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -13,7 +13,7 @@ internal sealed class StoryTrayGrain(IGrainFactory grains) : Grain, IStoryTrayGr
     {
         var viewerId = this.GetPrimaryKeyLong();
         var authors = (await grains.GetGrain<IFollowingGrain>(viewerId).GetFollowingIdsAsync()).Append(viewerId).ToArray();
-        var reels = await Task.WhenAll(authors.Select(id => grains.GetGrain<IStoryReelGrain>(id).GetActiveAsync()));
+        var reels = await Task.WhenAll(authors.Select(id => grains.GetGrain<IStoryReelGrain>(id).GetActiveForAsync(viewerId)));
         var withStories = authors.Zip(reels).Where(r => r.Second.Length > 0).ToArray();
         if (withStories.Length == 0)
         {

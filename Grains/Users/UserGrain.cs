@@ -97,7 +97,8 @@ internal sealed class UserGrain(
         await Task.WhenAll(followers, following, posts, relationship);
 
         return new UserProfile(ToSummary(), user.State.Bio, followers.Result, following.Result, posts.Result,
-            relationship.Result == FollowState.Following, relationship.Result == FollowState.Requested);
+            relationship.Result == FollowState.Following, relationship.Result == FollowState.Requested,
+            viewerId == UserId ? user.State.CommentPolicy : null);
     }
 
     public async Task<bool> VerifyPasswordAsync(string password)
@@ -144,6 +145,7 @@ internal sealed class UserGrain(
         user.State.FullName = update.FullName ?? user.State.FullName;
         user.State.Bio = update.Bio ?? user.State.Bio;
         user.State.IsPrivate = update.IsPrivate ?? user.State.IsPrivate;
+        user.State.CommentPolicy = update.CommentPolicy ?? user.State.CommentPolicy;
         user.State.AvatarUrl = avatarUrl;
         await user.WriteStateAsync();
         cache.Authors.Evict(UserId); // this silo's pages show the change at once, other silos' within the cache lifetime
@@ -186,6 +188,23 @@ internal sealed class UserGrain(
         return user.State.SuspendedAt.HasValue
             ? throw Suspension.Refusal()
             : Task.FromResult(user.State.SessionsEndedAt is not { } ended || sessionStartedAt > ended);
+    }
+
+    public async Task<string?> CommentRefusalAsync(long commenterId)
+    {
+        if (commenterId == UserId || !user.RecordExists)
+        {
+            return null;
+        }
+
+        return user.State.CommentPolicy switch
+        {
+            CommentPolicy.Off => "The author has turned comments off on their posts.",
+            // Accepted followers only: a pending request does not count.
+            CommentPolicy.Followers when !await grains.GetGrain<IFollowingGrain>(commenterId).IsFollowingAsync(UserId) =>
+                "Only the author's followers can comment on their posts.",
+            _ => null,
+        };
     }
 
     private Task PublishEventAsync() => this.GetStreamProvider(ProviderNames.Streams)

@@ -18,4 +18,6 @@ public sealed class UserState
 
     /// <summary>Sessions started before this (the last suspension) are over, even after the suspension is lifted.</summary>
     [Id(10)] public DateTimeOffset? SessionsEndedAt { get; set; }
+
+    [Id(11)] public CommentPolicy CommentPolicy { get; set; }
 }

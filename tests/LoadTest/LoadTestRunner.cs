@@ -172,7 +172,7 @@ public static class LoadTestRunner
                 return await OurSystems.ConnectClusterAsync(options, cancellationToken);
             default:
                 var http = new HttpSystem(options.HttpTarget!, Math.Max(options.Concurrency, options.SeedParallelism) * 2);
-                Console.WriteLine($"driving the Api at {options.HttpTarget} (it must run with RateLimits__Enabled=false" +
+                Console.WriteLine($"driving the Api at {options.HttpTarget} (it must run with RateLimits__Enabled=false Abuse__Enabled=false" +
                     (options.CelebrityThreshold == 10_000 ? ")" : $" and Feed__CelebrityThreshold={options.CelebrityThreshold})"));
                 return http;
         }

@@ -6,8 +6,8 @@ namespace Instagram.Api.Infrastructure.Errors;
 
 /// <summary>
 /// The one place exceptions become problem details: a broken domain rule gets its status and message, a
-/// malformed request a 400 (or the status Kestrel chose), an unreachable cluster a 503 with Retry-After, and
-/// anything else a bare 500 whose details stay in the log. Every 400 has the shape <see cref="BadRequestProblems"/> gives.
+/// malformed request a 400 (or the status Kestrel chose), a bot-speed limit a 429 and an unreachable cluster a 503, both
+/// with Retry-After, and anything else a bare 500 whose details stay in the log. Every 400 has the shape <see cref="BadRequestProblems"/> gives.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, TimeProvider time, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -19,6 +19,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         var (status, title, detail) = exception switch
         {
             DomainException domain => (StatusOf(domain.Kind), TitleOf(domain.Kind), domain.Message),
+            Moderation.VelocityLimitException velocity => (StatusCodes.Status429TooManyRequests, "Too many requests", velocity.Message),
             BadHttpRequestException bad => (bad.StatusCode, Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(bad.StatusCode), bad.Message),
             SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException or GatewayTooBusyException or TimeoutException =>
                 (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The cluster is not answering right now; try again shortly."),
@@ -40,6 +41,10 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             context.Response.Headers.RetryAfter = "5";
+        }
+        else if (exception is Moderation.VelocityLimitException { RetryAfter: var wait })
+        {
+            RateLimitingExtensions.SetRetryAfter(context.Response, wait);
         }
 
         context.Response.StatusCode = status;

@@ -15,6 +15,7 @@ public sealed class ClusterApiFixture : IAsyncLifetime
     public const int PostLimit = 3;
     public const int MessageLimit = 20;
     public const int LoginFreeAttempts = 3;
+    public const int FollowsPerHour = 3;
 
     /// <summary>Generator ids the three processes lease: exactly one each, none configured.</summary>
     public const int LeaseFirst = 100, LeaseLast = 102;
@@ -74,9 +75,11 @@ public sealed class ClusterApiFixture : IAsyncLifetime
         ["RateLimits:Messages:PermitLimit"] = MessageLimit.ToString(CultureInfo.InvariantCulture),
         ["RateLimits:Auth:PermitLimit"] = "1000",
         ["RateLimits:LoginBackoff:FreeAttempts"] = LoginFreeAttempts.ToString(CultureInfo.InvariantCulture),
+        ["Abuse:Enabled"] = "true",
+        ["Abuse:MaxFollowsPerHour"] = FollowsPerHour.ToString(CultureInfo.InvariantCulture),
         ["Ids:LeaseFirst"] = LeaseFirst.ToString(CultureInfo.InvariantCulture),
         ["Ids:LeaseLast"] = LeaseLast.ToString(CultureInfo.InvariantCulture),
-        ["Admin:Usernames:0"] = Moderation.Moderation.AdminUsername,
+        ["Admin:Usernames:0"] = ApiFactory.DefaultAdminUsername,
     };
 
     private static string Required(string name) => ClusterSiloHost.RequiredConnectionString(name);

@@ -110,6 +110,27 @@ public sealed class ApiClient(HttpClient http, string username, string id, strin
         return [.. feed!["items"]!.AsArray().Select(item => item!["id"]!.GetValue<string>())];
     }
 
+    /// <summary>The ids of every item of a cursor-paged list (<paramref name="path"/> carries its query), page after page to the end.</summary>
+    public async Task<List<string>> WalkIdsAsync(string path, int maxPages = 100)
+    {
+        var ids = new List<string>();
+        string? cursor = null;
+        for (var page = 0; page < maxPages; page++)
+        {
+            var body = await GetJsonAsync(path + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            Assert.NotNull(body);
+            ids.AddRange(body["items"]!.AsArray().Select(item => item!["id"]!.GetValue<string>()));
+            cursor = body["nextCursor"]?.GetValue<string>();
+            if (cursor is null)
+            {
+                return ids;
+            }
+        }
+
+        Assert.Fail($"{path} did not end within {maxPages} pages: its cursor loops.");
+        return ids;
+    }
+
     public async Task<JsonObject?> GetJsonAsync(string path)
     {
         var response = await Http.GetAsync(path);

@@ -5,18 +5,21 @@ namespace Instagram.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The real Api pipeline with its co-hosted Embedded silo. Each factory gets its own free silo ports and media
-/// folder, so factories can run side by side. Rate limits are off unless a test fixture turns them on.
+/// folder, so factories can run side by side. Rate limits and bot-speed limits are off unless a test fixture turns them on.
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnop";
+
+    /// <summary>The account every test Api treats as an admin (<c>Admin:Usernames</c>).</summary>
+    public const string DefaultAdminUsername = "mod_admin";
 
     public string MediaPath { get; } = Path.Combine(Path.GetTempPath(), "instagram-api-tests", Guid.NewGuid().ToString("N"));
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["RateLimits:Enabled"] = "false",
-        ["Admin:Usernames:0"] = Moderation.Moderation.AdminUsername,
+        ["Admin:Usernames:0"] = DefaultAdminUsername,
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -34,6 +37,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Discovery:ExploreCacheTtl", "00:00:00");
         builder.UseSetting("Discovery:ReelsCacheTtl", "00:00:00");
         builder.UseSetting("Discovery:WatchFlushInterval", "00:00:00.100");
+        // Tests follow and comment at machine speed with the same few texts: the bot-speed limits would refuse them.
+        // The fixtures that test those limits turn them on in their Settings.
+        builder.UseSetting("Abuse:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

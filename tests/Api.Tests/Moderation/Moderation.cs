@@ -10,7 +10,7 @@ namespace Instagram.Api.Tests.Moderation;
 public static class Moderation
 {
     /// <summary>The username <c>Admin:Usernames</c> lists in the test Apis (<see cref="ApiFactory"/>, the Cluster fixture).</summary>
-    public const string AdminUsername = "mod_admin";
+    public const string AdminUsername = ApiFactory.DefaultAdminUsername;
 
     public const string Password = "correct horse battery";
 

@@ -181,41 +181,14 @@ public sealed class ReelsApiTests(ApiFactory factory)
         Assert.Contains(rule, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    private async Task<string> PublishReelAsync(ApiClient author)
-    {
-        var response = await author.Http.PostAsJsonAsync("/v1/reels", new { mediaId = await VideoAsync(author) });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var reelId = (await response.Content.ReadFromJsonAsync<JsonObject>())!["postId"]!.GetValue<string>();
-        await Eventually.TrueAsync(async () => (await author.GetJsonAsync($"/v1/posts/{reelId}"))?["status"]?.GetValue<string>() == "published", "reel published");
-        return reelId;
-    }
+    private Task<string> PublishReelAsync(ApiClient author) => TestReels.PublishAsync(factory, author);
 
     private Task<string> VideoAsync(ApiClient owner, int width = 1080, int height = 1920, int durationMs = 12_000) =>
-        MediaAsync(owner, "video/mp4", width, height, durationMs);
+        TestReels.MediaAsync(factory, owner, "video/mp4", width, height, durationMs);
 
-    // Registered as stored through the test seam: a ready video needs no ffmpeg here.
-    private async Task<string> MediaAsync(ApiClient owner, string contentType, int width, int height, int durationMs)
-    {
-        var id = factory.Services.GetRequiredService<IdGenerator>().NextId();
-        await Grains.GetGrain<IMediaGrain>(id).CreateUploadAsync(
-            new MediaUploadSlot(long.Parse(owner.Id, CultureInfo.InvariantCulture), contentType, 1_000, DateTimeOffset.UtcNow.AddMinutes(5), false));
-        await Grains.GetGrain<IMediaTestSeam>(id).CompleteUploadAsync(new StoredMedia(contentType, width, height, 1_000, $"/media/{id}/original", DurationMs: durationMs));
-        return id.ToString(CultureInfo.InvariantCulture);
-    }
+    private Task<string> MediaAsync(ApiClient owner, string contentType, int width, int height, int durationMs) =>
+        TestReels.MediaAsync(factory, owner, contentType, width, height, durationMs);
 
     /// <summary>A new session, walked to its end: the reels in the order the viewer gets them.</summary>
-    private static async Task<List<string>> WalkAsync(ApiClient viewer)
-    {
-        var ids = new List<string>();
-        string? cursor = null;
-        do
-        {
-            var page = (await viewer.GetJsonAsync("/v1/reels?limit=100" + (cursor is null ? "" : $"&cursor={cursor}")))!;
-            ids.AddRange(page["items"]!.AsArray().Select(item => item!["id"]!.GetValue<string>()));
-            cursor = page["nextCursor"]?.GetValue<string>();
-        }
-        while (cursor is not null);
-
-        return ids;
-    }
+    private static Task<List<string>> WalkAsync(ApiClient viewer) => viewer.WalkIdsAsync("/v1/reels?limit=100");
 }

@@ -32,7 +32,7 @@ public static class Usage
           --target embedded              start a silo in this process (Orleans:Profile=Embedded, free loopback ports) [default]
           --target cluster               IClusterClient to a running Cluster-profile cluster; needs ConnectionStrings__Postgres,
                                          ConnectionStrings__Redis, Orleans__ClusterId, Orleans__ServiceId in the environment
-          --target http://127.0.0.1:PORT the Api over HTTP; start it with RateLimits__Enabled=false
+          --target http://127.0.0.1:PORT the Api over HTTP; start it with RateLimits__Enabled=false Abuse__Enabled=false
           --second-target http://127.0.0.1:PORT2  messages: a second Api of the same cluster; hub clients alternate
           Only loopback addresses (127.0.0.1, localhost, ::1) are accepted, for every target and service.
 

@@ -11,7 +11,8 @@ namespace Instagram.LoadTest.Systems;
 /// <summary>
 /// Ours through the Api over HTTP (loopback only), as a client would use it: register, upload a photo to the signed
 /// URL, follow, post, read the feed. Every request carries the user's bearer token. The Api must run with its rate
-/// limits off (RateLimits__Enabled=false), or most requests of a load test answer 429.
+/// limits and bot-speed limits off (RateLimits__Enabled=false, Abuse__Enabled=false), or most requests of a load test
+/// answer 429 (seeding follows hundreds of accounts per user at machine speed).
 /// </summary>
 public sealed class HttpSystem : ISystemUnderTest
 {

@@ -1,0 +1,4 @@
+namespace Instagram.Api.Moderation;
+
+[OptionsValidator]
+public sealed partial class AbuseOptionsValidator : IValidateOptions<AbuseOptions>;
