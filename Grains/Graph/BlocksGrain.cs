@@ -8,6 +8,20 @@ internal sealed class BlocksGrain(
 {
     private long UserId => this.GetPrimaryKeyLong();
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (blocks.State.LegacyBlocking is { Count: > 0 } legacy)
+        {
+            foreach (var id in legacy.Order())
+            {
+                blocks.State.Blocking.Add(id);
+            }
+
+            blocks.State.LegacyBlocking = null;
+            await blocks.WriteStateAsync(cancellationToken);
+        }
+    }
+
     public async Task BlockAsync(long targetId)
     {
         if (targetId == UserId)

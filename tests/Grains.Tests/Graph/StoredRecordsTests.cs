@@ -47,6 +47,25 @@ public sealed class StoredRecordsTests(EmbeddedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task BlocksStoredAsAnUnorderedSetStillHoldAndAreListed()
+    {
+        var user = await _scenario.CreateUserAsync();
+        var targets = await _scenario.CreateUsersAsync(2);
+        var blocks = fixture.Grains.GetGrain<IBlocksGrain>(user);
+        await Storage.WriteStateAsync("blocks", blocks.GetGrainId(), new GrainState<BlocksState>(new BlocksState { LegacyBlocking = [.. targets] }));
+
+        Assert.True(await blocks.IsBlockedEitherWayAsync(targets[0]));
+        Assert.Equal(targets.Order(), (await blocks.GetExcludedAsync()).Order());
+        Assert.Equal(targets.Order(), (await blocks.GetBlockingAsync(new PageRequest(null, 10))).Items.Select(u => u.Id).Order());
+        var stored = new GrainState<BlocksState>(new BlocksState());
+        await Storage.ReadStateAsync("blocks", blocks.GetGrainId(), stored);
+        Assert.Null(stored.State!.LegacyBlocking);
+
+        await blocks.UnblockAsync(targets[1]);
+        Assert.False(await blocks.IsBlockedEitherWayAsync(targets[1]));
+    }
+
+    [Fact]
     public async Task AnEdgeListHeadWithoutPageSizesCountsFromItsPages()
     {
         var listKey = EdgeLists.Key(EdgeLists.HashtagPosts, $"old{fixture.Ids.NextId()}");
