@@ -68,6 +68,8 @@ public sealed class MutedWordsTests(ApiFactory factory)
 
         // Newest first, one item a page: the cursor walks past every hidden post and ends.
         await Eventually.TrueAsync(async () => (await other.FeedPostIdsAsync()).Intersect(posts.All).Count() == posts.All.Length, "all posts in the feed");
+        // The hashtag index is fed by the post events, apart from the feeds: wait for it too before comparing pages.
+        await Eventually.TrueAsync(async () => (await other.WalkIdsAsync($"/v1/hashtags/{tag}/posts?limit=100")).Count == posts.All.Length, "all posts on the hashtag page");
         Assert.Equal(posts.VisibleNewestFirst, (await muter.WalkIdsAsync("/v1/feed?limit=1")).Intersect(posts.All));
         Assert.Equal(posts.VisibleNewestFirst, Samples.NewestFirst((await muter.WalkIdsAsync("/v1/feed?limit=2&order=ranked")).Intersect(posts.All)));
         Assert.Equal(posts.VisibleNewestFirst, await muter.WalkIdsAsync($"/v1/hashtags/{tag}/posts?limit=1"));
