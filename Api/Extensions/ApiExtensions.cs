@@ -7,6 +7,7 @@ using Instagram.Api.Feed;
 using Instagram.Api.Likes;
 using Instagram.Api.Notifications;
 using Instagram.Api.Graph;
+using Instagram.Api.Infrastructure.Errors.ServerRejections;
 using Instagram.Api.Infrastructure.Health;
 using Instagram.Api.Infrastructure.Proxies;
 using Instagram.Api.Infrastructure.SharedState;
@@ -84,6 +85,7 @@ public static class ApiExtensions
         // Latin-1 instead, so such a request reaches the pipeline and gets a problem detail (a bad token: 401).
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1);
+        services.AddRejectedRequestProblems(); // the rest of Kestrel's own refusals
         builder.AddApiAuthentication();
         services.AddAdminAuthorization();
         services.AddApiRateLimits();
