@@ -31,6 +31,7 @@ internal sealed partial class FeedGrain(
     private DateTimeOffset _activatedAt;
     private DateTimeOffset? _activityRecordedAt;
     private bool _rebuilt;
+    private Task _activityRecording = Task.CompletedTask;
 
     private long OwnerId => this.GetPrimaryKeyLong();
 
@@ -43,7 +44,7 @@ internal sealed partial class FeedGrain(
 
     public async Task<Page<PostView>> GetPageAsync(PageRequest page, FeedOrder order = FeedOrder.Chronological)
     {
-        await RecordActivityAsync();
+        RecordActivity();
         if (!_rebuilt)
         {
             await RebuildAsync();
@@ -161,7 +162,7 @@ internal sealed partial class FeedGrain(
     }
 
     public Task<FeedDiagnostics> GetDiagnosticsAsync() =>
-        Task.FromResult(new FeedDiagnostics(_cache.Count, _pushed, _pulled, _activatedAt));
+        Task.FromResult(new FeedDiagnostics(_cache.Count, _pushed, _pulled, _activatedAt, !_activityRecording.IsCompleted));
 
     public Task DeliverAsync(FeedItem item)
     {
@@ -181,10 +182,13 @@ internal sealed partial class FeedGrain(
         return Task.CompletedTask;
     }
 
-    // Reading makes the owner active: at most once per interval the follower pages they are on hear of it, before the
-    // rebuild reads the timelines, so every post is either pushed after that or already on a timeline the rebuild reads.
-    // One that was fanned out while the owner counted as inactive is pulled now.
-    private async Task RecordActivityAsync()
+    // Reading makes the owner active: at most once per interval the follower pages they are on hear of it. That is up to
+    // one write per followed author (500 for someone following 500), so it runs beside the read instead of before it:
+    // a returning user's first page costs what any cold page costs. The page is complete without it, since the rebuild
+    // reads every followed author's newest posts. What it can miss is a post fanned out while the writes are under way
+    // (its follower page still said "inactive"), so once they are done the feed pulls again when pushes may have been
+    // skipped, and such a post arrives by that pull instead.
+    private void RecordActivity()
     {
         var now = time.GetUtcNow();
         if (_activityRecordedAt is { } recorded && now - recorded < _options.EffectiveActivityRecordInterval)
@@ -193,9 +197,22 @@ internal sealed partial class FeedGrain(
         }
 
         _activityRecordedAt = now;
-        if (await grains.GetGrain<IFollowingGrain>(OwnerId).RecordActivityAsync() && _rebuilt)
+        _activityRecording = RecordActivityBesideTheReadAsync();
+    }
+
+    private async Task RecordActivityBesideTheReadAsync()
+    {
+        try
         {
-            await RebuildAsync();
+            if (await grains.GetGrain<IFollowingGrain>(OwnerId).RecordActivityAsync())
+            {
+                await PullRecentAsync(_following, _options.RebuildPostsPerAuthor);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogActivityNotRecorded(ex, OwnerId);
+            _activityRecordedAt = null; // the next read tries again
         }
     }
 
@@ -266,6 +283,9 @@ internal sealed partial class FeedGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {UserId}: affinities unavailable; ranked by recency and engagement alone")]
     private partial void LogRankingDegraded(Exception exception, long userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {UserId}: the reader's activity was not recorded on the follower pages; the next read tries again")]
+    private partial void LogActivityNotRecorded(Exception exception, long userId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Feed {UserId} rebuilt from {Authors} followed authors with {Items} items")]
     private partial void LogRebuilt(long userId, int authors, int items);

@@ -1,3 +1,4 @@
+using Instagram.Grains.Graph;
 using Instagram.Grains.Common;
 using Instagram.Grains.Feed;
 using Instagram.Grains.Tests.Infrastructure;
@@ -36,7 +37,8 @@ public sealed class InactiveFollowerTests : IAsyncLifetime
         await grains.GetGrain<IFeedGrain>(inactive).Cast<IGrainManagementExtension>().DeactivateOnIdle();
         await Eventually.TrueAsync(async () => !await IsActivatedAsync(grains, inactive), "inactive follower's feed deactivated");
         await Task.Delay(InactivityClusterFixture.InactiveAfter + TimeSpan.FromMilliseconds(500));
-        await scenario.ReadWholeFeedAsync(active); // reading makes this one active again
+        await scenario.ReadWholeFeedAsync(active); // reading makes this one active again (written beside the read)
+        await ActivityRecordedAsync(grains, active);
 
         var postId = await scenario.PublishAsync(author);
 
@@ -50,10 +52,42 @@ public sealed class InactiveFollowerTests : IAsyncLifetime
         Assert.Equal(0, (await grains.GetGrain<IFeedGrain>(inactive).GetDiagnosticsAsync()).PushedItemsReceived);
 
         // And now active again, the next post is pushed to them.
+        await ActivityRecordedAsync(grains, inactive);
         var next = await scenario.PublishAsync(author);
         await scenario.AssertInFeedsExactlyOnceAsync([inactive], next);
         Assert.Equal(1, (await grains.GetGrain<IFeedGrain>(inactive).GetDiagnosticsAsync()).PushedItemsReceived);
     }
+
+    [Fact]
+    public async Task APostFannedOutWhileAReturningReadersActivityIsWrittenReachesThemByAPull()
+    {
+        var grains = _cluster.Client;
+        var scenario = new Scenario(grains, _fixture.Ids);
+        var author = await scenario.CreateUserAsync();
+        var returning = await scenario.CreateUserAsync();
+        await scenario.FollowAsync(returning, author);
+        var feed = grains.GetGrain<IFeedGrain>(returning);
+        await feed.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Task.Delay(InactivityClusterFixture.InactiveAfter + TimeSpan.FromMilliseconds(500));
+
+        // The writes to the follower pages are held back: the read answers without them, and a post fanned out
+        // meanwhile still finds the reader inactive, so it is not pushed.
+        var slowWrites = TimeSpan.FromSeconds(3);
+        FaultInjection.DelayOnce(grains.GetGrain<IFollowingGrain>(returning).GetGrainId(), nameof(IFollowingGrain.RecordActivityAsync), slowWrites);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await scenario.ReadWholeFeedAsync(returning);
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < slowWrites, "the first read waited for the activity writes");
+        Assert.True((await feed.GetDiagnosticsAsync()).RecordingActivity);
+        var postId = await scenario.PublishAsync(author);
+
+        await ActivityRecordedAsync(grains, returning);
+        await scenario.AssertInFeedsExactlyOnceAsync([returning], postId);
+        Assert.Equal(0, (await feed.GetDiagnosticsAsync()).PushedItemsReceived); // it came by the pull after the writes
+    }
+
+    private static Task ActivityRecordedAsync(IGrainFactory grains, long userId) =>
+        Eventually.TrueAsync(async () => !(await grains.GetGrain<IFeedGrain>(userId).GetDiagnosticsAsync()).RecordingActivity,
+            "the reader's activity written to the follower pages");
 
     private static async Task<bool> IsActivatedAsync(IGrainFactory grains, long userId)
     {

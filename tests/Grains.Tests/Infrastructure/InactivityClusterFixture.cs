@@ -20,6 +20,7 @@ public sealed class InactivityClusterFixture : ClusterFixture
         builder.Properties["Feed:InactiveAfter"] = InactiveAfter.ToString();
         builder.Properties["Feed:ActivityRecordInterval"] = "00:00:00.250";
         builder.AddSiloBuilderConfigurator<SiloSetup>();
+        builder.AddSiloBuilderConfigurator<FaultInjection.SiloSetup>();
     }
 
     private sealed class SiloSetup : ISiloConfigurator
