@@ -333,6 +333,7 @@ internal sealed partial class ConversationGrain(
         {
             State.PageFirstIds.Add(message.Id); // a short list (an older record) is filled in by the first lookup instead
         }
+
         State.ActivityKey = message.Id;
         State.ReadUpTo[message.SenderId] = Math.Max(message.Seq, State.ReadUpTo.GetValueOrDefault(message.SenderId));
         State.Pending.Remove(message.SenderId); // replying accepts a request

@@ -42,9 +42,9 @@ internal static class ModerationTargets
     }
 
     /// <summary>
-    /// Carries out a resolution on the target: removal through the author's own delete (same tombstone, same clean-up; a message, which has
-    /// no such delete, through its conversation's removal),
-    /// suspension of the owner. Returns the account suspended, if any. A target already gone counts as removed.
+    /// Carries out a resolution on the target: removal through the author's own delete (same tombstone, same clean-up;
+    /// a message, which its sender cannot delete, through its conversation's removal), suspension of the owner. Returns
+    /// the account suspended, if any. A target already gone counts as removed.
     /// </summary>
     public static async Task<long?> ApplyAsync(IGrainFactory grains, ReportTarget target, long ownerId, ModerationAction action)
     {
