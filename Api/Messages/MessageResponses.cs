@@ -20,10 +20,12 @@ public sealed record ConversationListItemResponse(
         item.LastMessage is { } last ? MessageResponse.From(last) : null, item.UnreadCount);
 }
 
+/// <summary>A message; <c>removed</c> marks the tombstone of one an admin removed (no text, no media, same id and seq).</summary>
 public sealed record MessageResponse(
-    string Id, string ConversationId, long Seq, string SenderId, string ClientMessageId, string? Text, MediaResponse? Media, DateTimeOffset CreatedAt)
+    string Id, string ConversationId, long Seq, string SenderId, string ClientMessageId, string? Text, MediaResponse? Media, DateTimeOffset CreatedAt,
+    bool Removed)
 {
     public static MessageResponse From(MessageView message) => new(
         MessagesApi.Id(message.Id), MessagesApi.Id(message.ConversationId), message.Seq, MessagesApi.Id(message.SenderId), message.ClientMessageId,
-        message.Text, message.Media is { } media ? MediaResponse.From(media) : null, message.CreatedAt);
+        message.Text, message.Media is { } media ? MediaResponse.From(media) : null, message.CreatedAt, message.Removed);
 }

@@ -12,8 +12,9 @@ public static class ModerationApi
     public static IEndpointRouteBuilder MapModerationApi(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/v1/reports").WithTags("Moderation").RequireAuthorization().ProducesAuthorizedProblems();
-        // 404: the target is unknown or hidden from the caller; 422: one's own account or content, or a message (not yet).
-        reports.MapPost("", FileReport).WithName(nameof(FileReport)).WithSummary("Report a post, comment, user or story to the admins.")
+        // 404: the target is unknown or hidden from the caller (a message: not in a conversation they take part in); 422:
+        // one's own account or content.
+        reports.MapPost("", FileReport).WithName(nameof(FileReport)).WithSummary("Report a post, comment, user, story or direct message to the admins.")
             .ProducesJsonBodyProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
 
         // Admins only (the role in their token): 401 without a token, 403 for everyone else.

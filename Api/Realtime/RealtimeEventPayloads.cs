@@ -8,7 +8,8 @@ namespace Instagram.Api.Realtime;
 /// <summary>The hub's server events: each registry event as the name and JSON the contract gives it (ids as strings).</summary>
 public static class RealtimeEventPayloads
 {
-    public const string Message = "message", Read = "read", Presence = "presence", Notification = "notification", Typing = "typing";
+    public const string Message = "message", Read = "read", Presence = "presence", Notification = "notification", Typing = "typing",
+        MessageRemoved = "messageRemoved";
 
     public static (string Name, object Payload) From(RealtimeEvent realtimeEvent) => realtimeEvent switch
     {
@@ -17,6 +18,7 @@ public static class RealtimeEventPayloads
         PresenceEvent presence => (Presence, new PresenceEventPayload(Id(presence.UserId), presence.Online, presence.LastActiveAt)),
         NotificationReceivedEvent notification => (Notification, NotificationResponse.From(notification.Notification)),
         TypingEvent typing => (Typing, new TypingEventPayload(Id(typing.ConversationId), Id(typing.UserId))),
+        MessageRemovedEvent removed => (MessageRemoved, new MessageRemovedEventPayload(Id(removed.ConversationId), Id(removed.MessageId), removed.Seq)),
         _ => throw new ArgumentOutOfRangeException(nameof(realtimeEvent), realtimeEvent.GetType().Name, "No hub event for this realtime event."),
     };
 
@@ -31,3 +33,6 @@ public sealed record ReadEventPayload(string ConversationId, string UserId, long
 public sealed record PresenceEventPayload(string UserId, bool Online, DateTimeOffset? LastActiveAt);
 
 public sealed record TypingEventPayload(string ConversationId, string UserId);
+
+/// <summary>A message an admin removed: what a client showed for <c>seq</c> becomes the tombstone (<c>removed: true</c>).</summary>
+public sealed record MessageRemovedEventPayload(string ConversationId, string Id, long Seq);

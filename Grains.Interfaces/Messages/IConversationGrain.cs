@@ -34,4 +34,16 @@ public interface IConversationGrain : IGrainWithIntegerKey
     /// interleaves: the inbox asks while this conversation may be waiting on that inbox.
     /// </summary>
     [AlwaysInterleave, Alias("GetSummaryAsync")] Task<ConversationSummary?> GetSummaryAsync(long viewerId);
+
+    /// <summary>
+    /// The message with this id as <paramref name="viewerId"/> reads it, or null when it is not in this conversation,
+    /// was removed, or the viewer cannot read the conversation. One lookup in the record and at most one page read.
+    /// </summary>
+    [Alias("FindMessageAsync")] Task<MessageView?> FindMessageAsync(long viewerId, long messageId);
+
+    /// <summary>
+    /// Removes a message for everyone (a moderation decision, whoever takes part): its media item is deleted and the
+    /// message becomes a tombstone with the same id and seq. Removing it again, or an id not here, changes nothing.
+    /// </summary>
+    [Alias("RemoveMessageAsync")] Task RemoveMessageAsync(long messageId);
 }

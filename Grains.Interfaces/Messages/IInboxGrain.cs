@@ -16,4 +16,11 @@ public interface IInboxGrain : IGrainWithIntegerKey
 
     /// <summary>One folder, newest activity first, hydrated; conversations hidden by a block are left out.</summary>
     [Alias("GetPageAsync")] Task<Page<ConversationListItem>> GetPageAsync(InboxFolder folder, PageRequest page);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> conversations of either folder's recent set whose latest activity is at or after
+    /// <paramref name="activityKey"/>, the least recent first (the closest to that moment). Archived conversations are
+    /// not searched. Only reads memory, so it interleaves with a touch that waits on an archive page.
+    /// </summary>
+    [AlwaysInterleave, Alias("GetActiveSinceAsync")] Task<long[]> GetActiveSinceAsync(long activityKey, int max);
 }

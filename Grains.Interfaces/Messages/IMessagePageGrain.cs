@@ -15,4 +15,10 @@ public interface IMessagePageGrain : IGrainWithStringKey
 
     /// <summary>The message <paramref name="senderId"/> sent with <paramref name="clientMessageId"/>, if this page holds it.</summary>
     [ReadOnly, Alias("FindAsync")] Task<MessageView?> FindAsync(long senderId, string clientMessageId);
+
+    /// <summary>The message with this id, removed or not, if this page holds it.</summary>
+    [ReadOnly, Alias("GetByIdAsync")] Task<MessageView?> GetByIdAsync(long messageId);
+
+    /// <summary>Replaces the message with its tombstone (<see cref="MessageView.AsRemoved"/>) and returns that; null when the page does not hold it.</summary>
+    [Alias("RemoveAsync")] Task<MessageView?> RemoveAsync(long messageId);
 }

@@ -10,8 +10,8 @@ namespace Instagram.Grains.Moderation;
 public interface IModerationGrain : IGrainWithIntegerKey
 {
     /// <summary>
-    /// Files a report: 404 when the target does not exist or the reporter may not see it, 422 for one's own account or
-    /// content, and for messages (not checkable here yet). Returns the id of the target's open item.
+    /// Files a report: 404 when the target does not exist or the reporter may not see it (a message: unless they take
+    /// part in its conversation), 422 for one's own account or content. Returns the id of the target's open item.
     /// </summary>
     [Alias("FileReportAsync")] Task<long> FileReportAsync(long reporterId, ReportTarget target, string reason);
 

@@ -9,6 +9,6 @@ public enum ReportTargetType
     User = 2,
     Story = 3,
 
-    /// <summary>Accepted by the contract; refused (422) until direct messages can be checked here.</summary>
+    /// <summary>A direct message, by its id; only the conversation's participants can report it.</summary>
     Message = 4,
 }

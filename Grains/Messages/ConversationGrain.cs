@@ -182,15 +182,79 @@ internal sealed partial class ConversationGrain(
                 Math.Max(0, State.LastSeq - State.ReadUpTo.GetValueOrDefault(viewerId)), FolderOf(viewerId), State.ActivityKey)
             : null);
 
+    public async Task<MessageView?> FindMessageAsync(long viewerId, long messageId) =>
+        await CanReadAsync(viewerId) && await LocateAsync(messageId) is { Removed: false } message ? message : null;
+
+    public async Task RemoveMessageAsync(long messageId)
+    {
+        if (await LocateAsync(messageId) is not { } message)
+        {
+            return;
+        }
+
+        // The media item belongs to this message alone (one use), so it goes first, the way a deleted post's images
+        // go, and its URLs answer 404. Only then the tombstone: a failure in between leaves the message as it was, or
+        // showing a deleted item, and a retry finishes the job.
+        if (message.Media is { } media)
+        {
+            await grains.GetGrain<IMediaGrain>(media.Id).DeleteAsync();
+        }
+
+        var tombstone = await Page(message.Seq).RemoveAsync(messageId) ?? message.AsRemoved();
+        var previewChanged = State.LastMessage is { Removed: false } last && last.Id == messageId;
+        if (previewChanged)
+        {
+            State.LastMessage = tombstone; // the inboxes' preview: they read it from here
+            await conversation.WriteStateAsync();
+        }
+
+        if (!message.Removed || previewChanged)
+        {
+            BestEffort(State.Participants.Select(p => Realtime(p).DeliverAsync(new MessageRemovedEvent(ConversationId, messageId, message.Seq))));
+        }
+    }
+
     // Participants only; in a 1:1 a block either way hides the conversation from both until it is lifted. In a group a
     // later block changes nothing: the group is shared with others (creation refuses a blocked pair).
     private async Task EnsureVisibleAsync(long userId)
     {
-        if (!conversation.RecordExists || !State.Participants.Contains(userId)
-            || (!State.IsGroup && await grains.IsBlockedEitherWayAsync(userId, Others(userId).Single())))
+        if (!await CanReadAsync(userId))
         {
             throw DomainException.NotFound("conversation");
         }
+    }
+
+    private async Task<bool> CanReadAsync(long userId) =>
+        conversation.RecordExists && State.Participants.Contains(userId)
+        && (State.IsGroup || !await grains.IsBlockedEitherWayAsync(userId, Others(userId).Single()));
+
+    // The page is found by the ids of the pages' first messages; an id outside the conversation's span costs no read.
+    private async Task<MessageView?> LocateAsync(long messageId)
+    {
+        if (!conversation.RecordExists || State.LastMessage is not { } last || messageId > last.Id)
+        {
+            return null;
+        }
+
+        await FillPageFirstIdsAsync();
+        var found = State.PageFirstIds.BinarySearch(messageId);
+        var page = found >= 0 ? found : ~found - 1;
+        return page < 0 ? null : await PageGrain(page).GetByIdAsync(messageId);
+    }
+
+    // Only for a record written before the list existed: one read of each missing page's first message, kept in
+    // memory; the next write of the record (the next message) stores it.
+    private async Task FillPageFirstIdsAsync()
+    {
+        var pages = State.LastSeq == 0 ? 0 : (int)PageOf(State.LastSeq) + 1;
+        if (State.PageFirstIds.Count >= pages)
+        {
+            return;
+        }
+
+        var firsts = await Task.WhenAll(Enumerable.Range(State.PageFirstIds.Count, pages - State.PageFirstIds.Count)
+            .Select(p => PageGrain(p).GetRangeAsync(FirstSeqOf(p), FirstSeqOf(p))));
+        State.PageFirstIds.AddRange(firsts.TakeWhile(f => f.Length == 1).Select(f => f[0].Id));
     }
 
     private async Task ReconcileAsync()
@@ -265,6 +329,11 @@ internal sealed partial class ConversationGrain(
     {
         State.LastSeq = message.Seq;
         State.LastMessage = message;
+        if (message.Seq == FirstSeqOf(PageOf(message.Seq)) && State.PageFirstIds.Count == PageOf(message.Seq))
+        {
+            State.PageFirstIds.Add(message.Id); // a short list (an older record) is filled in by the first lookup instead
+        }
+
         State.ActivityKey = message.Id;
         State.ReadUpTo[message.SenderId] = Math.Max(message.Seq, State.ReadUpTo.GetValueOrDefault(message.SenderId));
         State.Pending.Remove(message.SenderId); // replying accepts a request
@@ -332,6 +401,8 @@ internal sealed partial class ConversationGrain(
     private IUserRealtimeGrain Realtime(long userId) => grains.GetGrain<IUserRealtimeGrain>(userId);
 
     private long PageOf(long seq) => (seq - 1) / State.PageSize;
+
+    private long FirstSeqOf(long page) => (page * State.PageSize) + 1;
 
     private IMessagePageGrain Page(long seq) => PageGrain(PageOf(seq));
 

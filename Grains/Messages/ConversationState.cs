@@ -2,7 +2,8 @@ namespace Instagram.Grains.Messages;
 
 /// <summary>
 /// A conversation's own record: bounded by the group size (at most 32 participants, one read pointer each, a
-/// per-sender window of recent clientMessageIds), never by the number of messages, which live on pages.
+/// per-sender window of recent clientMessageIds); the messages live on pages, and the record keeps only one id per
+/// page of them (8 bytes per <see cref="PageSize"/> messages: 40 KB for a million).
 /// </summary>
 [GenerateSerializer, Alias("Instagram.Grains.Messages.ConversationState")]
 public sealed class ConversationState
@@ -34,6 +35,13 @@ public sealed class ConversationState
 
     /// <summary>The last few clientMessageIds of each sender (hashed), oldest first.</summary>
     [Id(10)] public List<RecentSend> RecentSends { get; set; } = [];
+
+    /// <summary>
+    /// The id of each page's first message, page 0 first: ids are time-ordered, so a message is found by its id with
+    /// one binary search here and one page read. One long per <see cref="PageSize"/> messages. A record written before
+    /// this list existed has it short; the first lookup fills it in.
+    /// </summary>
+    [Id(11)] public List<long> PageFirstIds { get; set; } = [];
 
     public bool IsGroup => Participants.Length > 2;
 }

@@ -94,6 +94,14 @@ internal sealed class InboxGrain(
         return new Page<ConversationListItem>(items, position >= 0 ? -(position + 1) : null);
     }
 
+    public Task<long[]> GetActiveSinceAsync(long activityKey, int max) => Task.FromResult(
+        inbox.State.Inbox.Concat(inbox.State.Requests)
+            .Where(e => e.ActivityKey >= activityKey)
+            .OrderBy(e => e.ActivityKey)
+            .Take(max)
+            .Select(e => e.ConversationId)
+            .ToArray());
+
     private async Task<ConversationListItem[]> HydrateAsync(IReadOnlyList<InboxEntry> entries, InboxFolder folder, Task<long[]> blocked, bool archived)
     {
         if (entries.Count == 0)

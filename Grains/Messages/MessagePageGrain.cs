@@ -30,4 +30,29 @@ internal sealed class MessagePageGrain(
 
     public Task<MessageView?> FindAsync(long senderId, string clientMessageId) =>
         Task.FromResult(Messages.FindLast(m => m.SenderId == senderId && m.ClientMessageId == clientMessageId));
+
+    public Task<MessageView?> GetByIdAsync(long messageId) => Task.FromResult(Messages.Find(m => m.Id == messageId));
+
+    public async Task<MessageView?> RemoveAsync(long messageId)
+    {
+        var index = Messages.FindIndex(m => m.Id == messageId);
+        if (index < 0 || Messages[index].Removed)
+        {
+            return index < 0 ? null : Messages[index]; // a repeated removal: the tombstone is stored already
+        }
+
+        var original = Messages[index];
+        Messages[index] = original.AsRemoved();
+        try
+        {
+            await page.WriteStateAsync();
+        }
+        catch
+        {
+            Messages[index] = original; // not stored: memory keeps matching storage, and the removal is retried whole
+            throw;
+        }
+
+        return Messages[index];
+    }
 }

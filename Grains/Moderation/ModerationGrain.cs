@@ -17,13 +17,13 @@ internal sealed class ModerationGrain(IGrainFactory grains, IdGenerator ids, Tim
             throw DomainException.InvalidInput($"reason must be 1 to {MaxReasonLength} characters.");
         }
 
-        var ownerId = await ModerationTargets.OwnerOfVisibleAsync(grains, reporterId, target);
+        var (checkedTarget, ownerId) = await ModerationTargets.OwnerOfVisibleAsync(grains, reporterId, target);
         if (ownerId == reporterId)
         {
             throw DomainException.Unprocessable("You cannot report yourself or your own content.");
         }
 
-        return await grains.GetGrain<IReportTargetGrain>(target.Key).FileAsync(target, ownerId, reporterId, text);
+        return await grains.GetGrain<IReportTargetGrain>(checkedTarget.Key).FileAsync(checkedTarget, ownerId, reporterId, text);
     }
 
     public async Task<Page<ReportItem>> GetReportsAsync(ReportStatus status, PageRequest page)

@@ -1,5 +1,6 @@
 using Instagram.Grains.Comments;
 using Instagram.Grains.Graph;
+using Instagram.Grains.Messages;
 using Instagram.Grains.Posts;
 using Instagram.Grains.Stories;
 using Instagram.Grains.Users;
@@ -11,21 +12,28 @@ internal static class ModerationTargets
 {
     /// <summary>
     /// The owner of a target <paramref name="viewerId"/> can see, by the same rules its read paths apply; a 404 for an
-    /// unknown, deleted, expired or hidden one, so a report cannot probe what the reporter may not see.
+    /// unknown, deleted, expired or hidden one, so a report cannot probe what the reporter may not see. The target comes
+    /// back completed: a message with the conversation it was found in.
     /// </summary>
-    public static async Task<long> OwnerOfVisibleAsync(IGrainFactory grains, long viewerId, ReportTarget target)
+    public static async Task<(ReportTarget Target, long OwnerId)> OwnerOfVisibleAsync(IGrainFactory grains, long viewerId, ReportTarget target)
     {
         var what = target.Type.ToString().ToLowerInvariant();
         try
         {
+            if (target.Type == ReportTargetType.Message)
+            {
+                var message = await grains.FindReadableMessageAsync(viewerId, target.Id) ?? throw DomainException.NotFound(what);
+                return (target with { ConversationId = message.ConversationId }, message.SenderId);
+            }
+
             return target.Type switch
             {
                 ReportTargetType.Post => (await grains.VisiblePostAsync(viewerId, target.Id)).AuthorId,
                 ReportTargetType.Comment => await CommentAuthorAsync(grains, viewerId, target.Id),
                 ReportTargetType.User => await grains.GetGrain<IUserGrain>(target.Id).GetProfileAsync(viewerId) is not null ? target.Id : 0,
                 ReportTargetType.Story => await StoryAuthorAsync(grains, viewerId, target.Id),
-                _ => throw DomainException.Unprocessable("message reports are not available yet."),
-            } is var owner and > 0 ? owner : throw DomainException.NotFound(what);
+                _ => throw DomainException.InvalidInput($"targetType {what} cannot be reported."),
+            } is var owner and > 0 ? (target, owner) : throw DomainException.NotFound(what);
         }
         catch (DomainException ex) when (ex.Kind == DomainErrorKind.NotFound)
         {
@@ -34,8 +42,9 @@ internal static class ModerationTargets
     }
 
     /// <summary>
-    /// Carries out a resolution on the target: removal through the author's own delete (same tombstone, same clean-up),
-    /// suspension of the owner. Returns the account suspended, if any. A target already gone counts as removed.
+    /// Carries out a resolution on the target: removal through the author's own delete (same tombstone, same clean-up;
+    /// a message, which its sender cannot delete, through its conversation's removal), suspension of the owner. Returns
+    /// the account suspended, if any. A target already gone counts as removed.
     /// </summary>
     public static async Task<long?> ApplyAsync(IGrainFactory grains, ReportTarget target, long ownerId, ModerationAction action)
     {
@@ -77,6 +86,9 @@ internal static class ModerationTargets
                 break;
             case ReportTargetType.Story:
                 await grains.GetGrain<IStoryGrain>(target.Id).DeleteAsync(ownerId);
+                break;
+            case ReportTargetType.Message when target.ConversationId is { } conversationId:
+                await grains.GetGrain<IConversationGrain>(conversationId).RemoveMessageAsync(target.Id);
                 break;
         }
     }

@@ -17,7 +17,8 @@ public sealed class RealtimeClient : IAsyncDisposable
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     private static readonly string[] EventNames =
-        [RealtimeEventPayloads.Message, RealtimeEventPayloads.Read, RealtimeEventPayloads.Presence, RealtimeEventPayloads.Notification, RealtimeEventPayloads.Typing];
+        [RealtimeEventPayloads.Message, RealtimeEventPayloads.Read, RealtimeEventPayloads.Presence, RealtimeEventPayloads.Notification, RealtimeEventPayloads.Typing,
+         RealtimeEventPayloads.MessageRemoved];
 
     private readonly ConcurrentDictionary<string, Channel<JsonElement>> _events = new();
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json;
 using Instagram.Api.Realtime;
 using Instagram.Api.Tests.Infrastructure;
+using Instagram.Api.Tests.Moderation;
 using Instagram.Grains.Messages;
 using Instagram.Grains.Realtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -277,6 +278,28 @@ public abstract class RealtimeHubTests : IAsyncLifetime
         // Having a conversation makes them contacts: each may see the other's presence; the stranger may not.
         await Eventually.TrueAsync(async () => await PresenceAsync(bob, ann) is { Online: true }, "ann's presence shown to bob");
         await ProblemAssert.IsProblemAsync(await stranger.Http.GetAsync($"/v1/users/{ann.Id}/presence"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AMessageAnAdminRemovesIsAnnouncedToEveryParticipant()
+    {
+        var ann = await ApiClient.RegisterAsync(First, "ann");
+        var bob = await ApiClient.RegisterAsync(Second, "bob");
+        var admin = await Moderation.Moderation.SignInAdminAsync(Second.CreateClient());
+        var annDevice = await ConnectAsync(First, ann);
+        var bobDevice = await ConnectAsync(Second, bob);
+        var conversationId = await StartConversationAsync(ann, bob);
+        var sent = await SendOverHttpAsync(ann, conversationId, "something to remove");
+
+        await admin.ResolveAsync(await bob.ReportAsync("message", sent["id"]!.GetValue<string>(), "abuse"), "remove");
+
+        foreach (var device in new[] { annDevice, bobDevice })
+        {
+            var removed = await device.NextAsync(RealtimeEventPayloads.MessageRemoved);
+            Assert.Equal(conversationId, removed.GetProperty("conversationId").GetString());
+            Assert.Equal(sent["id"]!.GetValue<string>(), removed.GetProperty("id").GetString());
+            Assert.Equal(sent["seq"]!.GetValue<long>(), removed.GetProperty("seq").GetInt64());
+        }
     }
 
     [Fact]

@@ -47,7 +47,7 @@ export default function render(main, _params, { query }) {
 
   show();
   const stopListening = listen((event) => {
-    if (event.type === "event" && event.target === "message") show();
+    if (event.type === "event" && (event.target === "message" || event.target === "messageRemoved")) show();
   });
   return () => {
     stop?.();
@@ -86,6 +86,6 @@ function conversationRow(conversation, folder, heading) {
 
 function preview(message) {
   if (!message) return "No messages yet";
-  const body = message.text ?? (message.media?.type === "video" ? "Sent a video" : "Sent a photo");
+  const body = message.removed ? "Message removed" : message.text ?? (message.media?.type === "video" ? "Sent a video" : "Sent a photo");
   return message.senderId === currentUser()?.id ? `You: ${body}` : body;
 }

@@ -1,6 +1,6 @@
 // One conversation: its messages oldest first in a scrolling log that loads older ones when scrolled to the top, a
 // composer that sends each message exactly once however often a failed send is retried (the same clientMessageId),
-// the conversation marked read up to the newest message shown, and new messages and read receipts live from the hub.
+// the conversation marked read up to the newest message shown, and new messages, read receipts and removals live from the hub.
 // After every (re)connection the thread catches up with afterSeq; messages are kept by seq, so none shows twice.
 import { api, newKey, query } from "../api.js";
 import { listen } from "../realtime.js";
@@ -95,11 +95,22 @@ export default async function render(main, { conversationId }) {
     return h("li", { class: `message ${mine ? "mine" : "theirs"}`, dataset: { seq: String(message.seq) } },
       h("p", { class: "bubble" },
         h("span", { class: "visually-hidden" }, `${sender}: `),
-        message.media && (variants?.small
-          ? h("img", { src: variants.small, alt: `Photo from ${sender}`, loading: "lazy", width: 240 })
-          : h("span", { class: "muted" }, "Sent an attachment")),
-        message.text),
+        ...(message.removed ? [removedNote()] : [
+          message.media && (variants?.small
+            ? h("img", { src: variants.small, alt: `Photo from ${sender}`, loading: "lazy", width: 240 })
+            : h("span", { class: "muted" }, "Sent an attachment")),
+          message.text])),
       h("span", { class: "message-time muted small" }, time(message.createdAt)));
+  }
+
+  // An admin removed it: the message keeps its place (and seq), without what it said.
+  function removedNote() {
+    return h("em", { class: "removed" }, "Message removed");
+  }
+
+  function markRemoved(seq) {
+    const bubble = drawn.get(seq)?.querySelector(".bubble");
+    bubble?.replaceChildren(bubble.firstElementChild, removedNote());
   }
 
   // "Seen" under the caller's last message once someone else has read that far.
@@ -169,6 +180,8 @@ export default async function render(main, { conversationId }) {
       // Another conversation's event.
     } else if (event.target === "message") {
       arrive([event.payload.message]);
+    } else if (event.target === "messageRemoved") {
+      markRemoved(Number(event.payload.seq));
     } else if (event.target === "read" && event.payload.userId !== me.id) {
       seenUpTo = Math.max(seenUpTo, Number(event.payload.upToSeq));
       drawSeen();
