@@ -29,6 +29,8 @@ internal sealed partial class PostGrain(
     private bool _mayHaveReminder;
 
     private IGrainTimer? _distributionTimer;
+    private IGrainTimer? _saveTimer;
+    private bool _unsaved; // the state in memory is ahead of storage (see SaveSoon)
     private TimeSpan _mediaWait;
 
     private long PostId => this.GetPrimaryKeyLong();
@@ -84,7 +86,7 @@ internal sealed partial class PostGrain(
         };
         try
         {
-            await post.WriteStateAsync();
+            await SaveAsync();
         }
         catch
         {
@@ -117,7 +119,7 @@ internal sealed partial class PostGrain(
                 post.State.FailureReason = reelViolation;
                 post.State.Status = PostStatus.Failed;
                 post.State.Distributed = true; // nothing to hand to the timeline
-                await post.WriteStateAsync();
+                await SaveAsync();
                 return post.State.Status;
             }
 
@@ -129,7 +131,7 @@ internal sealed partial class PostGrain(
             post.State.Media = media;
             post.State.Status = PostStatus.Published;
             post.State.Distributed = false;
-            await post.WriteStateAsync();
+            await SaveAsync();
         }
 
         await DistributeAsync();
@@ -194,7 +196,7 @@ internal sealed partial class PostGrain(
         {
             post.State.Status = PostStatus.Deleted; // the tombstone every read path checks
             post.State.Distributed = false;
-            await post.WriteStateAsync();
+            await SaveAsync();
         }
 
         try
@@ -227,7 +229,7 @@ internal sealed partial class PostGrain(
                 return;
         }
 
-        await post.WriteStateAsync();
+        await SaveAsync();
     }
 
     // The post's lists are shown only with the post: published, and its author visible to the viewer. Anything else is
@@ -430,7 +432,16 @@ internal sealed partial class PostGrain(
         }
 
         post.State.Distributed = true;
-        await post.WriteStateAsync();
+        if (!_mayHaveReminder)
+        {
+            // Nothing depends on the flag being stored before the caller hears back: a post whose flag is lost with its
+            // silo is handed over again by its next activation, and every step of that is idempotent. So the write
+            // leaves the publish path (one storage round trip of four) and happens in the grain's next turn.
+            SaveSoon();
+            return;
+        }
+
+        await SaveAsync();
         try
         {
             await DropReminderIfDistributedAsync();
@@ -440,6 +451,41 @@ internal sealed partial class PostGrain(
             LogDistributionFailed(ex, PostId); // harmless: the next tick finds the post distributed and drops it again
         }
     }
+
+    private async Task SaveAsync()
+    {
+        await post.WriteStateAsync();
+        _unsaved = false;
+    }
+
+    private void SaveSoon()
+    {
+        _unsaved = true;
+        _saveTimer ??= this.RegisterGrainTimer(static (grain, _) => grain.SaveIfUnsavedAsync(), this,
+            new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        _saveTimer.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task SaveIfUnsavedAsync()
+    {
+        if (!_unsaved)
+        {
+            return; // another write carried it
+        }
+
+        try
+        {
+            await SaveAsync();
+        }
+        catch (Exception ex)
+        {
+            LogSaveFailed(ex, PostId);
+            _saveTimer?.Change(RetryDelay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _unsaved ? SaveAsync() : Task.CompletedTask;
 
     private Task PublishEventAsync(PostEventKind kind) => this.GetStreamProvider(ProviderNames.Streams)
         .GetStream<PostEvent>(StreamId.Create(StreamNamespaces.PostEvents, post.State.AuthorId))
@@ -454,6 +500,9 @@ internal sealed partial class PostGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Distributing post {PostId} failed; it will be retried shortly")]
     private partial void LogDistributionFailed(Exception exception, long postId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing post {PostId} as distributed failed; it will be retried shortly")]
+    private partial void LogSaveFailed(Exception exception, long postId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Post {PostId} was not created, and giving back its media failed; they stay claimed by it")]
     private partial void LogReleaseFailed(Exception exception, long postId);
