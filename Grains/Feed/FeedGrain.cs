@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Instagram.Grains.Abstractions;
 using Instagram.Grains.Feed.Timelines;
 using Instagram.Grains.Graph;
+using Instagram.Grains.Moderation;
 using Instagram.Grains.Posts;
 
 namespace Instagram.Grains.Feed;
@@ -45,6 +46,8 @@ internal sealed partial class FeedGrain(
     public async Task<Page<PostView>> GetPageAsync(PageRequest page, FeedOrder order = FeedOrder.Chronological)
     {
         RecordActivity();
+        // Asked first, so that on a cold feed the reader's muted words load while the feed is rebuilt.
+        var muted = hydrator.MutedWordsAsync(OwnerId);
         if (!_rebuilt)
         {
             await RebuildAsync();
@@ -58,10 +61,10 @@ internal sealed partial class FeedGrain(
             return suggested with { Items = [.. suggested.Items.Select(view => view with { Suggested = true })] };
         }
 
-        return order == FeedOrder.Ranked ? await GetRankedPageAsync(page) : await GetChronologicalPageAsync(page);
+        return order == FeedOrder.Ranked ? await GetRankedPageAsync(page, muted) : await GetChronologicalPageAsync(page, muted);
     }
 
-    private async Task<Page<PostView>> GetRankedPageAsync(PageRequest page)
+    private async Task<Page<PostView>> GetRankedPageAsync(PageRequest page, Task<MutedWords> muted)
     {
         // The first page takes a ranking snapshot; later pages walk it, so new arrivals never shift or repeat items.
         if (page.Cursor is null || _rankedSnapshot.Length == 0)
@@ -71,7 +74,6 @@ internal sealed partial class FeedGrain(
 
         var position = (int)Math.Clamp(page.Cursor ?? 0, 0, _rankedSnapshot.Length);
         var ids = _rankedSnapshot.Skip(position).Take(page.Limit).ToArray();
-        var muted = hydrator.MutedWordsAsync(OwnerId);
         var views = await hydrator.HydrateAsync(ids, OwnerId);
         var hidden = await muted;
         // Muted posts leave the page short; the cursor still moves past them, so paging goes on.
@@ -107,11 +109,10 @@ internal sealed partial class FeedGrain(
             .Select(v => v.Post.Id)], degraded);
     }
 
-    private async Task<Page<PostView>> GetChronologicalPageAsync(PageRequest page)
+    private async Task<Page<PostView>> GetChronologicalPageAsync(PageRequest page, Task<MutedWords> mutedWords)
     {
         var result = new List<PostView>(page.Limit);
         var cursor = page.Cursor;
-        var mutedWords = hydrator.MutedWordsAsync(OwnerId); // asked beside the first batch's hydration
         while (result.Count < page.Limit)
         {
             var batch = _cache.Take(cursor, page.Limit - result.Count);
