@@ -33,19 +33,7 @@ public sealed partial class FanOutDelivery(IGrainFactory grains, IOptions<FeedOp
         FanOutMetrics.SkippedInactive.Add(edges.Count - targets.Count);
         try
         {
-            using var slots = new SemaphoreSlim(options.Value.FanOutConcurrency);
-            await Task.WhenAll(targets.Select(async followerId =>
-            {
-                await slots.WaitAsync();
-                try
-                {
-                    await grains.GetGrain<IFeedGrain>(followerId).DeliverAsync(item);
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }));
+            await DeliverToAllAsync(item, targets);
         }
         catch (Exception ex)
         {
@@ -61,6 +49,41 @@ public sealed partial class FanOutDelivery(IGrainFactory grains, IOptions<FeedOp
         }
 
         LogDelivered(item.Kind, item.PostId, item.AuthorId, targets.Count, edges.Count - targets.Count);
+    }
+
+    private Task DeliverToAllAsync(FeedItem item, List<long> targets)
+    {
+        var concurrency = options.Value.FanOutConcurrency;
+        if (targets.Count <= concurrency)
+        {
+            // Most pages: every call at once, without a wrapper state machine and a semaphore turn per follower.
+            var calls = new Task[targets.Count];
+            for (var i = 0; i < calls.Length; i++)
+            {
+                calls[i] = grains.GetGrain<IFeedGrain>(targets[i]).DeliverAsync(item);
+            }
+
+            return Task.WhenAll(calls);
+        }
+
+        return DeliverBoundedAsync(item, targets, concurrency);
+    }
+
+    private async Task DeliverBoundedAsync(FeedItem item, List<long> targets, int concurrency)
+    {
+        using var slots = new SemaphoreSlim(concurrency);
+        await Task.WhenAll(targets.Select(async followerId =>
+        {
+            await slots.WaitAsync();
+            try
+            {
+                await grains.GetGrain<IFeedGrain>(followerId).DeliverAsync(item);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Fan-out {Kind} post {PostId} of {AuthorId}: {Delivered} feeds, {Skipped} inactive followers skipped")]
