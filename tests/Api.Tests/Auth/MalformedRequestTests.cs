@@ -4,7 +4,8 @@ using Instagram.Api.Tests.Infrastructure;
 namespace Instagram.Api.Tests.Auth;
 
 /// <summary>Requests Kestrel itself would refuse with an empty 400 reach the pipeline and get a problem detail.</summary>
-public sealed class MalformedRequestTests(ForwardingApiFactory factory) : IClassFixture<ForwardingApiFactory>
+[Collection(ForwardingCollection.Name)]
+public sealed class MalformedRequestTests(ForwardingApiFactory factory)
 {
     [Fact]
     public async Task ANonAsciiBearerTokenIsAnUnauthorizedProblem()
