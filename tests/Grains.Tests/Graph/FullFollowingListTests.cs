@@ -9,9 +9,8 @@ using Xunit.Abstractions;
 namespace Instagram.Grains.Tests.Graph;
 
 /// <summary>One user following the most accounts allowed, <see cref="IFollowingGrain.MaxFollowing"/>.</summary>
-// Its own cluster, not the Embedded collection's: building the full list takes about as long as a third of that
-// collection's tests, which run one after another; on its own it runs beside them.
-public sealed class FullFollowingListTests(EmbeddedClusterFixture fixture, ITestOutputHelper output) : IClassFixture<EmbeddedClusterFixture>
+[Collection(EmbeddedCollection.Name)]
+public sealed class FullFollowingListTests(EmbeddedClusterFixture fixture, ITestOutputHelper output)
 {
     // Follows run this many at a time; they queue on the one following grain anyway.
     private const int Batch = 100;

@@ -25,11 +25,7 @@ public abstract class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    // Fixtures run side by side in one process, where write tallies and armed faults are keyed by grain id: each draws
-    // its ids with a generator id of its own, so two clusters never hand out the same id.
-    private static int _lastGeneratorId = IdGenerator.MaxGeneratorId + 1;
-
-    public IdGenerator Ids { get; } = new(Interlocked.Decrement(ref _lastGeneratorId));
+    public IdGenerator Ids { get; } = new(IdGenerator.MaxGeneratorId);
 
     /// <summary>Stable for the fixture's lifetime: storage rows are keyed by it, so a restarted cluster finds them.</summary>
     public string ServiceId { get; } = "grain-tests-" + Guid.NewGuid().ToString("N");
