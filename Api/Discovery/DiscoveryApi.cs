@@ -1,9 +1,6 @@
 using System.Security.Claims;
 using Instagram.Api.Posts;
 using Instagram.Grains.Discovery;
-using Instagram.Grains.Lists;
-using Instagram.Grains.Moderation;
-using Instagram.Grains.Posts;
 
 namespace Instagram.Api.Discovery;
 
@@ -27,16 +24,8 @@ public static class DiscoveryApi
             throw DomainException.InvalidInput("tag must be 1 to 100 letters, digits or underscores.");
         }
 
-        var viewerId = user.UserId();
-        var muted = grains.GetGrain<IMutedWordsGrain>(viewerId).GetAsync(); // once per request, beside the list
-        var ids = await grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.HashtagPosts, normalized)).GetPageAsync(query.ToPageRequest(cursors), newestFirst: true);
-        // Hydrating through the post grains applies tombstones, privacy and blocks for this viewer.
-        var views = await Task.WhenAll(ids.Items.Distinct().Select(id => grains.GetGrain<IPostGrain>(id).GetViewAsync(viewerId)));
-        var hidden = await muted;
-        // The list is in arrival order; within a page, newest first. Muted posts leave the page short; the cursor is the list's.
-        var items = views.OfType<PostView>().Where(v => v.Post.Status == PostStatus.Published && !hidden.HidesPost(v.Post, viewerId))
-            .OrderByDescending(v => v.Post.Id).Select(PostResponse.From).ToArray();
-        return TypedResults.Ok(new PageResponse<PostResponse>(items, cursors.Encode(ids.NextCursor)));
+        var page = await grains.GetGrain<IHashtagGrain>(normalized).GetPostsAsync(user.UserId(), query.ToPageRequest(cursors));
+        return TypedResults.Ok(page.ToResponse(cursors, PostResponse.From));
     }
 
     public static async Task<Ok<TrendingResponse>> GetTrending(string? window, IGrainFactory grains)
@@ -47,9 +36,8 @@ public static class DiscoveryApi
             throw DomainException.InvalidInput("window must be 1h, 24h or 7d.");
         }
 
-        var top = await grains.GetGrain<ITrendingGrain>(key).GetTopAsync(20);
-        var counts = await Task.WhenAll(top.Select(t => grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.HashtagPosts, t.Tag)).GetCountAsync()));
-        return TypedResults.Ok(new TrendingResponse([.. top.Select((t, i) => new TrendingTagResponse(t.Tag, Math.Round(t.Score, 4), counts[i]))]));
+        var top = await grains.GetGrain<ITrendingGrain>(key).GetTopWithPostCountsAsync(20);
+        return TypedResults.Ok(new TrendingResponse([.. top.Select(t => new TrendingTagResponse(t.Tag, Math.Round(t.Score, 4), t.PostCount))]));
     }
 
     public static async Task<Ok<PageResponse<PostResponse>>> GetExplore([AsParameters] PageQuery query, ClaimsPrincipal user, IGrainFactory grains, CursorCodec cursors)

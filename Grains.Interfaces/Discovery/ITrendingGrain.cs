@@ -11,4 +11,7 @@ public interface ITrendingGrain : IGrainWithStringKey
     [Alias("ApplyAsync")] Task ApplyAsync(TrendingChange[] changes);
 
     [AlwaysInterleave, Alias("GetTopAsync")] Task<TrendingTag[]> GetTopAsync(int count);
+
+    /// <summary>The top <paramref name="count"/> tags, each with how many posts its hashtag page lists: the trending route's answer.</summary>
+    [AlwaysInterleave, Alias("GetTopWithPostCountsAsync")] Task<TrendingHashtag[]> GetTopWithPostCountsAsync(int count);
 }

@@ -1,3 +1,5 @@
+using Instagram.Grains.Lists;
+
 namespace Instagram.Grains.Discovery;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Instagram.Grains.Discovery;
 /// </summary>
 internal sealed class TrendingGrain(
     [PersistentState("trending", ProviderNames.GrainStorage)] IPersistentState<TrendingState> trending,
+    IGrainFactory grains,
     TimeProvider time) : Grain, ITrendingGrain
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
@@ -98,6 +101,13 @@ internal sealed class TrendingGrain(
             .ThenBy(tag => tag.Tag, StringComparer.Ordinal)
             .Take(count)
             .ToArray());
+    }
+
+    public async Task<TrendingHashtag[]> GetTopWithPostCountsAsync(int count)
+    {
+        var top = await GetTopAsync(count);
+        var counts = await Task.WhenAll(top.Select(t => grains.GetGrain<IEdgeListGrain>(EdgeLists.Key(EdgeLists.HashtagPosts, t.Tag)).GetCountAsync()));
+        return [.. top.Select((t, i) => new TrendingHashtag(t.Tag, t.Score, counts[i]))];
     }
 
     private Task WriteAsync()

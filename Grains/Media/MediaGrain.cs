@@ -47,16 +47,11 @@ internal sealed partial class MediaGrain : Grain, IMediaGrain, IMediaTestSeam, I
 
     private MediaState State => _media.State;
 
-    // A record from before URL tokens gets one when first shown or processed (processing persists it). Items processed
-    // before tokens keep their variants under token-less keys, which are no longer served: the project was never
-    // deployed, so there are none to migrate.
-    private string UrlToken => State.UrlToken ??= MediaUrlToken.New();
-
     long IMediaHost.MediaId => MediaId;
 
     MediaState IMediaHost.State => State;
 
-    string IMediaHost.UrlToken => UrlToken;
+    string IMediaHost.UrlToken => State.UrlToken;
 
     Task IMediaHost.SaveAsync() => SaveAsync();
 
@@ -316,9 +311,9 @@ internal sealed partial class MediaGrain : Grain, IMediaGrain, IMediaTestSeam, I
             : view;
     }
 
-    private string VariantUrl(string variant) => _store.PublicUrl(MediaKeys.Variant(MediaId, UrlToken, variant));
+    private string VariantUrl(string variant) => _store.PublicUrl(MediaKeys.Variant(MediaId, State.UrlToken, variant));
 
-    private string FileUrl(string name) => _store.PublicUrl(MediaKeys.File(MediaId, UrlToken, name));
+    private string FileUrl(string name) => _store.PublicUrl(MediaKeys.File(MediaId, State.UrlToken, name));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Media {MediaId}: could not move on; trying again shortly")]
     private partial void LogWakeFailed(Exception exception, long mediaId);

@@ -47,10 +47,10 @@ public sealed class MediaState
     [Id(14)] public bool HasReminder { get; set; }
 
     /// <summary>
-    /// The unguessable part of the variants' URLs and storage keys (<see cref="MediaUrlToken"/>), set with the slot.
-    /// Null in records written before tokens, and for media registered through <see cref="IMediaTestSeam.CompleteUploadAsync"/>.
+    /// The unguessable part of the variants' URLs and storage keys (<see cref="MediaUrlToken"/>). Drawn when the state
+    /// is created, so the record has it from its first write (the slot's) and keeps it: every URL handed out stays valid.
     /// </summary>
-    [Id(17)] public string? UrlToken { get; set; }
+    [Id(17)] public string UrlToken { get; set; } = MediaUrlToken.New();
 
     /// <summary>The one post, story or avatar the item belongs to (<see cref="IMediaGrain.ClaimAsync"/>); null while unused.</summary>
     [Id(18)] public MediaUse? Use { get; set; }

@@ -55,7 +55,6 @@ internal sealed partial class MediaUploadSession(
         State.Slot = slot with { Completed = false, Route = route, ChunkSize = State.ChunkSize };
         State.Status = MediaStatus.Uploading;
         State.Route = route;
-        State.UrlToken = MediaUrlToken.New(); // the variants' URLs are handed out from now on (posts take them while processing)
         if (route == MediaUploadRoute.Direct)
         {
             // Anything may land in storage from now on, so cleanup must survive this activation.

@@ -75,3 +75,10 @@ public sealed class ForwardingApiFactory : Infrastructure.ApiFactory
         return new HttpClient(handler) { BaseAddress = BaseAddress };
     }
 }
+
+/// <summary>One forwarding Api for every class that needs it: each test takes fresh client addresses, so budgets never meet.</summary>
+[CollectionDefinition(Name)]
+public sealed class ForwardingCollection : ICollectionFixture<ForwardingApiFactory>
+{
+    public const string Name = "Forwarding Api";
+}

@@ -7,7 +7,8 @@ using Instagram.Api.Tests.Infrastructure;
 namespace Instagram.Api.Tests.Auth;
 
 /// <summary>Every request draws on a general budget per user (per address when anonymous); uploads have their own.</summary>
-public sealed class GeneralBudgetTests(ForwardingApiFactory factory) : IClassFixture<ForwardingApiFactory>
+[Collection(ForwardingCollection.Name)]
+public sealed class GeneralBudgetTests(ForwardingApiFactory factory)
 {
     [Fact]
     public async Task ReadsWithoutAPolicyOfTheirOwnRunOutOfTheGeneralBudgetButHealthChecksDoNot()

@@ -11,7 +11,8 @@ namespace Instagram.Api.Tests.Auth;
 /// Requests Kestrel itself refuses get a problem detail, not an empty body: either they reach the pipeline (non-ASCII
 /// header bytes) or Kestrel's own rejection is given a body on its way out.
 /// </summary>
-public sealed class MalformedRequestTests(ForwardingApiFactory factory) : IClassFixture<ForwardingApiFactory>
+[Collection(ForwardingCollection.Name)]
+public sealed class MalformedRequestTests(ForwardingApiFactory factory)
 {
     [Fact]
     public async Task ANonAsciiBearerTokenIsAnUnauthorizedProblem()

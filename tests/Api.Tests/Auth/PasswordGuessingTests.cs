@@ -8,7 +8,8 @@ namespace Instagram.Api.Tests.Auth;
 /// Password guessing is slow: the anonymous auth endpoints have a budget per client address (forwarded addresses
 /// count only from trusted proxies), and logins to one account back off whatever address they come from.
 /// </summary>
-public sealed class PasswordGuessingTests(ForwardingApiFactory factory) : IClassFixture<ForwardingApiFactory>
+[Collection(ForwardingCollection.Name)]
+public sealed class PasswordGuessingTests(ForwardingApiFactory factory)
 {
     private const string Password = "correct horse battery";
 

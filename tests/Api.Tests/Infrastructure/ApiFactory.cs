@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Instagram.Api.Tests.Infrastructure;
 
@@ -13,6 +15,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>The account every test Api treats as an admin (<c>Admin:Usernames</c>).</summary>
     public const string DefaultAdminUsername = "mod_admin";
+
+    /// <summary>PBKDF2 rounds for the passwords test Apis hash (production keeps ASP.NET Core's default).</summary>
+    public const int TestPasswordIterations = 1_000;
 
     public string MediaPath { get; } = Path.Combine(Path.GetTempPath(), "instagram-api-tests", Guid.NewGuid().ToString("N"));
 
@@ -40,6 +45,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests follow and comment at machine speed with the same few texts: the bot-speed limits would refuse them.
         // The fixtures that test those limits turn them on in their Settings.
         builder.UseSetting("Abuse:Enabled", "false");
+        // Every registration hashes its password. At the production work factor (100,000 PBKDF2 rounds, about 0.1 s of
+        // CPU here) the suite's registrations alone cost about a minute of CPU; tests check what a password does, not
+        // how hard it is to crack. Hashes still verify at any count (it is stored in the hash).
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

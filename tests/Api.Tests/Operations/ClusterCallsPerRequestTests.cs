@@ -73,6 +73,46 @@ public sealed class ClusterCallsPerRequestTests(ClusterCallsPerRequestTests.Coun
         Assert.Equal(["IUserGrain.GetPostsAsync"], calls);
     }
 
+    [Fact]
+    public async Task GettingAHashtagPageIsOneClusterCallHoweverManyPostsAndAuthors()
+    {
+        var tag = "calls" + Guid.NewGuid().ToString("N")[..8];
+        var a = await ApiClient.RegisterAsync(factory);
+        var b = await ApiClient.RegisterAsync(factory);
+        var reader = await ApiClient.RegisterAsync(factory);
+        await a.PublishAsync($"one #{tag}");
+        await b.PublishAsync($"two #{tag}");
+        await a.PublishAsync($"three #{tag}");
+
+        var path = $"/v1/hashtags/{tag}/posts";
+        // The tag's list is fed by the post events: wait until it holds all three before counting.
+        await Eventually.TrueAsync(async () => (await reader.GetJsonAsync(path))!["items"]!.AsArray().Count == 3, "three posts on the tag page");
+        var (page, calls) = await factory.CallsDuringAsync(path, () => reader.GetJsonAsync(path));
+
+        Assert.Equal(3, page!["items"]!.AsArray().Count);
+        Assert.Equal(["IHashtagGrain.GetPostsAsync"], calls);
+    }
+
+    [Fact]
+    public async Task GettingTrendingIsOneClusterCallHoweverManyTags()
+    {
+        var tags = Enumerable.Range(0, 3).Select(i => $"trend{i}" + Guid.NewGuid().ToString("N")[..8]).ToArray();
+        var author = await ApiClient.RegisterAsync(factory);
+        await author.PublishAsync(string.Join(' ', tags.Select(t => "#" + t)));
+
+        const string path = "/v1/trending";
+        const string request = path + "?window=1h";
+        // Uses reach the window after a flush: wait until all three tags trend before counting.
+        await Eventually.TrueAsync(async () => tags.All(new HashSet<string>(TrendingTags(await author.GetJsonAsync(request))).Contains), "the three tags trending");
+        var (trending, calls) = await factory.CallsDuringAsync(path, () => author.GetJsonAsync(request));
+
+        Assert.Subset(new HashSet<string>(TrendingTags(trending)), new HashSet<string>(tags));
+        Assert.Equal(["ITrendingGrain.GetTopWithPostCountsAsync"], calls);
+    }
+
+    private static IEnumerable<string> TrendingTags(System.Text.Json.Nodes.JsonObject? trending) =>
+        trending!["tags"]!.AsArray().Select(t => t!["tag"]!.GetValue<string>());
+
     public sealed class CountingApiFactory : ApiFactory
     {
         private readonly ConcurrentQueue<(string Path, string Call)> _calls = new();

@@ -90,24 +90,47 @@ public sealed class FullFollowingListTests(EmbeddedClusterFixture fixture, ITest
     {
         var scenario = new Scenario(fixture.Grains, fixture.Ids);
         var user = await scenario.CreateUserAsync();
+        // Creating the accounts costs more than following them (follows queue on the one following grain, while
+        // creations run side by side): each batch is followed as soon as it exists, while the next ones are created.
+        var created = StartCreatingBatches(scenario, IFollowingGrain.MaxFollowing);
         var targets = new List<long>();
-        for (var i = 0; i < IFollowingGrain.MaxFollowing; i += Batch)
+        foreach (var creation in created)
         {
-            targets.AddRange(await scenario.CreateUsersAsync(Math.Min(Batch, IFollowingGrain.MaxFollowing - i)));
+            var batch = await creation;
+            targets.AddRange(batch);
+            // The very last account is left out here: it is followed alone, after everyone else.
+            var follows = targets.Count == IFollowingGrain.MaxFollowing ? batch.SkipLast(1) : batch;
+            await Task.WhenAll(follows.Select(target => scenario.FollowAsync(user, target)));
         }
 
         var batches = targets.Select((id, i) => (id, i / Batch)).ToDictionary(t => t.id, t => t.Item2);
         var last = targets[^1];
         batches[last] = int.MaxValue; // followed alone, after everyone else
-        foreach (var batch in targets.SkipLast(1).Chunk(Batch))
-        {
-            await Task.WhenAll(batch.Select(target => scenario.FollowAsync(user, target)));
-        }
-
         var (headBefore, pagesBefore, _) = Writes(user);
         await scenario.FollowAsync(user, last);
         var (headAfter, pagesAfter, pagesBytes) = Writes(user);
         return new FullList(user, batches, last, headAfter - headBefore, pagesAfter - pagesBefore, pagesBytes);
+    }
+
+    /// <summary>Batches of <see cref="Batch"/> fresh accounts, created one batch after another from now on.</summary>
+    private static List<Task<long[]>> StartCreatingBatches(Scenario scenario, int count)
+    {
+        var batches = new List<Task<long[]>>();
+        Task previous = Task.CompletedTask;
+        for (var i = 0; i < count; i += Batch)
+        {
+            var batch = CreateAfterAsync(previous, scenario, Math.Min(Batch, count - i));
+            batches.Add(batch);
+            previous = batch;
+        }
+
+        return batches;
+
+        static async Task<long[]> CreateAfterAsync(Task previous, Scenario scenario, int size)
+        {
+            await previous;
+            return await scenario.CreateUsersAsync(size);
+        }
     }
 
     /// <summary>What the user's following head and pages have written so far, and what the pages hold now.</summary>
