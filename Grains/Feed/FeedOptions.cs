@@ -11,6 +11,17 @@ public sealed class FeedOptions
     [Range(1, int.MaxValue)]
     public int CelebrityThreshold { get; set; } = 10_000;
 
+    /// <summary>
+    /// How far below <see cref="CelebrityThreshold"/> a celebrity's follower count must fall before its posts are pushed
+    /// again, as a fraction of the threshold: an account hovering at the threshold would otherwise switch at every
+    /// follow and unfollow, and each switch down re-pushes its recent posts to every follower.
+    /// </summary>
+    [Range(0.0, 0.5)]
+    public double CelebrityDemotionMargin { get; set; } = 0.1;
+
+    /// <summary>Below this many followers a celebrity is pushed again (with no margin: below the threshold itself).</summary>
+    public long CelebrityDemotionBelow => Math.Min(CelebrityThreshold, (long)Math.Ceiling(Math.Round(CelebrityThreshold * (1 - CelebrityDemotionMargin), 6)));
+
     /// <summary>How many post ids one feed cache keeps.</summary>
     [Range(20, 100_000)]
     public int MaxItems { get; set; } = 1_000;

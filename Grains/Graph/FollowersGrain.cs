@@ -135,12 +135,15 @@ internal sealed partial class FollowersGrain : Grain, IFollowersGrain
 
     private IFollowerPageGrain PageAt(long page) => _grains.GetGrain<IFollowerPageGrain>(FollowerPages.Key(UserId, page));
 
-    // Crossing the threshold upwards stops pushing (readers pull the celebrity timeline); crossing it downwards
-    // re-pushes the recent posts so followers keep what they used to pull. Feed inserts are idempotent, so
-    // nothing is lost or doubled either way.
+    // Crossing the threshold upwards stops pushing (readers pull the celebrity timeline); falling below the demotion
+    // bound, a margin under it, re-pushes the recent posts so followers keep what they used to pull. Feed inserts are
+    // idempotent, so nothing is lost or doubled either way.
     private async Task UpdateCelebrityStatusAsync()
     {
-        var isCelebrity = _followers.State.Count >= _options.Value.CelebrityThreshold;
+        var count = _followers.State.Count;
+        var isCelebrity = _followers.State.IsCelebrity
+            ? count >= _options.Value.CelebrityDemotionBelow
+            : count >= _options.Value.CelebrityThreshold;
         if (isCelebrity == _followers.State.IsCelebrity)
         {
             return;

@@ -112,8 +112,14 @@ public abstract class FanOutTests(ClusterFixture fixture)
         var asCelebrity = await _scenario.PublishAsync(author);
         await _scenario.AssertInFeedsExactlyOnceAsync(followers, asCelebrity);
 
-        await Grains.GetGrain<IFollowingGrain>(followers[0]).UnfollowAsync(author);
-        var stayed = followers[1..];
+        // Down to one below the demotion bound, a margin under the threshold.
+        var leaving = followers.Length - (int)DemotionBelow + 1;
+        foreach (var follower in followers[..leaving])
+        {
+            await Grains.GetGrain<IFollowingGrain>(follower).UnfollowAsync(author);
+        }
+
+        var stayed = followers[leaving..];
         var afterwards = await _scenario.PublishAsync(author);
 
         // Wait past the per-silo directory cache, so no feed can still be pulling the old celebrity timeline.
@@ -122,6 +128,35 @@ public abstract class FanOutTests(ClusterFixture fixture)
         await _scenario.AssertInFeedsExactlyOnceAsync(stayed, afterwards);
         Assert.DoesNotContain(asCelebrity, await _scenario.ReadWholeFeedAsync(followers[0]));
     }
+
+    [Fact]
+    public async Task ACelebrityHoveringAtTheThresholdStaysPulled()
+    {
+        var author = await _scenario.CreateUserAsync();
+        var followers = await _scenario.CreateUsersAsync(ClusterFixture.CelebrityThreshold);
+        await _scenario.FollowAllAsync(followers, author);
+        var asCelebrity = await _scenario.PublishAsync(author);
+        await _scenario.AssertInFeedsExactlyOnceAsync(followers, asCelebrity);
+
+        // One follower leaves and comes back, then leaves: the count dips under the threshold, never under the bound.
+        var following = Grains.GetGrain<IFollowingGrain>(followers[0]);
+        await following.UnfollowAsync(author);
+        await _scenario.FollowAsync(followers[0], author);
+        await following.UnfollowAsync(author);
+        var stayed = followers[1..];
+        var next = await _scenario.PublishAsync(author);
+
+        await Task.Delay(TimeSpan.FromMilliseconds(500)); // past the per-silo directory cache, as above
+        await _scenario.AssertInFeedsExactlyOnceAsync(stayed, asCelebrity);
+        await _scenario.AssertInFeedsExactlyOnceAsync(stayed, next);
+        // Still a celebrity: both posts were pulled, none re-pushed by a switch down and back up.
+        foreach (var follower in stayed)
+        {
+            Assert.Equal(0, (await Grains.GetGrain<IFeedGrain>(follower).GetDiagnosticsAsync()).PushedItemsReceived);
+        }
+    }
+
+    private static long DemotionBelow => new FeedOptions { CelebrityThreshold = ClusterFixture.CelebrityThreshold }.CelebrityDemotionBelow;
 
     [Fact]
     public async Task RedeliveredFeedItemIsNotDuplicated()
