@@ -20,8 +20,7 @@ internal sealed class HashtagGrain(IGrainFactory grains, PostHydrator hydrator) 
         var views = await hydrator.HydrateAsync([.. ids.Items.Distinct()], viewerId);
         var hidden = await muted;
         // The list is in arrival order; within a page, newest first. Muted posts leave the page short; the cursor is the list's.
-        return new Page<PostView>([.. views.OfType<PostView>()
-            .Where(v => v.Post.Status == PostStatus.Published && !hidden.HidesPost(v.Post, viewerId))
-            .OrderByDescending(v => v.Post.Id)], ids.NextCursor);
+        return new Page<PostView>([.. views.OfType<PostView>().Where(v => PostHydrator.IsListed(v, hidden, viewerId)).OrderByDescending(v => v.Post.Id)],
+            ids.NextCursor);
     }
 }

@@ -78,7 +78,7 @@ internal sealed partial class FeedGrain(
         var hidden = await muted;
         // Muted posts leave the page short; the cursor still moves past them, so paging goes on.
         long? next = position + ids.Length < _rankedSnapshot.Length ? position + ids.Length : null;
-        return new Page<PostView>([.. views.OfType<PostView>().Where(v => v.Post.Status == PostStatus.Published && !hidden.HidesPost(v.Post, OwnerId))],
+        return new Page<PostView>([.. views.OfType<PostView>().Where(v => PostHydrator.IsListed(v, hidden, OwnerId))],
             next, _rankedDegraded);
     }
 
@@ -132,7 +132,7 @@ internal sealed partial class FeedGrain(
                         _cache.Remove(batch[i].PostId); // deleted since it was cached
                     }
                 }
-                else if (view.Post.Status == PostStatus.Published && !muted.HidesPost(view.Post, OwnerId))
+                else if (PostHydrator.IsListed(view, muted, OwnerId))
                 {
                     // A muted post stays cached (unmuting brings it back); the loop reads on to fill the page.
                     result.Add(view);

@@ -44,6 +44,10 @@ internal sealed class PostHydrator(IGrainFactory grains, HydrationCache cache)
     /// </summary>
     public async Task<bool> IsSuspendedAsync(long authorId) => (await cache.Authors.GetAsync(authorId, LoadAuthorAsync))?.IsSuspended == true;
 
+    /// <summary>Whether a list (feed, hashtag page) shows a hydrated post: published, and not muted by the viewer.</summary>
+    public static bool IsListed(PostView view, MutedWords muted, long viewerId) =>
+        view.Post.Status == PostStatus.Published && !muted.HidesPost(view.Post, viewerId);
+
     /// <summary>
     /// The viewer's muted words, for the lists that hide what they match (feed, explore, reels, comments), read once
     /// per request from the silo's cache; the grid and a post's own page do not hide anything.
