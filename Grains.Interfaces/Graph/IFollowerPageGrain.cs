@@ -17,8 +17,11 @@ public interface IFollowerPageGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ChangeAsync")] Task<int> ChangeAsync(FollowerAdd[] adds, long[] removals);
 
-    /// <summary>Notes that the follower was active at <paramref name="at"/>, so fan-out pushes to them again.</summary>
-    [Alias("MarkActiveAsync")] Task MarkActiveAsync(long followerId, DateTimeOffset at);
+    /// <summary>
+    /// Notes that these followers were active at <paramref name="at"/>, so fan-out pushes to them again; ids not on
+    /// the page are ignored. Interleaves: marks arriving together share one page write.
+    /// </summary>
+    [AlwaysInterleave, Alias("MarkActiveAsync")] Task MarkActiveAsync(long[] followerIds, DateTimeOffset at);
 
     /// <summary>How many edges the page holds.</summary>
     [AlwaysInterleave, Alias("GetSizeAsync")] Task<int> GetSizeAsync();

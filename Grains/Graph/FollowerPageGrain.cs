@@ -32,8 +32,8 @@ internal sealed class FollowerPageGrain : Grain, IFollowerPageGrain
         return _page.Count;
     }
 
-    public Task MarkActiveAsync(long followerId, DateTimeOffset at) =>
-        _page.ReplaceAsync(followerId, edge => edge.LastActiveAt < at ? edge with { LastActiveAt = at } : edge);
+    public Task MarkActiveAsync(long[] followerIds, DateTimeOffset at) =>
+        _page.ReplaceAsync(followerIds, edge => edge.LastActiveAt < at ? edge with { LastActiveAt = at } : edge);
 
     public Task<int> GetSizeAsync() => Task.FromResult(_page.Count);
 

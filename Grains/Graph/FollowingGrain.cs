@@ -8,6 +8,7 @@ internal sealed class FollowingGrain(
     [PersistentState("following", ProviderNames.GrainStorage)] IPersistentState<FollowingState> following,
     IGrainFactory grains,
     IOptions<FeedOptions> options,
+    FollowerActivityMarks activityMarks,
     TimeProvider time) : Grain, IFollowingGrain
 {
     private FollowingList _list = null!;
@@ -139,10 +140,6 @@ internal sealed class FollowingGrain(
 
     // The edge a follow just created carries its time already: marking it again would cost its page a second write, and
     // on a celebrity's page, which every new follower lands on, that write is what limits the follow rate.
-    // Page writes in flight per returning user: few, so that many users returning at once (after a restart, a push
-    // campaign) spread their writes out instead of queueing tens of thousands ahead of everyone's reads.
-    private const int ActivityMarkBatch = 16;
-
     private async Task<bool> RecordActivityAsync(long? newEdge)
     {
         var now = time.GetUtcNow();
@@ -151,13 +148,11 @@ internal sealed class FollowingGrain(
             return false;
         }
 
-        // One write per followed author's page, in bounded batches; a page that fails keeps the older time, which at
-        // worst skips this follower until the next interval, while their feed still pulls on its first read.
-        foreach (var batch in _list.Entries.Where(edge => edge.TargetId != newEdge).Chunk(ActivityMarkBatch))
-        {
-            await Task.WhenAll(batch.Select(edge => grains.GetGrain<IFollowerPageGrain>(
-                FollowerPages.Key(edge.TargetId, FollowerPages.PageOf(edge.FollowerSequence))).MarkActiveAsync(UserId, now)));
-        }
+        // One mark per followed author's page, grouped with other users' marks to the same page. A page that fails keeps
+        // the older time, which at worst skips this follower until the next interval, while their feed still pulls on
+        // its first read.
+        await Task.WhenAll(_list.Entries.Where(edge => edge.TargetId != newEdge).Select(edge =>
+            activityMarks.MarkAsync(FollowerPages.Key(edge.TargetId, FollowerPages.PageOf(edge.FollowerSequence)), UserId, now)));
 
         // Pushes were skipped only if the last record is older than the inactivity bound.
         var mayHaveMissedPushes = now - following.State.ActivityRecordedAt >= options.Value.InactiveAfter;

@@ -5,14 +5,30 @@ namespace Instagram.Grains.Lists.Paging;
 /// edges in ascending sequence order, at most one per item. Every change is idempotent by item id (a retried add keeps
 /// the edge already there, a retried remove finds nothing) and a batch costs one write of this page only. The owning
 /// grain keeps its own state type and storage name; <paramref name="edgesOf"/> says where in it the edges are.
+/// Writes go through one group commit, so a grain may let some changes interleave (a follower page's activity marks):
+/// the page keeps a single writer, and changes made while a write is in flight share the next one.
 /// </summary>
-internal sealed class EdgePage<TState, TEdge>(IPersistentState<TState> page, Func<TState, List<TEdge>> edgesOf)
+internal sealed class EdgePage<TState, TEdge>
     where TEdge : IListEdge
 {
+    private readonly IPersistentState<TState> _page;
+    private readonly Func<TState, List<TEdge>> _edgesOf;
+    private readonly GroupCommit<bool, bool> _writes;
     private HashSet<long>? _items;
 
+    public EdgePage(IPersistentState<TState> page, Func<TState, List<TEdge>> edgesOf)
+    {
+        _page = page;
+        _edgesOf = edgesOf;
+        _writes = new(async changes =>
+        {
+            await page.WriteStateAsync();
+            return new bool[changes.Count];
+        });
+    }
+
     /// <summary>Read afresh each time: clearing the state replaces the list.</summary>
-    public List<TEdge> Edges => edgesOf(page.State);
+    public List<TEdge> Edges => _edgesOf(_page.State);
 
     public int Count => Edges.Count;
 
@@ -37,7 +53,7 @@ internal sealed class EdgePage<TState, TEdge>(IPersistentState<TState> page, Fun
 
         if (changed)
         {
-            await page.WriteStateAsync();
+            await WriteAsync();
         }
 
         return removed;
@@ -57,20 +73,27 @@ internal sealed class EdgePage<TState, TEdge>(IPersistentState<TState> page, Fun
         return Count;
     }
 
-    /// <summary>Replaces the item's edge with <paramref name="change"/> of it, writing only if that differs.</summary>
-    public async Task ReplaceAsync(long itemId, Func<TEdge, TEdge> change)
+    /// <summary>Replaces the edges of these items with <paramref name="change"/> of them, writing once if any differs.</summary>
+    public async Task ReplaceAsync(IEnumerable<long> itemIds, Func<TEdge, TEdge> change)
     {
-        var index = Items.Contains(itemId) ? Edges.FindIndex(e => e.ItemId == itemId) : -1;
-        if (index < 0)
+        var wanted = itemIds.Where(Items.Contains).ToHashSet();
+        var changed = false;
+        for (var i = 0; i < Edges.Count && wanted.Count > 0; i++)
         {
-            return;
+            if (wanted.Remove(Edges[i].ItemId))
+            {
+                var replacement = change(Edges[i]);
+                if (!EqualityComparer<TEdge>.Default.Equals(replacement, Edges[i]))
+                {
+                    Edges[i] = replacement;
+                    changed = true;
+                }
+            }
         }
 
-        var changed = change(Edges[index]);
-        if (!EqualityComparer<TEdge>.Default.Equals(changed, Edges[index]))
+        if (changed)
         {
-            Edges[index] = changed;
-            await page.WriteStateAsync();
+            await WriteAsync();
         }
     }
 
@@ -79,9 +102,13 @@ internal sealed class EdgePage<TState, TEdge>(IPersistentState<TState> page, Fun
         ? [.. Edges.Where(e => e.Sequence < cursor).Reverse().Take(limit)]
         : [.. Edges.Where(e => e.Sequence > cursor).Take(limit)];
 
+    /// <summary>Not coalesced: only for pages whose grain lets no write interleave with it.</summary>
     public async Task ClearAsync()
     {
         _items = null;
-        await page.ClearStateAsync();
+        await _page.ClearStateAsync();
     }
+
+    // The change is already in memory: it waits for a write that starts after it.
+    private Task WriteAsync() => _writes.SubmitAsync(true);
 }

@@ -85,6 +85,41 @@ public sealed class InactiveFollowerTests : IAsyncLifetime
         Assert.Equal(0, (await feed.GetDiagnosticsAsync()).PushedItemsReceived); // it came by the pull after the writes
     }
 
+    [Fact]
+    public async Task FollowersReturningTogetherMarkTheirPageInFewCallsAndAreAllPushedToAgain()
+    {
+        var grains = _cluster.Client;
+        var scenario = new Scenario(grains, _fixture.Ids);
+        var author = await scenario.CreateUserAsync();
+        var followers = await scenario.CreateUsersAsync(ClusterFixture.CelebrityThreshold - 1); // pushed, not pulled
+        await scenario.FollowAllAsync(followers, author);
+        await Task.Delay(InactivityClusterFixture.InactiveAfter + TimeSpan.FromMilliseconds(500));
+        var returnedAfter = DateTimeOffset.UtcNow;
+
+        // The page's first mark is held back, as a slow store would: the marks of the others gather meanwhile. (Briefly:
+        // the marks carry the time of the reads, and the post below must reach the page within InactiveAfter of it.)
+        var page = grains.GetGrain<IFollowerPageGrain>(FollowerPages.Key(author, 0));
+        FaultInjection.DelayOnce(page.GetGrainId(), nameof(IFollowerPageGrain.MarkActiveAsync), TimeSpan.FromMilliseconds(500));
+        await Task.WhenAll(followers.Select(follower => scenario.ReadWholeFeedAsync(follower)));
+        foreach (var follower in followers)
+        {
+            await ActivityRecordedAsync(grains, follower);
+        }
+
+        var calls = GrainCalls.Of(page.GetGrainId(), nameof(IFollowerPageGrain.MarkActiveAsync));
+        Assert.InRange(calls, 1, followers.Length / 2);
+        var edges = await page.GetBeforeAsync(long.MaxValue, 100);
+        Assert.Equal(followers.Order(), edges.Select(edge => edge.FollowerId).Order());
+        Assert.All(edges, edge => Assert.True(edge.LastActiveAt >= returnedAfter, $"follower {edge.FollowerId} still inactive"));
+
+        var postId = await scenario.PublishAsync(author);
+        await scenario.AssertInFeedsExactlyOnceAsync(followers, postId);
+        foreach (var follower in followers)
+        {
+            Assert.Equal(1, (await grains.GetGrain<IFeedGrain>(follower).GetDiagnosticsAsync()).PushedItemsReceived);
+        }
+    }
+
     private static Task ActivityRecordedAsync(IGrainFactory grains, long userId) =>
         Eventually.TrueAsync(async () => !(await grains.GetGrain<IFeedGrain>(userId).GetDiagnosticsAsync()).RecordingActivity,
             "the reader's activity written to the follower pages");

@@ -2,6 +2,9 @@ using Instagram.Grains.Common;
 using Instagram.Grains.Common.Errors;
 using Instagram.Grains.Graph;
 using Instagram.Grains.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
 
 namespace Instagram.Grains.Tests.Graph;
 
@@ -118,4 +121,30 @@ public sealed class FollowGraphTests(EmbeddedClusterFixture fixture)
         // one, so on a slow store it is far fewer; the in-memory store of this cluster leaves little to share.
         Assert.InRange(page.Writes, 1, followers.Length);
     }
+
+    [Fact]
+    public async Task ActivityMarksArrivingTogetherShareThePagesWritesAndAreAllStored()
+    {
+        var target = await _scenario.CreateUserAsync();
+        var followers = await _scenario.CreateUsersAsync(200);
+        await _scenario.FollowAllAsync(followers, target);
+        var page = fixture.Grains.GetGrain<IFollowerPageGrain>(FollowerPages.Key(target, 0));
+        var writes = StorageWrites.Of(page.GetGrainId());
+        var writesBefore = writes.Writes;
+        var returnedAt = DateTimeOffset.UtcNow.AddDays(30);
+
+        // Every follower returning at once, one mark each, on a store that takes 20 ms a write: they interleave and fold
+        // into a few writes instead of one each (four seconds of them), and none is lost on the way.
+        writes.WriteDelay = TimeSpan.FromMilliseconds(20);
+        await Task.WhenAll(followers.Select(follower => page.MarkActiveAsync([follower], returnedAt)));
+        writes.WriteDelay = TimeSpan.Zero;
+
+        Assert.InRange(writes.Writes - writesBefore, 1, followers.Length / 4);
+        var stored = new GrainState<FollowerPageState>(new FollowerPageState());
+        await Storage.ReadStateAsync("followerPage", page.GetGrainId(), stored);
+        Assert.Equal(followers.Order(), stored.State!.Edges.Select(edge => edge.FollowerId).Order());
+        Assert.All(stored.State.Edges, edge => Assert.Equal(returnedAt, edge.LastActiveAt));
+    }
+
+    private IGrainStorage Storage => ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(ProviderNames.GrainStorage);
 }

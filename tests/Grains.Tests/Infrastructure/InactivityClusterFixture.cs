@@ -21,6 +21,7 @@ public sealed class InactivityClusterFixture : ClusterFixture
         builder.Properties["Feed:ActivityRecordInterval"] = "00:00:00.250";
         builder.AddSiloBuilderConfigurator<SiloSetup>();
         builder.AddSiloBuilderConfigurator<FaultInjection.SiloSetup>();
+        builder.AddSiloBuilderConfigurator<GrainCalls.SiloSetup>();
     }
 
     private sealed class SiloSetup : ISiloConfigurator

@@ -26,6 +26,9 @@ public static class StorageWrites
 
         public int Writes => _writes;
 
+        /// <summary>Holds each write of this grain back this long before storing it: a slow store.</summary>
+        public TimeSpan WriteDelay { get; set; }
+
         public long Bytes => Interlocked.Read(ref _bytes);
 
         /// <summary>The size of the latest write: what the grain's record holds now.</summary>
@@ -59,6 +62,11 @@ public static class StorageWrites
 
         public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
+            if (Of(grainId).WriteDelay is { Ticks: > 0 } delay)
+            {
+                await Task.Delay(delay);
+            }
+
             await inner.WriteStateAsync(stateName, grainId, grainState);
             Of(grainId).Record(serializer.SerializeToArray(grainState.State).Length);
         }
