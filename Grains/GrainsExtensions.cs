@@ -29,6 +29,8 @@ public static class GrainsExtensions
         silo.Services.TryAddSingleton<LastSiloStopping>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<LastSiloStopping>());
         silo.Services.TryAddSingleton<Posts.HydrationCache>();
+        silo.Services.TryAddSingleton<Posts.SiloPostCache>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<Posts.SiloPostCache>());
         silo.Services.TryAddSingleton<Posts.PostHydrator>();
         silo.Services.TryAddSingleton<CelebrityTimelines>();
         silo.Services.TryAddSingleton<Reels.ReelCandidates>();

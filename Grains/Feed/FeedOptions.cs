@@ -68,14 +68,15 @@ public sealed class FeedOptions
     public TimeSpan CelebrityCacheTtl { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How long each silo reuses the author summaries (name, avatar, verified, private) it hydrated pages with; a
-    /// profile change made on another silo shows after at most this long (the silo where it happens evicts at once).
+    /// How long each silo reuses the posts (with their counts) and author summaries (name, avatar, verified, private) it
+    /// hydrated pages with; a count or profile change made on another silo shows after at most this long (the silo
+    /// where it happens evicts at once, and a deleted post is evicted from every silo before the deletion answers).
     /// Zero turns the cache off.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan HydrationCacheLifetime { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How many author summaries a silo's hydration cache holds at most.</summary>
+    /// <summary>How many posts, and how many author summaries, a silo's hydration cache holds at most.</summary>
     [Range(1_000, 10_000_000)]
     public int HydrationCacheCapacity { get; set; } = 100_000;
 }

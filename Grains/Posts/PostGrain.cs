@@ -199,6 +199,8 @@ internal sealed partial class PostGrain(
             await SaveAsync();
         }
 
+        await ForgetEverywhereAsync();
+
         try
         {
             await DistributeAsync();
@@ -452,10 +454,25 @@ internal sealed partial class PostGrain(
         }
     }
 
+    // Every silo's hydration cache drops the post before the deletion answers. Should that fail, their copies still
+    // expire within Feed:HydrationCacheLifetime, so the deletion goes on.
+    private async Task ForgetEverywhereAsync()
+    {
+        try
+        {
+            await grains.GetGrain<IPostCachesGrain>(0).ForgetEverywhereAsync(PostId);
+        }
+        catch (Exception ex)
+        {
+            LogNotForgottenEverywhere(ex, PostId);
+        }
+    }
+
     private async Task SaveAsync()
     {
         await post.WriteStateAsync();
         _unsaved = false;
+        hydrator.ForgetPost(PostId);
     }
 
     private void SaveSoon()
@@ -500,6 +517,9 @@ internal sealed partial class PostGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Distributing post {PostId} failed; it will be retried shortly")]
     private partial void LogDistributionFailed(Exception exception, long postId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Post {PostId} deleted, but not every silo's cache heard of it; their copies expire on their own")]
+    private partial void LogNotForgottenEverywhere(Exception exception, long postId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing post {PostId} as distributed failed; it will be retried shortly")]
     private partial void LogSaveFailed(Exception exception, long postId);

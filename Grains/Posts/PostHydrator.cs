@@ -6,32 +6,55 @@ using Instagram.Grains.Users;
 namespace Instagram.Grains.Posts;
 
 /// <summary>
-/// Turns post ids into views for one viewer: one read-only call per post (which carries its like and comment
-/// counts), authors from the silo's <see cref="HydrationCache"/>, and the viewer's block list and likes asked at the
-/// same time as the posts. Posts the viewer may not see come back as null, like deleted ones.
+/// Turns post ids into views for one viewer: posts (with their like and comment counts) and authors from the silo's
+/// <see cref="HydrationCache"/>, a read-only call for each one missing there, and the viewer's block list and likes
+/// asked at the same time. Posts the viewer may not see come back as null, like deleted ones.
 /// </summary>
-internal sealed class PostHydrator(IGrainFactory grains, HydrationCache cache)
+internal sealed class PostHydrator
 {
+    private readonly IGrainFactory _grains;
+    private readonly HydrationCache _cache;
+    private readonly Func<long, Task<PostDetails?>> _loadPost;
+    private readonly Func<long, Task<UserSummary?>> _loadAuthor;
+    private readonly Func<long, Task<MutedWords>> _loadMutedWords;
+
+    public PostHydrator(IGrainFactory grains, HydrationCache cache)
+    {
+        _grains = grains;
+        _cache = cache;
+        _loadPost = postId => grains.GetGrain<IPostGrain>(postId).GetDetailsAsync();
+        _loadAuthor = userId => grains.GetGrain<IUserGrain>(userId).GetSummaryAsync();
+        _loadMutedWords = userId => grains.GetGrain<IMutedWordsGrain>(userId).GetAsync();
+    }
+
     public async Task<PostView?[]> HydrateAsync(IReadOnlyList<long> postIds, long viewerId)
     {
         var ids = postIds as long[] ?? [.. postIds];
-        var blocked = grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync();
-        var liked = grains.GetGrain<IUserLikesGrain>(viewerId).HasLikedAsync(ids);
-        var posts = await Task.WhenAll(ids.Select(id => grains.GetGrain<IPostGrain>(id).GetDetailsAsync()));
-        return await ViewsAsync(posts, viewerId, blocked, liked);
+        var blocked = _grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync();
+        var liked = _grains.GetGrain<IUserLikesGrain>(viewerId).HasLikedAsync(ids);
+        var loads = new Task<PostDetails?>[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            loads[i] = _cache.Posts.GetAsync(ids[i], _loadPost);
+        }
+
+        return await ViewsAsync(await Task.WhenAll(loads), viewerId, blocked, liked);
     }
+
+    /// <summary>Called by a post's grain after each change it stores: pages on this silo show it at once.</summary>
+    public void ForgetPost(long postId) => _cache.Posts.Evict(postId);
 
     /// <summary>Hydrates posts already loaded (a post grain hydrating itself must not call itself).</summary>
     public Task<PostView?[]> HydrateAsync(PostDetails?[] posts, long viewerId) => ViewsAsync(posts, viewerId,
-        grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync(),
-        grains.GetGrain<IUserLikesGrain>(viewerId).HasLikedAsync([.. posts.Select(p => p?.Id ?? 0)]));
+        _grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync(),
+        _grains.GetGrain<IUserLikesGrain>(viewerId).HasLikedAsync([.. posts.Select(p => p?.Id ?? 0)]));
 
     private async Task<PostView?[]> ViewsAsync(PostDetails?[] posts, long viewerId, Task<long[]> blocked, Task<bool[]> liked)
     {
         var summaries = await Task.WhenAll(posts.OfType<PostDetails>().Select(p => p.AuthorId).Distinct()
-            .Select(id => cache.Authors.GetAsync(id, LoadAuthorAsync)));
+            .Select(id => _cache.Authors.GetAsync(id, _loadAuthor)));
         var authors = summaries.OfType<UserSummary>().ToDictionary(s => s.Id);
-        var visible = await grains.VisibleOwnersAsync(viewerId, authors.Values, await blocked);
+        var visible = await _grains.VisibleOwnersAsync(viewerId, authors.Values, await blocked);
         var likedFlags = await liked;
         return [.. posts.Select((p, i) => p is not null && authors.TryGetValue(p.AuthorId, out var author) && visible.Contains(author.Id)
             ? new PostView(p, author, likedFlags[i])
@@ -42,7 +65,7 @@ internal sealed class PostHydrator(IGrainFactory grains, HydrationCache cache)
     /// Whether an author's posts are hidden only for now (the account is suspended), so a cache that drops what no longer
     /// hydrates keeps them for when the suspension is lifted. Asked right after hydrating: a hit in the silo's cache.
     /// </summary>
-    public async Task<bool> IsSuspendedAsync(long authorId) => (await cache.Authors.GetAsync(authorId, LoadAuthorAsync))?.IsSuspended == true;
+    public async Task<bool> IsSuspendedAsync(long authorId) => (await _cache.Authors.GetAsync(authorId, _loadAuthor))?.IsSuspended == true;
 
     /// <summary>Whether a list (feed, hashtag page) shows a hydrated post: published, and not muted by the viewer.</summary>
     public static bool IsListed(PostView view, MutedWords muted, long viewerId) =>
@@ -53,9 +76,5 @@ internal sealed class PostHydrator(IGrainFactory grains, HydrationCache cache)
     /// per request from the silo's cache; the grid and a post's own page do not hide anything.
     /// </summary>
     public Task<MutedWords> MutedWordsAsync(long viewerId) =>
-        cache.MutedWords.GetAsync(viewerId, LoadMutedWordsAsync);
-
-    private Task<UserSummary?> LoadAuthorAsync(long userId) => grains.GetGrain<IUserGrain>(userId).GetSummaryAsync();
-
-    private Task<MutedWords> LoadMutedWordsAsync(long userId) => grains.GetGrain<IMutedWordsGrain>(userId).GetAsync();
+        _cache.MutedWords.GetAsync(viewerId, _loadMutedWords);
 }
