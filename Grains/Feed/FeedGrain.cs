@@ -40,7 +40,9 @@ internal sealed partial class FeedGrain(
     {
         _activatedAt = time.GetUtcNow();
         _cache = new FeedCache(_options.MaxItems);
-        _following = [.. await grains.GetGrain<IFollowingGrain>(OwnerId).GetFollowingIdsAsync()];
+        var following = grains.GetGrain<IFollowingGrain>(OwnerId).GetFollowingIdsAsync();
+        _ = hydrator.WarmUpViewerAsync(OwnerId); // its first page will need them: they load while the feed is built
+        _following = [.. await following];
     }
 
     public async Task<Page<PostView>> GetPageAsync(PageRequest page, FeedOrder order = FeedOrder.Chronological)

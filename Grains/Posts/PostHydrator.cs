@@ -41,6 +41,23 @@ internal sealed class PostHydrator
         return await ViewsAsync(await Task.WhenAll(loads), viewerId, blocked, liked);
     }
 
+    /// <summary>
+    /// Activates the viewer's block list and likes (a storage read each when cold) without waiting, so that a cold
+    /// feed loads them while it is rebuilt instead of after. A failure here is met again, and reported, by hydration.
+    /// </summary>
+    public async Task WarmUpViewerAsync(long viewerId)
+    {
+        try
+        {
+            await Task.WhenAll(
+                _grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync(),
+                _grains.GetGrain<IUserLikesGrain>(viewerId).HasLikedAsync([]));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+        }
+    }
+
     /// <summary>Called by a post's grain after each change it stores: pages on this silo show it at once.</summary>
     public void ForgetPost(long postId) => _cache.Posts.Evict(postId);
 
