@@ -2,13 +2,14 @@ namespace Instagram.Grains.Posts;
 
 /// <summary>
 /// Makes this silo's post cache (<see cref="HydrationCache.Posts"/>) reachable from the others: registered with
-/// <see cref="IPostCachesGrain"/> once the silo is active and renewed every <see cref="RenewEvery"/>, so a post deleted
-/// on any silo is evicted here before the deletion answers.
+/// <see cref="IPostCachesGrain"/> as the silo becomes active and renewed every <see cref="RenewEvery"/>, so a post
+/// deleted on any silo is evicted here before the deletion answers.
 /// </summary>
 internal sealed partial class SiloPostCache(IGrainFactory grains, HydrationCache cache, ILogger<SiloPostCache> logger)
-    : ISiloPostCache, ILifecycleParticipant<ISiloLifecycle>, IDisposable
+    : ISiloPostCache, ILifecycleParticipant<ISiloLifecycle>
 {
     public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(1);
 
     private readonly CancellationTokenSource _stopping = new();
     private ISiloPostCache? _reference;
@@ -26,24 +27,24 @@ internal sealed partial class SiloPostCache(IGrainFactory grains, HydrationCache
             return Task.CompletedTask;
         });
 
-    public void Dispose() => _stopping.Dispose();
-
-    private async Task OnStartAsync(CancellationToken cancellationToken)
+    // Registration runs beside the silo's start, never in its way: a silo must not wait on a grain call (to a grain that
+    // may be placed on a silo still joining) before it is up.
+    private Task OnStartAsync(CancellationToken cancellationToken)
     {
-        // Created off any grain's context (the silo's hosted client serves it).
-        _reference = grains.CreateObjectReference<ISiloPostCache>(this);
-        await RegisterAsync();
-        _ = Task.Run(RenewAsync);
+        _reference = grains.CreateObjectReference<ISiloPostCache>(this); // off any grain's context: the silo's hosted client
+        _ = Task.Run(RegisterAndRenewAsync);
+        return Task.CompletedTask;
     }
 
-    private async Task RenewAsync()
+    // A registration that fails (the grain's silo may still be joining) is tried again a second later.
+    private async Task RegisterAndRenewAsync()
     {
-        using var timer = new PeriodicTimer(RenewEvery);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stopping.Token))
+            while (true)
             {
-                await RegisterAsync();
+                var registered = await RegisterAsync();
+                await Task.Delay(registered ? RenewEvery : RetryEvery, _stopping.Token);
             }
         }
         catch (OperationCanceledException)
@@ -51,15 +52,17 @@ internal sealed partial class SiloPostCache(IGrainFactory grains, HydrationCache
         }
     }
 
-    private async Task RegisterAsync()
+    private async Task<bool> RegisterAsync()
     {
         try
         {
             await grains.GetGrain<IPostCachesGrain>(0).RegisterAsync(_reference!);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogNotRegistered(ex.Message); // the next renewal tries again; meanwhile copies here expire on their own
+            LogNotRegistered(ex.Message); // meanwhile this silo's copies expire on their own
+            return false;
         }
     }
 
