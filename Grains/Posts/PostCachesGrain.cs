@@ -2,7 +2,8 @@ namespace Instagram.Grains.Posts;
 
 // In memory only: after a move, silos sign in again within one renewal, and until then a deletion still leaves the
 // other silos' caches when their copies expire (Feed:HydrationCacheLifetime).
-internal sealed partial class PostCachesGrain(TimeProvider time, ILogger<PostCachesGrain> logger) : Grain, IPostCachesGrain
+internal sealed partial class PostCachesGrain(TimeProvider time, IOptions<Feed.FeedOptions> options, ILogger<PostCachesGrain> logger)
+    : Grain, IPostCachesGrain
 {
     private readonly Dictionary<ISiloPostCache, DateTimeOffset> _caches = [];
 
@@ -24,11 +25,13 @@ internal sealed partial class PostCachesGrain(TimeProvider time, ILogger<PostCac
         var calls = caches.Select(cache => cache.ForgetAsync(postId)).ToArray();
         try
         {
-            await Task.WhenAll(calls);
+            // A silo that dies without saying so would hold the deletion up until the call times out; past the cache's
+            // lifetime, waiting buys nothing, since every copy has expired by then.
+            await Task.WhenAll(calls).WaitAsync(options.Value.HydrationCacheLifetime);
         }
-        catch
+        catch (Exception ex)
         {
-            // A silo that does not answer is gone or going: it is dropped, and its copy expires on its own anyway.
+            // A silo that fails the call is gone or going: it is dropped (it signs in again if it was not).
             for (var i = 0; i < calls.Length; i++)
             {
                 if (calls[i].IsFaulted)
@@ -37,9 +40,17 @@ internal sealed partial class PostCachesGrain(TimeProvider time, ILogger<PostCac
                     LogSiloDropped(postId, calls[i].Exception!.InnerException!.Message);
                 }
             }
+
+            if (ex is TimeoutException)
+            {
+                LogSlowSilos(postId, calls.Count(call => !call.IsCompleted));
+            }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A silo's post cache did not answer the eviction of post {PostId} and was dropped: {Error}")]
     private partial void LogSiloDropped(long postId, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Silos} silo(s) had not confirmed the eviction of post {PostId} within the cache lifetime; their copies expire on their own")]
+    private partial void LogSlowSilos(long postId, int silos);
 }
