@@ -18,11 +18,15 @@ internal sealed class PostHydrator
     private readonly Func<long, Task<UserSummary?>> _loadAuthor;
     private readonly Func<long, Task<MutedWords>> _loadMutedWords;
 
-    public PostHydrator(IGrainFactory grains, HydrationCache cache)
+    public PostHydrator(IGrainFactory grains, HydrationCache cache, SiloPostCache siloPostCache)
     {
         _grains = grains;
         _cache = cache;
-        _loadPost = postId => grains.GetGrain<IPostGrain>(postId).GetDetailsAsync();
+        _loadPost = postId =>
+        {
+            siloPostCache.EnsureRegistered(); // a copy kept here must hear of the post's deletion on another silo
+            return grains.GetGrain<IPostGrain>(postId).GetDetailsAsync();
+        };
         _loadAuthor = userId => grains.GetGrain<IUserGrain>(userId).GetSummaryAsync();
         _loadMutedWords = userId => grains.GetGrain<IMutedWordsGrain>(userId).GetAsync();
     }

@@ -2,8 +2,9 @@ namespace Instagram.Grains.Posts;
 
 /// <summary>
 /// Makes this silo's post cache (<see cref="HydrationCache.Posts"/>) reachable from the others: registered with
-/// <see cref="IPostCachesGrain"/> as the silo becomes active and renewed every <see cref="RenewEvery"/>, so a post
-/// deleted on any silo is evicted here before the deletion answers.
+/// <see cref="IPostCachesGrain"/> when the silo first caches a post and renewed every <see cref="RenewEvery"/>, so a
+/// post deleted on any silo is evicted here before the deletion answers. A silo that never hydrates a page (a consumer
+/// of streams only) never registers and costs the deletions nothing.
 /// </summary>
 internal sealed partial class SiloPostCache(IGrainFactory grains, HydrationCache cache, ILogger<SiloPostCache> logger)
     : ISiloPostCache, ILifecycleParticipant<ISiloLifecycle>
@@ -13,6 +14,7 @@ internal sealed partial class SiloPostCache(IGrainFactory grains, HydrationCache
 
     private readonly CancellationTokenSource _stopping = new();
     private ISiloPostCache? _reference;
+    private int _registering;
 
     public Task ForgetAsync(long postId)
     {
@@ -21,24 +23,25 @@ internal sealed partial class SiloPostCache(IGrainFactory grains, HydrationCache
     }
 
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(SiloPostCache), ServiceLifecycleStage.Active, OnStartAsync, _ =>
+        lifecycle.Subscribe(nameof(SiloPostCache), ServiceLifecycleStage.Active, _ => Task.CompletedTask, _ =>
         {
             _stopping.Cancel();
             return Task.CompletedTask;
         });
 
-    // Registration runs beside the silo's start, never in its way: a silo must not wait on a grain call (to a grain that
-    // may be placed on a silo still joining) before it is up.
-    private Task OnStartAsync(CancellationToken cancellationToken)
+    /// <summary>Called before each post this silo caches; registers the first time, beside the caller, never in its way.</summary>
+    public void EnsureRegistered()
     {
-        _reference = grains.CreateObjectReference<ISiloPostCache>(this); // off any grain's context: the silo's hosted client
-        _ = Task.Run(RegisterAndRenewAsync);
-        return Task.CompletedTask;
+        if (Volatile.Read(ref _registering) == 0 && Interlocked.Exchange(ref _registering, 1) == 0 && !_stopping.IsCancellationRequested)
+        {
+            _ = Task.Run(RegisterAndRenewAsync); // off any grain's context: the reference is served by the silo's hosted client
+        }
     }
 
     // A registration that fails (the grain's silo may still be joining) is tried again a second later.
     private async Task RegisterAndRenewAsync()
     {
+        _reference = grains.CreateObjectReference<ISiloPostCache>(this);
         try
         {
             while (true)
