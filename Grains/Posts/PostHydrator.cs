@@ -34,8 +34,7 @@ internal sealed class PostHydrator
     public async Task<PostView?[]> HydrateAsync(IReadOnlyList<long> postIds, long viewerId)
     {
         var ids = postIds as long[] ?? [.. postIds];
-        var blocked = _grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync();
-        var liked = _grains.GetGrain<IUserLikesGrain>(viewerId).HasLikedAsync(ids);
+        var (blocked, liked) = AskViewer(viewerId, ids);
         var loads = new Task<PostDetails?>[ids.Length];
         for (var i = 0; i < ids.Length; i++)
         {
@@ -53,9 +52,8 @@ internal sealed class PostHydrator
     {
         try
         {
-            await Task.WhenAll(
-                _grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync(),
-                _grains.GetGrain<IUserLikesGrain>(viewerId).HasLikedAsync([]));
+            var (blocked, liked) = AskViewer(viewerId, []);
+            await Task.WhenAll(blocked, liked);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -66,9 +64,16 @@ internal sealed class PostHydrator
     public void ForgetPost(long postId) => _cache.Posts.Evict(postId);
 
     /// <summary>Hydrates posts already loaded (a post grain hydrating itself must not call itself).</summary>
-    public Task<PostView?[]> HydrateAsync(PostDetails?[] posts, long viewerId) => ViewsAsync(posts, viewerId,
+    public Task<PostView?[]> HydrateAsync(PostDetails?[] posts, long viewerId)
+    {
+        var (blocked, liked) = AskViewer(viewerId, [.. posts.Select(p => p?.Id ?? 0)]);
+        return ViewsAsync(posts, viewerId, blocked, liked);
+    }
+
+    // What hydration needs to know of the viewer, asked side by side with the posts.
+    private (Task<long[]> Blocked, Task<bool[]> Liked) AskViewer(long viewerId, long[] postIds) => (
         _grains.GetGrain<IBlocksGrain>(viewerId).GetExcludedAsync(),
-        _grains.GetGrain<IUserLikesGrain>(viewerId).HasLikedAsync([.. posts.Select(p => p?.Id ?? 0)]));
+        _grains.GetGrain<IUserLikesGrain>(viewerId).HasLikedAsync(postIds));
 
     private async Task<PostView?[]> ViewsAsync(PostDetails?[] posts, long viewerId, Task<long[]> blocked, Task<bool[]> liked)
     {

@@ -32,7 +32,9 @@ internal sealed partial class SiloPostCache(IGrainFactory grains, HydrationCache
     /// <summary>Called before each post this silo caches; registers the first time, beside the caller, never in its way.</summary>
     public void EnsureRegistered()
     {
-        if (Volatile.Read(ref _registering) == 0 && Interlocked.Exchange(ref _registering, 1) == 0 && !_stopping.IsCancellationRequested)
+        // With the cache off (a lifetime of zero) nothing is kept here, so there is nothing to evict.
+        if (cache.Posts.Enabled && Volatile.Read(ref _registering) == 0 && Interlocked.Exchange(ref _registering, 1) == 0
+            && !_stopping.IsCancellationRequested)
         {
             _ = Task.Run(RegisterAndRenewAsync); // off any grain's context: the reference is served by the silo's hosted client
         }
