@@ -30,6 +30,12 @@ public interface IFeedGrain : IGrainWithIntegerKey
     /// <summary>The owner stopped following <paramref name="authorId"/>: drop their posts.</summary>
     [Alias("OnUnfollowedAsync")] Task OnUnfollowedAsync(long authorId);
 
+    /// <summary>
+    /// Whether the feed holds the pushed post <paramref name="postId"/> now, without hydrating anything (rebuilt first
+    /// if this activation was never read, as a read would be). For operators and the load tester's delivery probes.
+    /// </summary>
+    [Alias("HoldsAsync")] Task<bool> HoldsAsync(long postId);
+
     /// <summary>Counters that show how the cache was filled; for operators and tests.</summary>
     [Alias("GetDiagnosticsAsync")] Task<FeedDiagnostics> GetDiagnosticsAsync();
 }

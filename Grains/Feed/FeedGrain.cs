@@ -164,6 +164,16 @@ internal sealed partial class FeedGrain(
         return Task.CompletedTask;
     }
 
+    public async Task<bool> HoldsAsync(long postId)
+    {
+        if (!_rebuilt)
+        {
+            await RebuildAsync();
+        }
+
+        return _cache.Contains(postId);
+    }
+
     public Task<FeedDiagnostics> GetDiagnosticsAsync() =>
         Task.FromResult(new FeedDiagnostics(_cache.Count, _pushed, _pulled, _activatedAt, !_activityRecording.IsCompleted));
 

@@ -34,6 +34,25 @@ public abstract class FanOutTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AFeedHoldsWhatWasPushedAndAFreshActivationWhatItsRebuildPulls()
+    {
+        var author = await _scenario.CreateUserAsync();
+        var follower = await _scenario.CreateUserAsync();
+        await _scenario.FollowAsync(follower, author);
+        var feed = Grains.GetGrain<IFeedGrain>(follower);
+        await feed.GetPageAsync(PageRequest.First(1)); // built before the post, so the post can only arrive by push
+
+        var postId = await _scenario.PublishAsync(author);
+
+        await Eventually.TrueAsync(() => feed.HoldsAsync(postId), "held");
+        Assert.Equal(1, (await feed.GetDiagnosticsAsync()).PushedItemsReceived);
+        Assert.False(await feed.HoldsAsync(fixture.Ids.NextId()));
+        await feed.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Eventually.TrueAsync(async () => (await feed.GetDiagnosticsAsync()).PushedItemsReceived == 0, "reactivated");
+        Assert.True(await feed.HoldsAsync(postId));
+    }
+
+    [Fact]
     public async Task APostIsOnItsAuthorsTimelineWhenTheCreateCallAnswers()
     {
         // The hand-off to the timeline (which is durable and starts the fan-out) must not be left to a timer: a timer
