@@ -47,6 +47,10 @@ public abstract class FanOutTests(ClusterFixture fixture)
         await Eventually.TrueAsync(() => feed.HoldsAsync(postId), "held");
         Assert.Equal(1, (await feed.GetDiagnosticsAsync()).PushedItemsReceived);
         Assert.False(await feed.HoldsAsync(fixture.Ids.NextId()));
+        var stranger = await _scenario.CreateUserAsync();
+        var held = await Grains.GetGrain<IFeedProbeGrain>(0).HoldAsync(postId, [follower, stranger, follower]);
+        Assert.Equal(new[] { true, false, true }, held);
+        Assert.Equal(new long[] { 1, 0 }, await Grains.GetGrain<IFeedProbeGrain>(0).PushedItemsAsync([follower, stranger]));
         await feed.Cast<IGrainManagementExtension>().DeactivateOnIdle();
         await Eventually.TrueAsync(async () => (await feed.GetDiagnosticsAsync()).PushedItemsReceived == 0, "reactivated");
         Assert.True(await feed.HoldsAsync(postId));

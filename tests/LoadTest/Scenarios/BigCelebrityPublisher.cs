@@ -33,5 +33,5 @@ internal static class BigCelebrityPublisher
         : [.. Enumerable.Range(0, SampledFollowers).Select(_ => celebrity.Followers[Random.Shared.Next(celebrity.Followers.Length)]).Distinct()];
 
     private static async Task<long> PushedAsync(ScenarioContext context, long[] followers) =>
-        (await Task.WhenAll(followers.Select(f => context.System.PushedItemsAsync(f, context.Cancellation)))).Sum();
+        (await context.System.PushedItemsAsync(followers, context.Cancellation)).Sum();
 }

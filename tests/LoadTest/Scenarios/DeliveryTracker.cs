@@ -30,9 +30,8 @@ public sealed class DeliveryTracker(ISystemUnderTest system, long[] userIds)
     public long SampleErrors => Interlocked.Read(ref _sampleErrors);
 
     /// <summary>Reads every user's counter once, as the zero point.</summary>
-    public async Task InitializeAsync(int parallelism, CancellationToken cancellationToken) =>
-        await Parallel.ForAsync(0, userIds.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-            async (i, ct) => _baseline[i] = await system.PushedItemsAsync(userIds[i], ct));
+    public async Task InitializeAsync(CancellationToken cancellationToken) =>
+        (await system.PushedItemsAsync(userIds, cancellationToken)).CopyTo(_baseline, 0);
 
     /// <summary>A post by an author these users follow was published: each should receive one more item.</summary>
     public void Expect(int[] followers)
@@ -83,26 +82,31 @@ public sealed class DeliveryTracker(ISystemUnderTest system, long[] userIds)
         try
         {
             var users = _waiting.Keys.ToArray();
-            await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken }, async (f, ct) =>
+            long[] counts;
+            try
             {
-                try
+                counts = await system.PushedItemsAsync([.. users.Select(f => userIds[f])], cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Interlocked.Increment(ref _sampleErrors);
+                return; // sampled again next tick
+            }
+
+            for (var i = 0; i < users.Length; i++)
+            {
+                var f = users[i];
+                var received = counts[i] - _baseline[f];
+                Volatile.Write(ref _received[f], received);
+                if (received >= Volatile.Read(ref _expected[f]))
                 {
-                    var received = await system.PushedItemsAsync(userIds[f], ct) - _baseline[f];
-                    Volatile.Write(ref _received[f], received);
-                    if (received >= Volatile.Read(ref _expected[f]))
+                    _waiting.TryRemove(f, out _);
+                    if (Volatile.Read(ref _expected[f]) > received)
                     {
-                        _waiting.TryRemove(f, out _);
-                        if (Volatile.Read(ref _expected[f]) > received)
-                        {
-                            _waiting.TryAdd(f, 0); // a new post arrived for this user meanwhile
-                        }
+                        _waiting.TryAdd(f, 0); // a new post arrived for this user meanwhile
                     }
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Interlocked.Increment(ref _sampleErrors);
-                }
-            });
+            }
 
             long delivered = 0;
             for (var i = 0; i < _expected.Length; i++)

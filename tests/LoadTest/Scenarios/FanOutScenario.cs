@@ -62,7 +62,7 @@ public sealed class FanOutScenario : Scenario
         var graph = context.World.Graph;
         var system = context.System;
         var tracker = new DeliveryTracker(system, context.World.UserIds);
-        await tracker.InitializeAsync(64, context.Cancellation);
+        await tracker.InitializeAsync(context.Cancellation);
         var recorder = new Recorder();
         using var stopTracker = new CancellationTokenSource();
         var tracking = tracker.RunAsync(stopTracker.Token);
@@ -308,17 +308,16 @@ public sealed class FanOutScenario : Scenario
             }
 
             await Task.Delay(delay);
-            var found = await Task.WhenAll(remaining.Select(async f =>
+            bool[] found;
+            try
             {
-                try
-                {
-                    return await system.FeedContainsAsync(f, postId, CancellationToken.None).WaitAsync(Recorder.OperationTimeout);
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    return false;
-                }
-            }));
+                found = await system.FeedsContainAsync([.. remaining], postId, CancellationToken.None).WaitAsync(Recorder.OperationTimeout);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                found = new bool[remaining.Count]; // asked again next round
+            }
+
             remaining = [.. remaining.Where((_, i) => !found[i])];
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 200));
         }
@@ -378,7 +377,7 @@ public sealed class FanOutScenario : Scenario
             var recorder = new Recorder();
             var notes = new List<string>(result.Notes);
             var baseline = system.HasFeedDiagnostics
-                ? await Task.WhenAll(followers.Select(f => system.PushedItemsAsync(f, context.Cancellation)))
+                ? await system.PushedItemsAsync(followers, context.Cancellation)
                 : [];
             for (var k = 1; k <= context.Options.BigAuthorPosts; k++)
             {
@@ -431,10 +430,8 @@ public sealed class FanOutScenario : Scenario
                 }
 
                 await Task.Delay(5);
-                var counts = new long[remaining.Count];
-                await Parallel.ForAsync(0, remaining.Count, new ParallelOptions { MaxDegreeOfParallelism = 256 },
-                    async (i, ct) => counts[i] = await system.PushedItemsAsync(followers[remaining[i]], ct) - baseline[remaining[i]]);
-                remaining = [.. remaining.Where((_, i) => counts[i] < k)];
+                var counts = await system.PushedItemsAsync([.. remaining.Select(i => followers[i])], CancellationToken.None);
+                remaining = [.. remaining.Where((f, i) => counts[i] - baseline[f] < k)];
             }
 
             recorder.RecordInterval("big-post delivery", Stopwatch.GetElapsedTime(started));

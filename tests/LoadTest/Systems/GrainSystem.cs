@@ -123,8 +123,18 @@ public sealed class GrainSystem(string name, IGrainFactory grains, IdGenerator i
     public Task<bool> FeedContainsAsync(long userId, long postId, CancellationToken cancellationToken) =>
         grains.GetGrain<IFeedGrain>(userId).HoldsAsync(postId);
 
+    // A probe's round is one call through the gateway, not one per follower.
+    public Task<bool[]> FeedsContainAsync(long[] userIds, long postId, CancellationToken cancellationToken) =>
+        grains.GetGrain<IFeedProbeGrain>(0).HoldAsync(postId, userIds);
+
     public async Task<long> PushedItemsAsync(long userId, CancellationToken cancellationToken) =>
         (await grains.GetGrain<IFeedGrain>(userId).GetDiagnosticsAsync()).PushedItemsReceived;
+
+    // The delivery tracker asks every waiting user four times a second: a few calls through the gateway, not thousands.
+    public async Task<long[]> PushedItemsAsync(long[] userIds, CancellationToken cancellationToken) =>
+        [.. (await Task.WhenAll(userIds.Chunk(ProbeBatch).Select(batch => grains.GetGrain<IFeedProbeGrain>(0).PushedItemsAsync(batch)))).SelectMany(c => c)];
+
+    private const int ProbeBatch = 256;
 
     public async Task<bool> CelebrityTimelineHasAsync(long authorId, long postId, CancellationToken cancellationToken) =>
         Array.IndexOf(await grains.GetGrain<ICelebrityTimelineGrain>(authorId).GetRecentAsync(), postId) >= 0;

@@ -38,11 +38,19 @@ public interface ISystemUnderTest : IAsyncDisposable
     /// <summary>Whether <paramref name="postId"/> is in the user's feed now.</summary>
     Task<bool> FeedContainsAsync(long userId, long postId, CancellationToken cancellationToken);
 
+    /// <summary>For each of <paramref name="userIds"/>, whether <paramref name="postId"/> is in their feed now.</summary>
+    async Task<bool[]> FeedsContainAsync(long[] userIds, long postId, CancellationToken cancellationToken) =>
+        await Task.WhenAll(userIds.Select(u => FeedContainsAsync(u, postId, cancellationToken)));
+
     /// <summary>Every post id in the user's feed from <paramref name="sinceId"/> on, newest first, duplicates kept (ours only: the fan-out audit).</summary>
     Task<List<long>> ReadFeedIdsSinceAsync(long userId, long sinceId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     /// <summary>How many items were pushed to this user's feed since its activation (ours only).</summary>
     Task<long> PushedItemsAsync(long userId, CancellationToken cancellationToken);
+
+    /// <summary><see cref="PushedItemsAsync(long, CancellationToken)"/> for each of <paramref name="userIds"/>, in order.</summary>
+    async Task<long[]> PushedItemsAsync(long[] userIds, CancellationToken cancellationToken) =>
+        await Task.WhenAll(userIds.Select(u => PushedItemsAsync(u, cancellationToken)));
 
     /// <summary>Whether a celebrity's timeline already shows the post (ours only: the end of a celebrity's publish).</summary>
     Task<bool> CelebrityTimelineHasAsync(long authorId, long postId, CancellationToken cancellationToken);
