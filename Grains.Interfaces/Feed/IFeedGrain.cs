@@ -31,8 +31,9 @@ public interface IFeedGrain : IGrainWithIntegerKey
     [Alias("OnUnfollowedAsync")] Task OnUnfollowedAsync(long authorId);
 
     /// <summary>
-    /// Whether the feed holds the pushed post <paramref name="postId"/> now, without hydrating anything (rebuilt first
-    /// if this activation was never read, as a read would be). For operators and the load tester's delivery probes.
+    /// Whether the feed holds the pushed post <paramref name="postId"/> now, without hydrating anything (an activation
+    /// that was never read and does not hold it is rebuilt first, as a read would be). For operators and the load
+    /// tester's delivery probes.
     /// </summary>
     [Alias("HoldsAsync")] Task<bool> HoldsAsync(long postId);
 

@@ -166,11 +166,12 @@ internal sealed partial class FeedGrain(
 
     public async Task<bool> HoldsAsync(long postId)
     {
-        if (!_rebuilt)
+        if (_cache.Contains(postId) || _rebuilt)
         {
-            await RebuildAsync();
+            return _cache.Contains(postId);
         }
 
+        await RebuildAsync();
         return _cache.Contains(postId);
     }
 
