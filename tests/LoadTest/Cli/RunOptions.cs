@@ -48,6 +48,9 @@ public sealed class RunOptions
     public required int PageSize { get; init; }
     public required double ReadRatio { get; init; }
     public required int ProbeEvery { get; init; }
+
+    /// <summary>The silos' Feed:MaxItems: a feed keeps that many newest posts, so the fan-out audit expects no more.</summary>
+    public required int FeedCapacity { get; init; }
     public required int BigAuthorFollowers { get; init; }
     public required int BigAuthorPosts { get; init; }
     public required int FeedMemoryReaders { get; init; }
@@ -172,6 +175,7 @@ public sealed class RunOptions
             PageSize = flags.Int("limit", 20, 1, 100),
             ReadRatio = readRatio,
             ProbeEvery = flags.Int("probe-every", 10, 1, 1_000),
+            FeedCapacity = flags.Int("feed-capacity", 1_000, 1, 100_000),
             BigAuthorFollowers = flags.Int("big-author-followers", 0, 0, Bounds.MaxBigAuthorFollowers),
             BigAuthorPosts = flags.Int("big-author-posts", 5, 1, Bounds.MaxBigAuthorPosts),
             FeedMemoryReaders = flags.Int("feed-memory-readers", 2_000, 10, Bounds.MaxFeedMemoryReaders),

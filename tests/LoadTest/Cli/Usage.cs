@@ -57,6 +57,7 @@ public static class Usage
           --limit N                 posts per feed page (default 20)
           --read-ratio X            share of reads in mixed (default 0.8)
           --probe-every N           fanout: follow every Nth post follower by follower (default 10)
+          --feed-capacity N         fanout: the silos' Feed:MaxItems; the audit expects each feed's newest N (default 1000)
           --big-author-followers N  fanout: then time posts by an author with N followers (default 0 = off)
           --big-author-posts N      how many such posts (default 5)
           --feed-memory-readers N   feed-memory: how many full feeds to measure (default 2000)

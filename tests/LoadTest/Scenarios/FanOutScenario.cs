@@ -73,7 +73,7 @@ public sealed class FanOutScenario : Scenario
         var probes = new List<Task>();
         var probing = 0;
         var writer = new PostWriter(context);
-        var audit = new FeedAudit(system, context.World.UserIds, graph.Followers);
+        var audit = new FeedAudit(system, context.World.UserIds, graph.Followers, options.FeedCapacity);
 
         async Task Iteration(int worker, CancellationToken stop)
         {
