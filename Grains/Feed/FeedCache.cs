@@ -1,16 +1,25 @@
 namespace Instagram.Grains.Feed;
 
 /// <summary>
-/// A bounded list of feed entries sorted newest first (post ids are time-sortable). Inserting an entry that is
-/// already present changes nothing, which is what makes redelivered fan-out harmless.
+/// A feed's newest <see cref="Capacity"/> entries, read newest first (post ids are time-sortable). Inserting an entry
+/// that is already present changes nothing, which is what makes redelivered fan-out harmless.
 /// </summary>
+/// <remarks>
+/// Stored oldest first, so a new post (nearly every delivery) is appended instead of shifting the whole list, and the
+/// entries that fall out of the window are dropped a batch at a time; until then they sit below <see cref="Start"/>,
+/// outside every answer.
+/// </remarks>
 public sealed class FeedCache(int capacity)
 {
     private readonly List<FeedEntry> _entries = new(Math.Min(capacity, 64));
+    private readonly int _trimSlack = Math.Max(1, capacity / 8);
 
-    public int Count => _entries.Count;
+    public int Count => _entries.Count - Start;
 
     public int Capacity => capacity;
+
+    // The oldest entry still in the window.
+    private int Start => Math.Max(0, _entries.Count - capacity);
 
     /// <summary>Adds the entry in order; false when it was already there or is too old to fit.</summary>
     public bool Insert(FeedEntry entry)
@@ -22,15 +31,23 @@ public sealed class FeedCache(int capacity)
         }
 
         index = ~index;
-        if (index >= capacity)
+        if (index == Start && Count >= capacity)
         {
-            return false;
+            return false; // older than everything in a full window
         }
 
-        _entries.Insert(index, entry);
-        if (_entries.Count > capacity)
+        if (index == _entries.Count)
         {
-            _entries.RemoveAt(_entries.Count - 1);
+            _entries.Add(entry);
+        }
+        else
+        {
+            _entries.Insert(index, entry);
+        }
+
+        if (_entries.Count >= capacity + _trimSlack)
+        {
+            _entries.RemoveRange(0, _entries.Count - capacity);
         }
 
         return true;
@@ -50,29 +67,35 @@ public sealed class FeedCache(int capacity)
 
     public int RemoveAuthor(long authorId) => _entries.RemoveAll(e => e.AuthorId == authorId);
 
-    /// <summary>Up to <paramref name="count"/> entries older than <paramref name="beforePostId"/> (null = from the newest).</summary>
+    /// <summary>Up to <paramref name="count"/> entries older than <paramref name="beforePostId"/> (null = from the newest), newest first.</summary>
     public List<FeedEntry> Take(long? beforePostId, int count)
     {
-        var start = beforePostId is { } cursor ? FirstOlderThan(cursor) : 0;
-        var available = Math.Max(0, Math.Min(count, _entries.Count - start));
-        return _entries.GetRange(start, available);
+        var from = (beforePostId is { } cursor ? NewerOrEqualFrom(cursor) : _entries.Count) - 1;
+        var taken = new List<FeedEntry>(Math.Max(0, Math.Min(count, from - Start + 1)));
+        for (var i = from; i >= Start && taken.Count < count; i--)
+        {
+            taken.Add(_entries[i]);
+        }
+
+        return taken;
     }
 
     /// <summary>Whether any entry is older than <paramref name="postId"/>.</summary>
-    public bool HasOlderThan(long postId) => FirstOlderThan(postId) < _entries.Count;
+    public bool HasOlderThan(long postId) => Count > 0 && _entries[Start].PostId < postId;
 
     public bool Contains(long postId) => IndexOf(postId) >= 0;
 
-    private int FirstOlderThan(long postId)
+    // The first index whose entry is not older than postId.
+    private int NewerOrEqualFrom(long postId)
     {
         var index = IndexOf(postId);
-        return index >= 0 ? index + 1 : ~index;
+        return index >= 0 ? index : ~index;
     }
 
-    // Binary search over a descending list: returns the index, or the bitwise complement of the insertion point.
+    // Binary search over the window, oldest first: the index, or the bitwise complement of the insertion point.
     private int IndexOf(long postId)
     {
-        int low = 0, high = _entries.Count - 1;
+        int low = Start, high = _entries.Count - 1;
         while (low <= high)
         {
             var mid = low + ((high - low) >> 1);
@@ -82,7 +105,7 @@ public sealed class FeedCache(int capacity)
                 return mid;
             }
 
-            if (current > postId)
+            if (current < postId)
             {
                 low = mid + 1;
             }

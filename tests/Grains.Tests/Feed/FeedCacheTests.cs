@@ -31,6 +31,37 @@ public sealed class FeedCacheTests
     }
 
     [Fact]
+    public void AfterManyInsertsInAnyOrderItHoldsExactlyTheNewestCapacityAndPagesThroughThem()
+    {
+        var random = new Random(7);
+        var cache = new FeedCache(100);
+        var inserted = new HashSet<long>();
+        for (var i = 0; i < 5_000; i++)
+        {
+            // Mostly newer ids (fan-out), some older ones and repeats (pulls, redeliveries).
+            var id = random.Next(10) < 8 ? 1_000 + i : random.Next(1_000 + i);
+            cache.Insert(new FeedEntry(id, id % 7));
+            inserted.Add(id);
+        }
+
+        var newest = inserted.OrderDescending().Take(100).ToArray();
+        Assert.Equal(100, cache.Count);
+        Assert.Equal(newest, cache.Take(null, 1_000).Select(e => e.PostId));
+        var paged = new List<long>();
+        long? cursor = null;
+        while (cache.Take(cursor, 7) is { Count: > 0 } page)
+        {
+            paged.AddRange(page.Select(e => e.PostId));
+            cursor = page[^1].PostId;
+        }
+
+        Assert.Equal(newest, paged);
+        Assert.True(cache.Contains(newest[^1]));
+        Assert.False(cache.Contains(inserted.OrderDescending().ElementAt(100)));
+        Assert.False(cache.HasOlderThan(newest[^1]));
+    }
+
+    [Fact]
     public void TakeStartsStrictlyAfterTheCursorEvenIfTheCursorWasRemoved()
     {
         var cache = new FeedCache(10);
