@@ -53,9 +53,10 @@ public sealed class FeedCache(int capacity)
         return true;
     }
 
+    /// <summary>Removes the entry, also from below the window, where a later removal would bring it back into view.</summary>
     public bool Remove(long postId)
     {
-        var index = IndexOf(postId);
+        var index = IndexOf(postId, from: 0);
         if (index < 0)
         {
             return false;
@@ -92,10 +93,13 @@ public sealed class FeedCache(int capacity)
         return index >= 0 ? index : ~index;
     }
 
-    // Binary search over the window, oldest first: the index, or the bitwise complement of the insertion point.
-    private int IndexOf(long postId)
+    // Binary search over the window (or from another index), oldest first: the index, or the bitwise complement of the
+    // insertion point.
+    private int IndexOf(long postId) => IndexOf(postId, Start);
+
+    private int IndexOf(long postId, int from)
     {
-        int low = Start, high = _entries.Count - 1;
+        int low = from, high = _entries.Count - 1;
         while (low <= high)
         {
             var mid = low + ((high - low) >> 1);

@@ -269,9 +269,10 @@ internal sealed partial class FeedGrain(
 
         var recent = await rebuildGate.RunAsync(() => authorPosts.NewestAsync(authors, perAuthor, _options.MaxItems));
         var inserted = 0;
-        foreach (var post in recent)
+        // Oldest first: the cache keeps that order, so each insert is an append rather than a shift of everything.
+        for (var i = recent.Count - 1; i >= 0; i--)
         {
-            if (_cache.Insert(new FeedEntry(post.PostId, post.AuthorId)))
+            if (_cache.Insert(new FeedEntry(recent[i].PostId, recent[i].AuthorId)))
             {
                 inserted++;
             }
@@ -284,9 +285,9 @@ internal sealed partial class FeedGrain(
     private int InsertAll(long authorId, long[] postIds)
     {
         var inserted = 0;
-        foreach (var postId in postIds)
+        for (var i = postIds.Length - 1; i >= 0; i--) // oldest first, as the cache stores them (timelines are newest first)
         {
-            if (_cache.Insert(new FeedEntry(postId, authorId)))
+            if (_cache.Insert(new FeedEntry(postIds[i], authorId)))
             {
                 inserted++;
             }

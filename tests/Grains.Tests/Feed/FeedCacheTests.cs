@@ -62,6 +62,23 @@ public sealed class FeedCacheTests
     }
 
     [Fact]
+    public void AnEntryRemovedAfterLeavingTheWindowDoesNotComeBackWhenANewerOneGoes()
+    {
+        var cache = new FeedCache(16);
+        for (long id = 1; id <= 17; id++)
+        {
+            cache.Insert(new FeedEntry(id, 1)); // 1 has left the newest 16
+        }
+
+        Assert.False(cache.Contains(1));
+        cache.Remove(1); // deleted while out of view
+        cache.Remove(17);
+
+        Assert.Equal(15, cache.Count);
+        Assert.Equal(Enumerable.Range(2, 15).Select(i => (long)i).Reverse(), cache.Take(null, 100).Select(e => e.PostId));
+    }
+
+    [Fact]
     public void TakeStartsStrictlyAfterTheCursorEvenIfTheCursorWasRemoved()
     {
         var cache = new FeedCache(10);
