@@ -53,6 +53,24 @@ public sealed class FeedCache(int capacity)
         return true;
     }
 
+    /// <summary>
+    /// Adds entries listed newest first (as timelines and the read model give them); returns how many were new. They go
+    /// in oldest first, the cache's own order, so each is an append rather than a shift of everything after it.
+    /// </summary>
+    public int InsertNewestFirst(IReadOnlyList<FeedEntry> newestFirst)
+    {
+        var inserted = 0;
+        for (var i = newestFirst.Count - 1; i >= 0; i--)
+        {
+            if (Insert(newestFirst[i]))
+            {
+                inserted++;
+            }
+        }
+
+        return inserted;
+    }
+
     /// <summary>Removes the entry, also from below the window, where a later removal would bring it back into view.</summary>
     public bool Remove(long postId)
     {

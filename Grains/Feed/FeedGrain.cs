@@ -166,12 +166,11 @@ internal sealed partial class FeedGrain(
 
     public async Task<bool> HoldsAsync(long postId)
     {
-        if (_cache.Contains(postId) || _rebuilt)
+        if (!_rebuilt && !_cache.Contains(postId))
         {
-            return _cache.Contains(postId);
+            await RebuildAsync();
         }
 
-        await RebuildAsync();
         return _cache.Contains(postId);
     }
 
@@ -268,33 +267,14 @@ internal sealed partial class FeedGrain(
         }
 
         var recent = await rebuildGate.RunAsync(() => authorPosts.NewestAsync(authors, perAuthor, _options.MaxItems));
-        var inserted = 0;
-        // Oldest first: the cache keeps that order, so each insert is an append rather than a shift of everything.
-        for (var i = recent.Count - 1; i >= 0; i--)
-        {
-            if (_cache.Insert(new FeedEntry(recent[i].PostId, recent[i].AuthorId)))
-            {
-                inserted++;
-            }
-        }
+        var inserted = _cache.InsertNewestFirst([.. recent.Select(post => new FeedEntry(post.PostId, post.AuthorId))]);
 
         _pulled += inserted;
         return inserted;
     }
 
-    private int InsertAll(long authorId, long[] postIds)
-    {
-        var inserted = 0;
-        for (var i = postIds.Length - 1; i >= 0; i--) // oldest first, as the cache stores them (timelines are newest first)
-        {
-            if (_cache.Insert(new FeedEntry(postIds[i], authorId)))
-            {
-                inserted++;
-            }
-        }
-
-        return inserted;
-    }
+    private int InsertAll(long authorId, long[] postIds) =>
+        _cache.InsertNewestFirst([.. postIds.Select(postId => new FeedEntry(postId, authorId))]);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {UserId}: affinities unavailable; ranked by recency and engagement alone")]
     private partial void LogRankingDegraded(Exception exception, long userId);

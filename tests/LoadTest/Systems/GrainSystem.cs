@@ -117,24 +117,27 @@ public sealed class GrainSystem(string name, IGrainFactory grains, IdGenerator i
         }
     }
 
-    // The cursor is exclusive, so a one-item page "before postId + 1" is the post itself when the feed holds it.
     // A membership test, like the baseline's ZSCORE: delivery is the post reaching the feed, and a hydrated page read
     // per follower per poll cost the silo more than a tenth of its CPU during the fanout scenario.
     public Task<bool> FeedContainsAsync(long userId, long postId, CancellationToken cancellationToken) =>
         grains.GetGrain<IFeedGrain>(userId).HoldsAsync(postId);
 
-    // A probe's round is one call through the gateway, not one per follower.
+    // A probe's round is a few calls through the gateway, not one per follower.
     public Task<bool[]> FeedsContainAsync(long[] userIds, long postId, CancellationToken cancellationToken) =>
-        grains.GetGrain<IFeedProbeGrain>(0).HoldAsync(postId, userIds);
+        AskFeedsAsync(userIds, (probe, batch) => probe.HoldAsync(postId, batch));
 
     public async Task<long> PushedItemsAsync(long userId, CancellationToken cancellationToken) =>
         (await grains.GetGrain<IFeedGrain>(userId).GetDiagnosticsAsync()).PushedItemsReceived;
 
     // The delivery tracker asks every waiting user four times a second: a few calls through the gateway, not thousands.
-    public async Task<long[]> PushedItemsAsync(long[] userIds, CancellationToken cancellationToken) =>
-        [.. (await Task.WhenAll(userIds.Chunk(ProbeBatch).Select(batch => grains.GetGrain<IFeedProbeGrain>(0).PushedItemsAsync(batch)))).SelectMany(c => c)];
+    public Task<long[]> PushedItemsAsync(long[] userIds, CancellationToken cancellationToken) =>
+        AskFeedsAsync(userIds, (probe, batch) => probe.PushedItemsAsync(batch));
 
     private const int ProbeBatch = 256;
+
+    // One answer per user, in order, asked of the feed probe in batches of ProbeBatch side by side.
+    private async Task<T[]> AskFeedsAsync<T>(long[] userIds, Func<IFeedProbeGrain, long[], Task<T[]>> ask) =>
+        [.. (await Task.WhenAll(userIds.Chunk(ProbeBatch).Select(batch => ask(grains.GetGrain<IFeedProbeGrain>(0), batch)))).SelectMany(answers => answers)];
 
     public async Task<bool> CelebrityTimelineHasAsync(long authorId, long postId, CancellationToken cancellationToken) =>
         Array.IndexOf(await grains.GetGrain<ICelebrityTimelineGrain>(authorId).GetRecentAsync(), postId) >= 0;
