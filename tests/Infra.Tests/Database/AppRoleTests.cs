@@ -69,12 +69,7 @@ public sealed partial class AppRoleTests
     [Fact]
     public async Task AppRoleReadsAndWritesTheOrleansTablesButCannotChangeTheSchema()
     {
-        var owner = new NpgsqlConnectionStringBuilder(
-            Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
-            ?? throw new InvalidOperationException(
-                "ConnectionStrings__Postgres is not set. Run the suite with 'bash tests/run.sh', which starts the services, "
-                + "or export the lines of 'bash infra/local/services.sh up'."))
-        { Pooling = false };
+        var owner = LocalPostgres.Owner();
         await using (var check = new NpgsqlConnection(owner.ConnectionString))
         {
             await check.OpenAsync();
