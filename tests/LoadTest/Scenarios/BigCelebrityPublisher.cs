@@ -19,7 +19,7 @@ internal static class BigCelebrityPublisher
         var system = context.System;
         var sample = Sample(celebrity);
         var pushedBefore = system.HasFeedDiagnostics ? await PushedAsync(context, sample) : 0;
-        await CelebrityPosts.PostEverySecondAsync(system, [celebrity.Id], "big celebrity", recorder, stop);
+        await PostAsync(context, recorder, stop);
         if (system.HasFeedDiagnostics)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), context.Cancellation); // a push, were there one, would have landed by now
@@ -27,6 +27,10 @@ internal static class BigCelebrityPublisher
             recorder.Add("bigCelebritySampledFollowers", sample.Length);
         }
     }
+
+    /// <summary>One post a second until <paramref name="stop"/>, each timed unless the recorder is off (a warm-up).</summary>
+    public static Task PostAsync(ScenarioContext context, Recorder recorder, CancellationToken stop) =>
+        CelebrityPosts.PostEverySecondAsync(context.System, [context.World.Celebrity!.Id], "big celebrity", recorder, stop);
 
     private static long[] Sample(BigCelebrity celebrity) => celebrity.Followers.Length == 0
         ? []

@@ -55,7 +55,18 @@ public abstract class Scenario
         {
             recorder.Enabled = false;
             Console.WriteLine($"  [{context.Label(scenario)}] warming up for {options.Warmup.TotalSeconds:N0}s");
-            await LoadLoop.RunAsync(options.Concurrency, options.Warmup, null, (w, ct) => iteration(recorder, w, ct));
+            using (var stopWarmUp = new CancellationTokenSource())
+            {
+                // The big celebrity posts during the warm-up too, so its first post on a fresh silo (the activations of
+                // its timeline and media) is not the one measured.
+                var warmUpPosts = BigCelebrityPublisher.Applies(context)
+                    ? Task.Run(() => BigCelebrityPublisher.PostAsync(context, recorder, stopWarmUp.Token), CancellationToken.None)
+                    : Task.CompletedTask;
+                await LoadLoop.RunAsync(options.Concurrency, options.Warmup, null, (w, ct) => iteration(recorder, w, ct));
+                await stopWarmUp.CancelAsync();
+                await warmUpPosts;
+            }
+
             recorder.Enabled = true;
         }
 
