@@ -25,6 +25,10 @@ internal sealed partial class FeedGrain(
     private readonly FeedOptions _options = options.Value;
     private FeedCache _cache = null!;
     private HashSet<long> _following = [];
+
+    // The newest post of each followed celebrity's timeline as last merged: a timeline only grows at its head, so while
+    // that is unchanged every post of it is already here (or has fallen out of the window, or was deleted).
+    private readonly Dictionary<long, long> _mergedCelebrityHeads = [];
     private long[] _rankedSnapshot = [];
     private bool _rankedDegraded;
     private long _pushed;
@@ -161,6 +165,7 @@ internal sealed partial class FeedGrain(
     {
         _following.Remove(authorId);
         _cache.RemoveAuthor(authorId);
+        _mergedCelebrityHeads.Remove(authorId);
         return Task.CompletedTask;
     }
 
@@ -253,7 +258,12 @@ internal sealed partial class FeedGrain(
         var timelines = await Task.WhenAll(followed.Select(celebrityTimelines.RecentAsync));
         for (var i = 0; i < followed.Length; i++)
         {
-            _pulled += InsertAll(followed[i], timelines[i]);
+            var (celebrity, posts) = (followed[i], timelines[i]);
+            if (posts.Length > 0 && !(_mergedCelebrityHeads.TryGetValue(celebrity, out var head) && head == posts[0]))
+            {
+                _pulled += InsertAll(celebrity, posts);
+                _mergedCelebrityHeads[celebrity] = posts[0];
+            }
         }
     }
 

@@ -109,6 +109,22 @@ public abstract class FanOutTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ACelebritysNextPostReachesAFeedThatHasAlreadyMergedItsTimeline()
+    {
+        var celebrity = await _scenario.CreateUserAsync();
+        var followers = await _scenario.CreateUsersAsync(ClusterFixture.CelebrityThreshold + 1);
+        await _scenario.FollowAllAsync(followers, celebrity);
+        var first = await _scenario.PublishAsync(celebrity);
+        await _scenario.AssertInFeedsExactlyOnceAsync(followers, first);
+
+        // The feeds have merged the timeline with `first` at its head; each read after this must notice the new head.
+        var second = await _scenario.PublishAsync(celebrity);
+
+        await _scenario.AssertInFeedsExactlyOnceAsync(followers, second);
+        await _scenario.AssertInFeedsExactlyOnceAsync(followers, first);
+    }
+
+    [Fact]
     public async Task CrossingTheThresholdUpwardsKeepsEveryPostExactlyOnce()
     {
         var author = await _scenario.CreateUserAsync();
