@@ -10,6 +10,7 @@ public sealed partial class WebUser : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
     private readonly List<string> _pageErrors = [];
+    private readonly List<string> _refusedRequests = [];
 
     public WebUser(string name, IBrowserContext context, IPage page)
     {
@@ -24,6 +25,15 @@ public sealed partial class WebUser : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => _pageErrors.Add(error);
+        // Kept to explain a sign-up or log-in that never reached the home page (the page alone shows only a timeout).
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                _refusedRequests.Add($"{response.Request.Method} {response.Url} -> {response.Status}");
+            }
+        };
+        page.RequestFailed += (_, request) => _refusedRequests.Add($"{request.Method} {request.Url} -> {request.Failure}");
     }
 
     public string Name { get; }
@@ -43,8 +53,7 @@ public sealed partial class WebUser : IAsyncDisposable
         await Page.GetByLabel("Full name").FillAsync($"{Name} Tester");
         await Page.GetByLabel("Username").FillAsync(Name);
         await Page.GetByLabel("Password").FillAsync(Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
-        await Page.WaitForURLAsync(HomeUrl());
+        await SubmitAndExpectHomeAsync("Sign up");
     }
 
     public async Task LogInAsync()
@@ -52,8 +61,29 @@ public sealed partial class WebUser : IAsyncDisposable
         await Page.GotoAsync("/login");
         await Page.GetByLabel("Username or email").FillAsync(Name);
         await Page.GetByLabel("Password").FillAsync(Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Page.WaitForURLAsync(HomeUrl());
+        await SubmitAndExpectHomeAsync("Log in");
+    }
+
+    /// <summary>
+    /// Submits an auth form and waits for the home page; when it does not come, fails with what the form said and what
+    /// the server refused, not a bare navigation timeout.
+    /// </summary>
+    private async Task SubmitAndExpectHomeAsync(string button)
+    {
+        var refusedBefore = _refusedRequests.Count;
+        await Page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        try
+        {
+            await Page.WaitForURLAsync(HomeUrl());
+        }
+        catch (TimeoutException timeout)
+        {
+            var alert = Page.GetByRole(AriaRole.Alert);
+            var shown = await alert.IsVisibleAsync() ? await alert.InnerTextAsync() : "(nothing)";
+            throw new TimeoutException(
+                $"{Name}: \"{button}\" did not lead home; still at {Page.Url}, the form shows {shown}, refused since the click: " +
+                $"[{string.Join("; ", _refusedRequests.Skip(refusedBefore))}]", timeout);
+        }
     }
 
     /// <summary>Goes to a client route the way a person would: a link's navigation, not a reload.</summary>
