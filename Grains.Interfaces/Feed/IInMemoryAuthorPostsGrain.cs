@@ -4,9 +4,7 @@ namespace Instagram.Grains.Feed;
 [Alias("Instagram.Grains.Feed.IInMemoryAuthorPostsGrain")]
 public interface IInMemoryAuthorPostsGrain : IGrainWithIntegerKey
 {
-    [Alias("AddAsync")] Task AddAsync(long authorId, long[] postIds);
-
-    [Alias("RemoveAsync")] Task RemoveAsync(long authorId, long postId);
+    [Alias("SetNewestAsync")] Task SetNewestAsync(long authorId, long[] newestFirst);
 
     [Alias("NewestAsync")] Task<AuthorPost[]> NewestAsync(long[] authorIds, int perAuthor, int limit);
 }

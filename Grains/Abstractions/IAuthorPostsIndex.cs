@@ -4,14 +4,15 @@ namespace Instagram.Grains.Abstractions;
 
 /// <summary>
 /// A read model of who published what, so a cold feed is built with one query instead of one grain activation (and
-/// one storage read) per followed author. The author's timeline grain writes to it before fanning a post out, so it
-/// never lags what fan-out has delivered. PostgreSQL on the Cluster profile, one in-memory grain on the Embedded one.
+/// one storage read) per followed author. It keeps each author's newest posts (<see cref="FeedOptions.RebuildPostsPerAuthor"/>,
+/// all a rebuild takes of one author) as one list, which the author's timeline grain replaces whenever they change,
+/// before fanning a post out, so it never lags what fan-out has delivered. PostgreSQL on the Cluster profile, one
+/// in-memory grain on the Embedded one.
 /// </summary>
 public interface IAuthorPostsIndex
 {
-    Task AddAsync(long authorId, IReadOnlyCollection<long> postIds);
-
-    Task RemoveAsync(long authorId, long postId);
+    /// <summary>Replaces the author's list with <paramref name="newestFirst"/> (idempotent: the last call wins).</summary>
+    Task SetNewestAsync(long authorId, IReadOnlyCollection<long> newestFirst);
 
     /// <summary>
     /// The newest posts of <paramref name="authorIds"/>, at most <paramref name="perAuthor"/> each and

@@ -19,7 +19,7 @@ internal sealed class UserPostsGrain(
         // Timelines written before the read model existed (or after it was lost) hand it their posts once.
         if (!posts.State.InReadModel && posts.State.PostIds.Count > 0)
         {
-            await authorPosts.AddAsync(AuthorId, posts.State.PostIds);
+            await authorPosts.SetNewestAsync(AuthorId, Newest());
             posts.State.InReadModel = true;
             await posts.WriteStateAsync();
         }
@@ -42,7 +42,7 @@ internal sealed class UserPostsGrain(
         var planned = grains.GetGrain<IFollowersGrain>(AuthorId).GetFanOutPlanAsync();
         try
         {
-            await Task.WhenAll(stored, authorPosts.AddAsync(AuthorId, [postId]), planned);
+            await Task.WhenAll(stored, authorPosts.SetNewestAsync(AuthorId, Newest()), planned);
         }
         catch when (stored.IsFaulted)
         {
@@ -69,7 +69,8 @@ internal sealed class UserPostsGrain(
             await posts.WriteStateAsync();
         }
 
-        await authorPosts.RemoveAsync(AuthorId, postId);
+        // The list is set whole again, so the next older post takes the deleted one's place there.
+        await authorPosts.SetNewestAsync(AuthorId, Newest());
 
         // Feeds drop deleted posts when they hydrate them anyway; the push just frees the space at once.
         // A celebrity's followers are too many to push to, and their feeds pull from the timeline.
@@ -80,6 +81,9 @@ internal sealed class UserPostsGrain(
             await this.PublishToFollowerPagesAsync(AuthorId, [postId], FeedItemKind.Removed, plan.PageCount);
         }
     }
+
+    // All a cold feed's rebuild takes of one author.
+    private long[] Newest() => [.. posts.State.PostIds.Take(options.Value.RebuildPostsPerAuthor)];
 
     public Task<long[]> GetRecentAsync(int count) => Task.FromResult(posts.State.PostIds.Take(count).ToArray());
 

@@ -1,37 +1,30 @@
 using Instagram.Grains.Abstractions;
 using Instagram.Grains.Feed;
+using Instagram.Grains.Feed.Timelines;
 using Npgsql;
 using Orleans.Configuration;
 
 namespace Instagram.Silo.Feed;
 
 /// <summary>
-/// The author-posts read model in the cluster's PostgreSQL database (infra/sql/006-author-posts.sql). The newest
-/// posts of many authors come from one statement: a LATERAL backward scan of the primary key per author, each cut at
-/// the per-author cap, merged and cut at the feed's size.
+/// The author-posts read model in the cluster's PostgreSQL database (infra/sql/006-author-posts.sql): one row per
+/// author with their newest post ids. A cold feed reads the rows of every followed author in one statement (one
+/// primary-key lookup each) and merges them here, where the merge stops at the feed's size; the database neither
+/// walks nor sorts every post those authors keep.
 /// </summary>
 public sealed class PostgresAuthorPostsIndex : IAuthorPostsIndex, IAsyncDisposable
 {
     // Rebuilds are bounded per silo (FeedRebuildGate), so a few connections do; the Orleans providers share the server.
     private const int MaxPoolSize = 16;
 
-    private const string AddSql = """
-        INSERT INTO feed_author_posts (scope, author_id, post_id)
-        SELECT @scope, @author, unnest(@posts) ON CONFLICT DO NOTHING
+    private const string SetSql = """
+        INSERT INTO feed_author_newest_posts (scope, author_id, post_ids) VALUES (@scope, @author, @posts)
+        ON CONFLICT (scope, author_id) DO UPDATE SET post_ids = EXCLUDED.post_ids
         """;
 
-    private const string RemoveSql = "DELETE FROM feed_author_posts WHERE scope = @scope AND author_id = @author AND post_id = @post";
-
     private const string NewestSql = """
-        SELECT p.post_id, p.author_id
-        FROM unnest(@authors) AS a(author_id)
-        CROSS JOIN LATERAL (
-            SELECT post_id, author_id FROM feed_author_posts
-            WHERE scope = @scope AND author_id = a.author_id
-            ORDER BY post_id DESC
-            LIMIT @perAuthor) AS p
-        ORDER BY p.post_id DESC
-        LIMIT @limit
+        SELECT author_id, post_ids[1:@perAuthor] FROM feed_author_newest_posts
+        WHERE scope = @scope AND author_id = ANY(@authors)
         """;
 
     private readonly NpgsqlDataSource _database;
@@ -43,26 +36,12 @@ public sealed class PostgresAuthorPostsIndex : IAuthorPostsIndex, IAsyncDisposab
         _scope = cluster.Value.ServiceId;
     }
 
-    public async Task AddAsync(long authorId, IReadOnlyCollection<long> postIds)
+    public async Task SetNewestAsync(long authorId, IReadOnlyCollection<long> newestFirst)
     {
-        if (postIds.Count == 0)
-        {
-            return;
-        }
-
-        await using var command = _database.CreateCommand(AddSql);
+        await using var command = _database.CreateCommand(SetSql);
         command.Parameters.AddWithValue("scope", _scope);
         command.Parameters.AddWithValue("author", authorId);
-        command.Parameters.AddWithValue("posts", postIds.ToArray());
-        await command.ExecuteNonQueryAsync();
-    }
-
-    public async Task RemoveAsync(long authorId, long postId)
-    {
-        await using var command = _database.CreateCommand(RemoveSql);
-        command.Parameters.AddWithValue("scope", _scope);
-        command.Parameters.AddWithValue("author", authorId);
-        command.Parameters.AddWithValue("post", postId);
+        command.Parameters.AddWithValue("posts", newestFirst.ToArray());
         await command.ExecuteNonQueryAsync();
     }
 
@@ -77,15 +56,16 @@ public sealed class PostgresAuthorPostsIndex : IAuthorPostsIndex, IAsyncDisposab
         command.Parameters.AddWithValue("scope", _scope);
         command.Parameters.AddWithValue("authors", authorIds.ToArray());
         command.Parameters.AddWithValue("perAuthor", perAuthor);
-        command.Parameters.AddWithValue("limit", limit);
-        var newest = new List<AuthorPost>(Math.Min(limit, authorIds.Count * perAuthor));
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        var lists = new List<(long, long[])>(authorIds.Count);
+        await using (var reader = await command.ExecuteReaderAsync())
         {
-            newest.Add(new AuthorPost(reader.GetInt64(0), reader.GetInt64(1)));
+            while (await reader.ReadAsync())
+            {
+                lists.Add((reader.GetInt64(0), reader.GetFieldValue<long[]>(1)));
+            }
         }
 
-        return newest;
+        return NewestPostsMerge.Merge(lists, perAuthor, limit);
     }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();

@@ -7,10 +7,7 @@ public sealed class GrainAuthorPostsIndex(IGrainFactory grains) : IAuthorPostsIn
 {
     private IInMemoryAuthorPostsGrain Index => grains.GetGrain<IInMemoryAuthorPostsGrain>(0);
 
-    public Task AddAsync(long authorId, IReadOnlyCollection<long> postIds) =>
-        postIds.Count == 0 ? Task.CompletedTask : Index.AddAsync(authorId, [.. postIds]);
-
-    public Task RemoveAsync(long authorId, long postId) => Index.RemoveAsync(authorId, postId);
+    public Task SetNewestAsync(long authorId, IReadOnlyCollection<long> newestFirst) => Index.SetNewestAsync(authorId, [.. newestFirst]);
 
     public async Task<IReadOnlyList<AuthorPost>> NewestAsync(IReadOnlyCollection<long> authorIds, int perAuthor, int limit) =>
         authorIds.Count == 0 ? [] : await Index.NewestAsync([.. authorIds], perAuthor, limit);

@@ -1,55 +1,33 @@
 namespace Instagram.Grains.Feed.Timelines;
 
 /// <summary>
-/// The newest posts of every author, in memory (the Embedded profile keeps all state in memory anyway). Each author
-/// keeps at most <see cref="PerAuthor"/> ids, more than a rebuild ever asks for. Reentrant: every call finishes
-/// without awaiting, so calls never interleave inside one another. Never collected: its memory is the read model.
+/// Each author's newest posts, in memory (the Embedded profile keeps all state in memory anyway), as the author's
+/// timeline last set them. Reentrant: every call finishes without awaiting, so calls never interleave inside one
+/// another. Never collected: its memory is the read model.
 /// </summary>
 [Reentrant]
 [CollectionAgeLimit(AlwaysActive = true)]
 internal sealed class InMemoryAuthorPostsGrain : Grain, IInMemoryAuthorPostsGrain
 {
-    private const int PerAuthor = 1_000;
+    private readonly Dictionary<long, long[]> _newest = [];
 
-    private readonly Dictionary<long, SortedSet<long>> _posts = [];
-
-    public Task AddAsync(long authorId, long[] postIds)
+    public Task SetNewestAsync(long authorId, long[] newestFirst)
     {
-        if (!_posts.TryGetValue(authorId, out var posts))
-        {
-            _posts[authorId] = posts = [];
-        }
-
-        posts.UnionWith(postIds);
-        while (posts.Count > PerAuthor)
-        {
-            posts.Remove(posts.Min);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task RemoveAsync(long authorId, long postId)
-    {
-        if (_posts.TryGetValue(authorId, out var posts))
-        {
-            posts.Remove(postId);
-        }
-
+        _newest[authorId] = newestFirst;
         return Task.CompletedTask;
     }
 
     public Task<AuthorPost[]> NewestAsync(long[] authorIds, int perAuthor, int limit)
     {
-        var newest = new List<AuthorPost>();
+        var lists = new List<(long, long[])>(authorIds.Length);
         foreach (var authorId in authorIds.Distinct())
         {
-            if (_posts.TryGetValue(authorId, out var posts))
+            if (_newest.TryGetValue(authorId, out var posts))
             {
-                newest.AddRange(posts.Reverse().Take(perAuthor).Select(postId => new AuthorPost(postId, authorId)));
+                lists.Add((authorId, posts));
             }
         }
 
-        return Task.FromResult(newest.OrderByDescending(p => p.PostId).Take(limit).ToArray());
+        return Task.FromResult(NewestPostsMerge.Merge(lists, perAuthor, limit).ToArray());
     }
 }

@@ -29,10 +29,10 @@ BEGIN
     END IF;
 
     -- The author-posts read model (006): by author. A cold feed's "newest posts of these authors" becomes one
-    -- parallel query over the shards holding them; its primary key (scope, author_id, post_id) contains author_id.
-    IF to_regclass('feed_author_posts') IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'feed_author_posts'::regclass) THEN
-        PERFORM create_distributed_table('feed_author_posts', 'author_id');
+    -- parallel query over the shards holding them; its primary key (scope, author_id) contains author_id.
+    IF to_regclass('feed_author_newest_posts') IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'feed_author_newest_posts'::regclass) THEN
+        PERFORM create_distributed_table('feed_author_newest_posts', 'author_id');
     END IF;
 END
 $$;

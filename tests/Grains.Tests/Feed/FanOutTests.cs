@@ -311,14 +311,42 @@ public abstract class FanOutTests(ClusterFixture fixture)
         }
 
         await _scenario.AssertInFeedsExactlyOnceAsync([follower], posts[^1]);
-        var feed = Grains.GetGrain<IFeedGrain>(follower);
-        var firstActivation = (await feed.GetDiagnosticsAsync()).ActivatedAt;
-        await feed.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Eventually.TrueAsync(async () => (await feed.GetDiagnosticsAsync()).ActivatedAt != firstActivation, "feed reactivated");
+        await MakeColdAsync(follower);
 
         // The very first read of the new activation is complete: nothing pushed, everything rebuilt.
-        var page = await feed.GetPageAsync(PageRequest.First(50));
+        var page = await Grains.GetGrain<IFeedGrain>(follower).GetPageAsync(PageRequest.First(50));
         Assert.Equal(posts.OrderDescending(), page.Items.Select(p => p.Post.Id));
+    }
+
+    [Fact]
+    public async Task ARebuiltFeedTakesEachAuthorsNewestPostsUpToTheCapAndADeletedOnesPlaceGoesToTheNextOlder()
+    {
+        var author = await _scenario.CreateUserAsync();
+        var follower = await _scenario.CreateUserAsync();
+        await _scenario.FollowAsync(follower, author);
+        var posts = new List<long>();
+        for (var i = 0; i <= RebuildPostsPerAuthor; i++)
+        {
+            posts.Add(await _scenario.PublishAsync(author, $"post {i}"));
+        }
+
+        await _scenario.AssertInFeedsExactlyOnceAsync([follower], posts[^1]);
+        await MakeColdAsync(follower);
+        Assert.Equal(posts.Skip(1).OrderDescending(), await _scenario.ReadWholeFeedAsync(follower));
+
+        await Grains.GetGrain<IPostGrain>(posts[^1]).DeleteAsync(author);
+        await MakeColdAsync(follower);
+        Assert.Equal(posts.SkipLast(1).OrderDescending(), await _scenario.ReadWholeFeedAsync(follower));
+    }
+
+    private const int RebuildPostsPerAuthor = 50; // FeedOptions' default, which the test clusters keep
+
+    private async Task MakeColdAsync(long userId)
+    {
+        var feed = Grains.GetGrain<IFeedGrain>(userId);
+        var activation = (await feed.GetDiagnosticsAsync()).ActivatedAt;
+        await feed.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Eventually.TrueAsync(async () => (await feed.GetDiagnosticsAsync()).ActivatedAt != activation, "feed reactivated");
     }
 
     [Fact]
@@ -342,11 +370,8 @@ public abstract class FanOutTests(ClusterFixture fixture)
         var before = await _scenario.ReadWholeFeedAsync(follower);
         Assert.Equal(posts.Values.SelectMany(p => p).OrderDescending(), before);
 
-        var feed = Grains.GetGrain<IFeedGrain>(follower);
-        var firstActivation = (await feed.GetDiagnosticsAsync()).ActivatedAt;
-        await feed.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Eventually.TrueAsync(async () => (await feed.GetDiagnosticsAsync()).ActivatedAt != firstActivation, "feed reactivated");
-        await feed.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await MakeColdAsync(follower);
+        await Grains.GetGrain<IFeedGrain>(follower).Cast<IGrainManagementExtension>().DeactivateOnIdle();
 
         // While the feed is out of memory: a new post, a deletion, an unfollow and a block.
         var arrived = await _scenario.PublishAsync(kept);
