@@ -11,7 +11,11 @@ namespace Instagram.Grains.Abstractions;
 /// </summary>
 public interface IAuthorPostsIndex
 {
-    /// <summary>Replaces the author's list with <paramref name="newestFirst"/> (idempotent: the last call wins).</summary>
+    /// <summary>
+    /// Replaces the author's list with <paramref name="newestFirst"/> (idempotent: the last call wins). The timeline grain
+    /// makes one call at a time, so its lists land in order; only a write still in flight from an activation lost with its
+    /// silo could land after its successor's, leaving the list stale until the author's next post or deletion.
+    /// </summary>
     Task SetNewestAsync(long authorId, IReadOnlyCollection<long> newestFirst);
 
     /// <summary>
