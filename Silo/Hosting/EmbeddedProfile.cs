@@ -25,6 +25,7 @@ public static class EmbeddedProfile
             services.GetRequiredService<Instagram.Grains.Common.LastSiloStopping>(),
             services.GetRequiredService<ILogger<EmbeddedGrainStorage>>()));
         silo.AddMemoryStreams(ProviderNames.Streams, streams => streams.UseInstagramDelivery());
+        StoppingStreamNoiseFilter.AddTo(silo.Services);
         silo.UseInMemoryReminderService();
         silo.Services.AddLocalMediaStore();
         silo.AddInMemorySearchIndex();
