@@ -4,14 +4,16 @@ namespace Instagram.Silo.Hosting;
 
 /// <summary>
 /// On the Embedded profile a stopping silo's in-memory stream agents race the deactivation of the queue grains they
-/// read: on a busy machine their last reads are cancelled, and Orleans logs each one, and each message it can no longer
-/// address, as an error with a stack trace, on an ordinary Ctrl+C. Errors of those categories are dropped from the
+/// read: on a busy machine their last reads are cancelled, and Orleans logs each one, each message it can no longer
+/// address and each activation it cannot migrate (there is no other silo) as an error with a stack trace, on an
+/// ordinary Ctrl+C. Errors of those categories are dropped from the
 /// moment this silo starts stopping; before that, and for every other category, logging is as configured.
 /// </summary>
 internal sealed class StoppingStreamNoiseFilter : ILifecycleParticipant<ISiloLifecycle>
 {
-    // Orleans' in-memory queue receivers, its stream pulling agents, and its dispatcher ("Failed to address message").
-    private static readonly string[] Categories = ["Orleans.Providers.MemoryAdapterReceiver", "Orleans.Streams", "Orleans.Messaging"];
+    // Orleans' in-memory queue receivers, its stream pulling agents, its dispatcher ("Failed to address message"), and its
+    // activations, which on the way out look for another silo to migrate to and find none.
+    private static readonly string[] Categories = ["Orleans.Providers.MemoryAdapterReceiver", "Orleans.Streams", "Orleans.Messaging", "Orleans.Grain"];
 
     private volatile bool _stopping;
 
