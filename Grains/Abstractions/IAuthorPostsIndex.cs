@@ -16,7 +16,7 @@ public interface IAuthorPostsIndex
     /// makes one call at a time, so its lists land in order; only a write still in flight from an activation lost with its
     /// silo could land after its successor's, leaving the list stale until the author's next post or deletion.
     /// </summary>
-    Task SetNewestAsync(long authorId, IReadOnlyCollection<long> newestFirst);
+    Task SetNewestAsync(long authorId, long[] newestFirst);
 
     /// <summary>
     /// The newest posts of <paramref name="authorIds"/>, at most <paramref name="perAuthor"/> each and

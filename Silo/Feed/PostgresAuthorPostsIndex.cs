@@ -36,12 +36,12 @@ public sealed class PostgresAuthorPostsIndex : IAuthorPostsIndex, IAsyncDisposab
         _scope = cluster.Value.ServiceId;
     }
 
-    public async Task SetNewestAsync(long authorId, IReadOnlyCollection<long> newestFirst)
+    public async Task SetNewestAsync(long authorId, long[] newestFirst)
     {
         await using var command = _database.CreateCommand(SetSql);
         command.Parameters.AddWithValue("scope", _scope);
         command.Parameters.AddWithValue("author", authorId);
-        command.Parameters.AddWithValue("posts", newestFirst.ToArray());
+        command.Parameters.AddWithValue("posts", newestFirst);
         await command.ExecuteNonQueryAsync();
     }
 

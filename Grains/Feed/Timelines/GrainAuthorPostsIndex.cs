@@ -7,7 +7,7 @@ public sealed class GrainAuthorPostsIndex(IGrainFactory grains) : IAuthorPostsIn
 {
     private IInMemoryAuthorPostsGrain Index => grains.GetGrain<IInMemoryAuthorPostsGrain>(0);
 
-    public Task SetNewestAsync(long authorId, IReadOnlyCollection<long> newestFirst) => Index.SetNewestAsync(authorId, [.. newestFirst]);
+    public Task SetNewestAsync(long authorId, long[] newestFirst) => Index.SetNewestAsync(authorId, newestFirst);
 
     public async Task<IReadOnlyList<AuthorPost>> NewestAsync(IReadOnlyCollection<long> authorIds, int perAuthor, int limit) =>
         authorIds.Count == 0 ? [] : await Index.NewestAsync([.. authorIds], perAuthor, limit);
