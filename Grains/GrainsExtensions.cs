@@ -37,6 +37,7 @@ public static class GrainsExtensions
         silo.Services.TryAddSingleton<Reels.ReelWatchTargets>();
         silo.Services.TryAddSingleton<FanOut.FanOutDelivery>();
         silo.Services.TryAddSingleton<Graph.FollowerActivityMarks>();
+        silo.Services.TryAddSingleton<Graph.StoredFollowingPages>();
         silo.Services.TryAddSingleton<Feed.Timelines.FeedRebuildGate>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;

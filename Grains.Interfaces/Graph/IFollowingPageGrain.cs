@@ -2,7 +2,8 @@ namespace Instagram.Grains.Graph;
 
 /// <summary>
 /// A slice of the accounts one user follows: follows whose local sequence falls in [page * PageSize, (page + 1) *
-/// PageSize). Keyed by <see cref="FollowingPages.Key"/>. Only the user's <see cref="IFollowingGrain"/> calls it.
+/// PageSize). Keyed by <see cref="FollowingPages.Key"/>. Only the user's <see cref="IFollowingGrain"/> calls it; it reads
+/// the pages' stored records directly when it activates, so nothing here reads.
 /// </summary>
 [Alias("Instagram.Grains.Graph.IFollowingPageGrain")]
 public interface IFollowingPageGrain : IGrainWithStringKey
@@ -12,7 +13,4 @@ public interface IFollowingPageGrain : IGrainWithStringKey
 
     /// <summary>Removes the target's entry if it is here; returns the page's size.</summary>
     [Alias("RemoveAsync")] Task<int> RemoveAsync(long targetId);
-
-    /// <summary>Every entry, read once when the following grain activates.</summary>
-    [AlwaysInterleave, Alias("GetAllAsync")] Task<FollowingEntry[]> GetAllAsync();
 }

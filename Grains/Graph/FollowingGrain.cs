@@ -9,6 +9,7 @@ internal sealed class FollowingGrain(
     IGrainFactory grains,
     IOptions<FeedOptions> options,
     FollowerActivityMarks activityMarks,
+    StoredFollowingPages storedPages,
     TimeProvider time) : Grain, IFollowingGrain
 {
     private FollowingList _list = null!;
@@ -22,7 +23,7 @@ internal sealed class FollowingGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _list = new FollowingList(following, grains, UserId, this.DeactivateOnIdle);
+        _list = new FollowingList(following, grains, storedPages, UserId, this.DeactivateOnIdle);
         return _list.LoadAsync();
     }
 

@@ -9,7 +9,7 @@ namespace Instagram.Grains.Graph;
 /// page, never the whole list; the head's sizes and numbering are kept in memory and written settled on deactivation
 /// (see <see cref="EdgeHead{TState}"/>).
 /// </summary>
-internal sealed class FollowingList(IPersistentState<FollowingState> following, IGrainFactory grains, long userId, Action onWriteFailed)
+internal sealed class FollowingList(IPersistentState<FollowingState> following, IGrainFactory grains, StoredFollowingPages storedPages, long userId, Action onWriteFailed)
 {
     private readonly EdgeHead<FollowingState> _head = new(following, FollowingPages.PageSize);
     private readonly Dictionary<long, FollowingEntry> _entries = [];
@@ -23,15 +23,16 @@ internal sealed class FollowingList(IPersistentState<FollowingState> following, 
     public FollowingEntry? Find(long targetId) => _entries.TryGetValue(targetId, out var entry) ? entry : null;
 
     /// <summary>
-    /// Reads the pages in use, or every page when the head is unsettled (its silo died holding changes written
-    /// behind): their entries then give the sizes and the numbering back.
+    /// Reads the pages in use from storage (all in one round, none activated), or every page when the head is
+    /// unsettled (its silo died holding changes written behind): their entries then give the sizes and the numbering
+    /// back.
     /// </summary>
     public async Task LoadAsync()
     {
         await MoveUnpagedEdgesAsync();
         var refresh = _head.NeedsRefresh;
         var pageNumbers = refresh ? _head.AllPages() : _head.PagesInUse();
-        var pages = await Task.WhenAll(pageNumbers.Select(page => Page(page).GetAllAsync()));
+        var pages = await Task.WhenAll(pageNumbers.Select(page => storedPages.ReadAsync(userId, page)));
         for (var i = 0; i < pages.Length; i++)
         {
             foreach (var entry in pages[i])

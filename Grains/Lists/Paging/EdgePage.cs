@@ -22,7 +22,19 @@ internal sealed class EdgePage<TState, TEdge>
         _edgesOf = edgesOf;
         _writes = new(async changes =>
         {
-            await page.WriteStateAsync();
+            try
+            {
+                await page.WriteStateAsync();
+            }
+            catch
+            {
+                // Memory holds changes that storage may not: back to the stored record, so that a retry makes them again
+                // and writes them, and so that what is in memory is what a reader of the record sees.
+                _items = null;
+                await page.ReadStateAsync();
+                throw;
+            }
+
             return new bool[changes.Count];
         });
     }

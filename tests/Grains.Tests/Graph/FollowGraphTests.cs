@@ -3,6 +3,7 @@ using Instagram.Grains.Common.Errors;
 using Instagram.Grains.Graph;
 using Instagram.Grains.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
 using Orleans.Storage;
 using Orleans.TestingHost;
 
@@ -48,6 +49,49 @@ public sealed class FollowGraphTests(EmbeddedClusterFixture fixture)
         await fixture.Grains.GetGrain<IFollowingGrain>(follower).UnfollowAsync(target);
         Assert.Equal(0, await followers.GetCountAsync());
         Assert.Empty((await followers.GetPageAsync(new PageRequest(null, 100))).Items);
+    }
+
+    [Fact]
+    public async Task AFollowWhosePageWriteFailedIsStoredByTheRetry()
+    {
+        var target = await _scenario.CreateUserAsync();
+        var follower = await _scenario.CreateUserAsync();
+        var page = fixture.Grains.GetGrain<IFollowingPageGrain>(FollowingPages.Key(follower, 0));
+        StorageWrites.Of(page.GetGrainId()).FailNextWrite();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => _scenario.FollowAsync(follower, target));
+        await _scenario.FollowAsync(follower, target);
+
+        // The page's record, which a following list loads from, holds the follow: the failed change did not stay in the
+        // page's memory alone, where the retry would have found it and written nothing.
+        var stored = new GrainState<FollowingPageState>(new FollowingPageState());
+        await Storage.ReadStateAsync(FollowingPageGrain.StateName, page.GetGrainId(), stored);
+        Assert.Equal([target], stored.State!.Entries.Select(entry => entry.TargetId));
+        Assert.Equal(1, await fixture.Grains.GetGrain<IFollowingGrain>(follower).GetCountAsync());
+        Assert.Equal(1, await fixture.Grains.GetGrain<IFollowersGrain>(target).GetCountAsync());
+    }
+
+    [Fact]
+    public async Task AFollowingListLoadsItsPagesWithoutActivatingThem()
+    {
+        var follower = await _scenario.CreateUserAsync();
+        var targets = await _scenario.CreateUsersAsync(3);
+        foreach (var target in targets)
+        {
+            await _scenario.FollowAsync(follower, target);
+        }
+
+        var following = fixture.Grains.GetGrain<IFollowingGrain>(follower);
+        var page = fixture.Grains.GetGrain<IFollowingPageGrain>(FollowingPages.Key(follower, 0));
+        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
+        await following.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await page.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Eventually.TrueAsync(async () => !(await management.GetActiveGrains(page.GetGrainId().Type)).Contains(page.GetGrainId()),
+            "the following page deactivated");
+
+        // A cold feed starts here: the whole list, from the page's record, and the page left alone.
+        Assert.Equal(targets.Order(), (await following.GetFollowingIdsAsync()).Order());
+        Assert.DoesNotContain(page.GetGrainId(), await management.GetActiveGrains(page.GetGrainId().Type));
     }
 
     [Fact]

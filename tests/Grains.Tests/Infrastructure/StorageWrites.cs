@@ -9,7 +9,7 @@ namespace Instagram.Grains.Tests.Infrastructure;
 
 /// <summary>
 /// Counts the grain-state writes each grain makes and the bytes of what it wrote, so a test can see what one operation
-/// costs in storage. Test silos run in the test process, so the tally is shared. Grain ids are fresh per test, so tests
+/// costs in storage; and slows or fails a grain's writes on request. Test silos run in the test process, so the tally is shared. Grain ids are fresh per test, so tests
 /// sharing a cluster do not see each other's writes.
 /// </summary>
 public static class StorageWrites
@@ -23,6 +23,7 @@ public static class StorageWrites
         private int _writes;
         private long _bytes;
         private int _lastBytes;
+        private int _failNext;
 
         public int Writes => _writes;
 
@@ -30,6 +31,11 @@ public static class StorageWrites
         public TimeSpan WriteDelay { get; set; }
 
         public long Bytes => Interlocked.Read(ref _bytes);
+
+        /// <summary>Fails this grain's next write before it reaches the store: a store that refused it.</summary>
+        public void FailNextWrite() => Interlocked.Exchange(ref _failNext, 1);
+
+        internal bool TakeWriteFailure() => Interlocked.Exchange(ref _failNext, 0) == 1;
 
         /// <summary>The size of the latest write: what the grain's record holds now.</summary>
         public int LastBytes => _lastBytes;
@@ -65,6 +71,11 @@ public static class StorageWrites
             if (Of(grainId).WriteDelay is { Ticks: > 0 } delay)
             {
                 await Task.Delay(delay);
+            }
+
+            if (Of(grainId).TakeWriteFailure())
+            {
+                throw new InjectedFaultException($"Injected failure of a write of {grainId}.");
             }
 
             await inner.WriteStateAsync(stateName, grainId, grainState);
