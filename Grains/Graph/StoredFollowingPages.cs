@@ -6,9 +6,10 @@ namespace Instagram.Grains.Graph;
 /// <summary>
 /// Reads a user's following pages as stored, without activating their grains. A cold feed needs its owner's whole
 /// following list before anything else; activating each page for one read of it cost a grain activation and a storage
-/// round of its own after the head's, and kept the pages in memory afterwards for nothing. Storage is what the pages
-/// hold: a page acknowledges a change only once it is written and goes back to its stored record when a write fails,
-/// and only the owner's <see cref="FollowingGrain"/>, which is the one reading here, changes its pages.
+/// round of its own after the head's, and kept the pages in memory afterwards for nothing. Storage has every change a
+/// page acknowledged: a page answers only once its write is stored (a change whose write failed is stored by the
+/// page's next write, which a retry makes), and only the owner's <see cref="FollowingGrain"/>, which is the one reading
+/// here, changes its pages.
 /// </summary>
 internal sealed class StoredFollowingPages(IGrainFactory grains, [FromKeyedServices(ProviderNames.GrainStorage)] IGrainStorage storage)
 {

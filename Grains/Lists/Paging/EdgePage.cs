@@ -15,6 +15,7 @@ internal sealed class EdgePage<TState, TEdge>
     private readonly Func<TState, List<TEdge>> _edgesOf;
     private readonly GroupCommit<bool, bool> _writes;
     private HashSet<long>? _items;
+    private bool _unwritten;
 
     public EdgePage(IPersistentState<TState> page, Func<TState, List<TEdge>> edgesOf)
     {
@@ -22,19 +23,20 @@ internal sealed class EdgePage<TState, TEdge>
         _edgesOf = edgesOf;
         _writes = new(async changes =>
         {
+            // A failed write leaves its changes in memory: the next write stores them, even one a retry asks for that
+            // finds nothing to change. Going back to the stored record instead would drop changes that interleaved
+            // while the write was in flight and are waiting for the next one.
             try
             {
                 await page.WriteStateAsync();
             }
             catch
             {
-                // Memory holds changes that storage may not: back to the stored record, so that a retry makes them again
-                // and writes them, and so that what is in memory is what a reader of the record sees.
-                _items = null;
-                await page.ReadStateAsync();
+                _unwritten = true;
                 throw;
             }
 
+            _unwritten = false;
             return new bool[changes.Count];
         });
     }
@@ -63,7 +65,7 @@ internal sealed class EdgePage<TState, TEdge>
             changed = true;
         }
 
-        if (changed)
+        if (changed || _unwritten)
         {
             await WriteAsync();
         }
@@ -103,7 +105,7 @@ internal sealed class EdgePage<TState, TEdge>
             }
         }
 
-        if (changed)
+        if (changed || _unwritten)
         {
             await WriteAsync();
         }

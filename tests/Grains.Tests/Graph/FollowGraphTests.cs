@@ -62,8 +62,8 @@ public sealed class FollowGraphTests(EmbeddedClusterFixture fixture)
         await Assert.ThrowsAnyAsync<Exception>(() => _scenario.FollowAsync(follower, target));
         await _scenario.FollowAsync(follower, target);
 
-        // The page's record, which a following list loads from, holds the follow: the failed change did not stay in the
-        // page's memory alone, where the retry would have found it and written nothing.
+        // The page's record, which a following list loads from, holds the follow: the failed change was still in the
+        // page's memory, where the retry found it, and the retry wrote it rather than nothing.
         var stored = new GrainState<FollowingPageState>(new FollowingPageState());
         await Storage.ReadStateAsync(FollowingPageGrain.StateName, page.GetGrainId(), stored);
         Assert.Equal([target], stored.State!.Entries.Select(entry => entry.TargetId));
