@@ -23,7 +23,7 @@ public sealed class PostgresAuthorPostsIndex : IAuthorPostsIndex, IAsyncDisposab
         """;
 
     private const string NewestSql = """
-        SELECT author_id, post_ids[1:@perAuthor] FROM feed_author_newest_posts
+        SELECT author_id, post_ids[1:@count], coalesce(cardinality(post_ids), 0) FROM feed_author_newest_posts
         WHERE scope = @scope AND author_id = ANY(@authors)
         """;
 
@@ -45,6 +45,12 @@ public sealed class PostgresAuthorPostsIndex : IAuthorPostsIndex, IAsyncDisposab
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Reads a few of each author's newest ids first (<see cref="NewestPostsMerge.FirstRead"/>), merges, and reads the
+    /// rest of a list only for the authors whose further posts could still be in the feed: the same result as reading
+    /// every list whole, for a fraction of the ids (a feed following 500 authors needs about two of each; decoding 50
+    /// of each was most of a cold read's time in the silo).
+    /// </summary>
     public async Task<IReadOnlyList<AuthorPost>> NewestAsync(IReadOnlyCollection<long> authorIds, int perAuthor, int limit)
     {
         if (authorIds.Count == 0)
@@ -52,20 +58,33 @@ public sealed class PostgresAuthorPostsIndex : IAuthorPostsIndex, IAsyncDisposab
             return [];
         }
 
-        await using var command = _database.CreateCommand(NewestSql);
-        command.Parameters.AddWithValue("scope", _scope);
-        command.Parameters.AddWithValue("authors", authorIds.ToArray());
-        command.Parameters.AddWithValue("perAuthor", perAuthor);
-        var lists = new List<(long, long[])>(authorIds.Count);
-        await using (var reader = await command.ExecuteReaderAsync())
+        var first = NewestPostsMerge.FirstRead(authorIds.Count, perAuthor, limit);
+        var lists = await ReadAsync(authorIds.ToArray(), first);
+        var merged = NewestPostsMerge.Merge([.. lists.Select(l => (l.AuthorId, l.Read))], perAuthor, limit);
+        var more = NewestPostsMerge.NeedingMore(lists, merged, perAuthor, limit);
+        if (more.Length == 0)
         {
-            while (await reader.ReadAsync())
-            {
-                lists.Add((reader.GetInt64(0), reader.GetFieldValue<long[]>(1)));
-            }
+            return merged;
         }
 
-        return NewestPostsMerge.Merge(lists, perAuthor, limit);
+        var whole = (await ReadAsync(more, perAuthor)).ToDictionary(l => l.AuthorId, l => l.Read);
+        return NewestPostsMerge.Merge([.. lists.Select(l => (l.AuthorId, whole.GetValueOrDefault(l.AuthorId, l.Read)))], perAuthor, limit);
+    }
+
+    private async Task<List<(long AuthorId, long[] Read, int Available)>> ReadAsync(long[] authorIds, int count)
+    {
+        await using var command = _database.CreateCommand(NewestSql);
+        command.Parameters.AddWithValue("scope", _scope);
+        command.Parameters.AddWithValue("authors", authorIds);
+        command.Parameters.AddWithValue("count", count);
+        var lists = new List<(long, long[], int)>(authorIds.Length);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lists.Add((reader.GetInt64(0), reader.GetFieldValue<long[]>(1), reader.GetInt32(2)));
+        }
+
+        return lists;
     }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
