@@ -9,8 +9,8 @@ namespace Instagram.Grains.Tests.Infrastructure;
 
 /// <summary>
 /// Counts the grain-state writes each grain makes and the bytes of what it wrote, so a test can see what one operation
-/// costs in storage; and slows or fails a grain's writes on request. Test silos run in the test process, so the tally is shared. Grain ids are fresh per test, so tests
-/// sharing a cluster do not see each other's writes.
+/// costs in storage; and slows or fails a grain's writes on request. Test silos run in the test process, so the tally
+/// is shared. Grain ids are fresh per test, so tests sharing a cluster do not see each other's writes.
 /// </summary>
 public static class StorageWrites
 {
