@@ -31,8 +31,8 @@ COPY --from=build /app ./
 # traffic right after a restart does not have for seconds; promoting at once brought reads back to 80 % of warm in 6 s
 # instead of 8-11 (cold-feed-read --restart-pid, tests/LoadTest/README.md), with the same warm rate.
 ENV DOTNET_TC_CallCountingDelayMs=0
-# Not set: DOTNET_TieredPGO=0 (no profiling tier) brought reads back to 80 % in 4-6 s instead of 5-9, for 7 % less
-# warm throughput and slower cold feeds (README, thirteenth stop); a deployment that puts restarts first may add it.
+# The silo's runtimeconfig (Silo.csproj, TieredCompilationQuickJit) also turns off the JIT's unoptimized first tier, so
+# the setting above only concerns the framework's precompiled code.
 # 11111: silo-to-silo, 30000: gateway (clients). Orleans__SiloPort / Orleans__GatewayPort may move them.
 EXPOSE 11111 30000
 USER $APP_UID
