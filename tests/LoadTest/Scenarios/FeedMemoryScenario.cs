@@ -20,6 +20,9 @@ public sealed class FeedMemoryScenario : Scenario
     public const int PostsPerAuthor = 50;
     public const long TargetBytes = 32 * 1_024;
 
+    // Feed:MaxItems' default: 25 authors x 50 posts fill it.
+    private const int FullFeedItems = 1_000;
+
     public override string Name => "feed-memory";
 
     public override string Description =>
@@ -73,9 +76,20 @@ public sealed class FeedMemoryScenario : Scenario
         var activationsBefore = await management.GetTotalActivationCount();
         var heapBefore = GcHeap.AfterFullCollection();
         var diagnostics = new FeedDiagnostics[readers];
-        await Parallel.ForAsync(0, readers, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct },
-            async (i, _) => diagnostics[i] = await grains.GetGrain<IFeedGrain>(readerIds[i]).GetDiagnosticsAsync());
+        await Parallel.ForAsync(0, readers, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct }, async (i, _) =>
+        {
+            // A feed is rebuilt at its first read, not when it activates. Asking whether it holds a post it cannot hold
+            // rebuilds it without hydrating a page (whose silo-wide caches would be counted as the feeds' memory).
+            var feed = grains.GetGrain<IFeedGrain>(readerIds[i]);
+            await feed.HoldsAsync(0);
+            diagnostics[i] = await feed.GetDiagnosticsAsync();
+        });
         var heapAfter = GcHeap.AfterFullCollection();
+        if (diagnostics.Min(d => d.CachedItems) < FullFeedItems)
+        {
+            throw new InvalidOperationException(
+                $"The feeds held {diagnostics.Min(d => d.CachedItems):N0}-{diagnostics.Max(d => d.CachedItems):N0} items, not {FullFeedItems:N0}: what was measured is not a full feed.");
+        }
         var activationsAfter = await management.GetTotalActivationCount();
 
         // The same difference the other way round: deactivate the full feeds again. Both directions agreeing means
