@@ -20,8 +20,8 @@ public sealed class FeedMemoryScenario : Scenario
     public const int PostsPerAuthor = 50;
     public const long TargetBytes = 32 * 1_024;
 
-    // Feed:MaxItems' default: 25 authors x 50 posts fill it.
-    private const int FullFeedItems = 1_000;
+    // Feed:MaxItems as the silo has it by default: 25 authors x 50 posts fill it.
+    private static readonly int FullFeedItems = new FeedOptions().MaxItems;
 
     public override string Name => "feed-memory";
 
@@ -85,11 +85,13 @@ public sealed class FeedMemoryScenario : Scenario
             diagnostics[i] = await feed.GetDiagnosticsAsync();
         });
         var heapAfter = GcHeap.AfterFullCollection();
-        if (diagnostics.Min(d => d.CachedItems) < FullFeedItems)
+        var (fewestItems, mostItems) = (diagnostics.Min(d => d.CachedItems), diagnostics.Max(d => d.CachedItems));
+        if (fewestItems < FullFeedItems)
         {
             throw new InvalidOperationException(
-                $"The feeds held {diagnostics.Min(d => d.CachedItems):N0}-{diagnostics.Max(d => d.CachedItems):N0} items, not {FullFeedItems:N0}: what was measured is not a full feed.");
+                $"The feeds held {fewestItems:N0}-{mostItems:N0} items, not {FullFeedItems:N0}: what was measured is not a full feed.");
         }
+
         var activationsAfter = await management.GetTotalActivationCount();
 
         // The same difference the other way round: deactivate the full feeds again. Both directions agreeing means
@@ -103,14 +105,14 @@ public sealed class FeedMemoryScenario : Scenario
         var perFeedDown = (double)(heapAfter - heapDeactivated) / readers;
         var perFeed = (perFeedUp + perFeedDown) / 2;
 
-        var cacheAlone = MeasureFeedCacheAlone(Math.Min(readers, 5_000), diagnostics.Max(d => d.CachedItems));
+        var cacheAlone = MeasureFeedCacheAlone(Math.Min(readers, 5_000), mostItems);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var metrics = new Dictionary<string, double>
         {
             ["readers"] = readers,
             ["bytesPerFullFeedGrain"] = perFeed,
             ["feedCacheAloneBytes"] = cacheAlone,
-            ["cachedItemsMin"] = diagnostics.Min(d => d.CachedItems),
+            ["cachedItemsMin"] = fewestItems,
             ["cachedItemsMean"] = diagnostics.Average(d => d.CachedItems),
             ["heapBeforeBytes"] = heapBefore,
             ["heapAfterBytes"] = heapAfter,
@@ -141,7 +143,7 @@ public sealed class FeedMemoryScenario : Scenario
         var caches = new FeedCache[copies];
         for (var c = 0; c < copies; c++)
         {
-            var cache = new FeedCache(1_000);
+            var cache = new FeedCache(FullFeedItems);
             for (var i = 0; i < items; i++)
             {
                 cache.Insert(new FeedEntry(1_000_000 + i, i % Authors));
